@@ -1,0 +1,22 @@
+/** Process entry of the bundled CLI (dist/cli/convstudio.mjs). */
+import { runCli } from './main';
+
+// `convstudio summary big.json | head` closes the pipe early; that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+try {
+  process.exitCode = runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  });
+} catch (e) {
+  // A bug in ConvStudio, not bad input: say so in one line and keep the trace for a report.
+  process.stderr.write(`convstudio: internal error: ${(e as Error).message}\nPlease report this with the file that caused it.\n`);
+  if (process.env['CONVSTUDIO_DEBUG']) process.stderr.write(`${(e as Error).stack}\n`);
+  process.exitCode = 70;
+}

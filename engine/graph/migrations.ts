@@ -1,0 +1,45 @@
+/**
+ * Documents are upgraded one version at a time before validation, so a file
+ * saved by any earlier ConvStudio still opens. Version 1 is the first; when
+ * version 2 comes, add `{ from: 1, migrate }` here and keep a version-1
+ * fixture under test/fixtures/ loading.
+ */
+import { error, type Problem } from './problems';
+import { CURRENT_VERSION, GRAPH_FORMAT } from './schema';
+
+export type JsonObject = Record<string, unknown>;
+
+export interface Migration {
+  /** Upgrades a document of version `from` to version `from + 1`. */
+  from: number;
+  migrate(doc: JsonObject): JsonObject;
+}
+
+export const MIGRATIONS: readonly Migration[] = [];
+
+export type Migrated = { ok: true; value: JsonObject } | { ok: false; problems: Problem[] };
+
+/** Checks the envelope (`format`, `version`) and runs the migrations up to `target`. */
+export function migrateDocument(raw: unknown, migrations: readonly Migration[] = MIGRATIONS, target = CURRENT_VERSION): Migrated {
+  const fail = (message: string, path: (string | number)[]): Migrated => ({ ok: false, problems: [error('not-a-graph', message, path)] });
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return fail(`a graph document is a JSON object, but this file holds ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}`, []);
+  }
+  let doc = raw as JsonObject;
+  if (doc['format'] !== GRAPH_FORMAT) {
+    return fail(`not a ConvStudio graph: "format" must be "${GRAPH_FORMAT}"${'format' in doc ? `, not ${JSON.stringify(doc['format'])}` : ' and is missing'}`, ['format']);
+  }
+  const version = doc['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail(`"version" must be a whole number from 1 to ${target}, not ${JSON.stringify(version) ?? 'missing'}`, ['version']);
+  }
+  if (version > target) {
+    return fail(`this document is version ${version}, written by a newer ConvStudio; this one reads versions up to ${target}`, ['version']);
+  }
+  for (let v = version; v < target; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) return fail(`no migration from version ${v} to ${v + 1}`, ['version']);
+    doc = { ...step.migrate(doc), version: v + 1 };
+  }
+  return { ok: true, value: doc };
+}

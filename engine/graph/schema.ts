@@ -1,0 +1,199 @@
+/**
+ * The graph document, version 1: the one source of truth for its TypeScript
+ * types (inferred below) and for runtime validation. The published JSON
+ * Schema in resources/schema/ is generated from this file (`convstudio schema`).
+ *
+ * The schema keeps the document as the user wrote it: optional parameters stay
+ * optional here and get their defaults in shapes/params.ts, so loading and
+ * saving a file never rewrites what a student typed.
+ */
+import { z } from 'zod';
+
+export const GRAPH_FORMAT = 'convstudio-graph';
+export const CURRENT_VERSION = 1;
+
+/** Largest size accepted for any one axis (pixels, channels, units). */
+export const MAX_AXIS = 65536;
+
+const positiveInt = z.number().int().min(1).max(MAX_AXIS);
+const nonNegativeInt = z.number().int().min(0).max(MAX_AXIS);
+
+/** A size per spatial axis: `[height, width]`, or one number for both. */
+export const SizePairSchema = z.union([positiveInt, z.tuple([positiveInt, positiveInt])]);
+
+/** `valid` (no padding), `same`, `full`, or explicit `[top, bottom, left, right]`. */
+export const PaddingSchema = z.union([
+  z.enum(['valid', 'same', 'full']),
+  z.tuple([nonNegativeInt, nonNegativeInt, nonNegativeInt, nonNegativeInt]),
+]);
+
+export const NodeIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/, 'a node id uses letters, digits, "_", ".", ":" or "-"');
+
+const convParams = {
+  filters: positiveInt,
+  kernelSize: SizePairSchema,
+  strides: SizePairSchema.optional(),
+  padding: PaddingSchema.optional(),
+  useBias: z.boolean().optional(),
+  /** false keeps the weights fixed during training (e.g. a hand-made edge detector). */
+  trainable: z.boolean().optional(),
+};
+
+const poolParams = z.strictObject({
+  poolSize: SizePairSchema.optional(),
+  strides: SizePairSchema.optional(),
+  padding: PaddingSchema.optional(),
+});
+
+const noParams = z.strictObject({}).optional();
+
+/** Fields every node has besides `type` and `params`. */
+const nodeBase = {
+  id: NodeIdSchema,
+  /** Display name in the editor; the engine ignores it. */
+  label: z.string().max(200).optional(),
+};
+
+function nodeOf<T extends string, P extends z.ZodType>(type: T, params: P) {
+  return z.strictObject({ ...nodeBase, type: z.literal(type), params });
+}
+
+export const InputNodeSchema = nodeOf(
+  'input',
+  z.strictObject({
+    /** `[channels, height, width]` for images, or `[features]` for a flat vector. */
+    shape: z.union([z.tuple([positiveInt, positiveInt, positiveInt]), z.tuple([positiveInt])]),
+  }),
+);
+export const Conv2dNodeSchema = nodeOf('conv2d', z.strictObject(convParams));
+export const LocallyConnected2dNodeSchema = nodeOf('locallyConnected2d', z.strictObject(convParams));
+export const TiledConv2dNodeSchema = nodeOf(
+  'tiledConv2d',
+  z.strictObject({
+    ...convParams,
+    /** Kernel sets per axis; the set used at output (i, j) is (i mod tilesH, j mod tilesW). */
+    tiles: SizePairSchema,
+  }),
+);
+export const ReluNodeSchema = nodeOf('relu', noParams);
+export const LeakyReluNodeSchema = nodeOf(
+  'leakyRelu',
+  z.strictObject({ alpha: z.number().min(0).max(1).optional() }).optional(),
+);
+export const SigmoidNodeSchema = nodeOf('sigmoid', noParams);
+export const TanhNodeSchema = nodeOf('tanh', noParams);
+export const MaxPool2dNodeSchema = nodeOf('maxPool2d', poolParams.optional());
+export const AvgPool2dNodeSchema = nodeOf('avgPool2d', poolParams.optional());
+export const FlattenNodeSchema = nodeOf('flatten', noParams);
+export const DenseNodeSchema = nodeOf(
+  'dense',
+  z.strictObject({
+    units: positiveInt,
+    useBias: z.boolean().optional(),
+    trainable: z.boolean().optional(),
+  }),
+);
+export const DropoutNodeSchema = nodeOf(
+  'dropout',
+  z.strictObject({ rate: z.number().min(0).lt(1) }),
+);
+export const AddNodeSchema = nodeOf('add', noParams);
+export const ConcatNodeSchema = nodeOf('concat', noParams);
+export const SoftmaxNodeSchema = nodeOf('softmax', noParams);
+
+export const NodeSchema = z.discriminatedUnion('type', [
+  InputNodeSchema,
+  Conv2dNodeSchema,
+  LocallyConnected2dNodeSchema,
+  TiledConv2dNodeSchema,
+  ReluNodeSchema,
+  LeakyReluNodeSchema,
+  SigmoidNodeSchema,
+  TanhNodeSchema,
+  MaxPool2dNodeSchema,
+  AvgPool2dNodeSchema,
+  FlattenNodeSchema,
+  DenseNodeSchema,
+  DropoutNodeSchema,
+  AddNodeSchema,
+  ConcatNodeSchema,
+  SoftmaxNodeSchema,
+]);
+
+export const NODE_TYPES = NodeSchema.options.map((option) => option.shape.type.value);
+
+export const EdgeSchema = z.strictObject({
+  from: NodeIdSchema,
+  to: NodeIdSchema,
+  /** Input position on the target, for nodes whose input order matters (`concat`). */
+  port: z.number().int().min(0).max(1024).optional(),
+});
+
+/** A stored tensor: little-endian float32 in base64, or a plain number array. */
+export const TensorSchema = z.strictObject({
+  shape: z.array(z.number().int().min(1).max(1 << 28)).min(1).max(6),
+  data: z.union([z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not valid base64'), z.array(z.number())]),
+});
+
+/** Per node id, per tensor name (`weight`, `bias`). */
+export const WeightsSchema = z.record(NodeIdSchema, z.record(z.string(), TensorSchema));
+
+const learningRate = z.number().gt(0).max(10);
+
+export const OptimizerSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('sgd'),
+    learningRate,
+    momentum: z.number().min(0).lt(1).optional(),
+    nesterov: z.boolean().optional(),
+    weightDecay: z.number().min(0).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('adam'),
+    learningRate,
+    beta1: z.number().min(0).lt(1).optional(),
+    beta2: z.number().min(0).lt(1).optional(),
+    epsilon: z.number().gt(0).optional(),
+    weightDecay: z.number().min(0).optional(),
+  }),
+]);
+
+export const TrainingSchema = z.strictObject({
+  /** `mnist`, `fashion-mnist`, a synthetic set's name, or a folder path. */
+  dataset: z.string().min(1).max(4096),
+  epochs: z.number().int().min(1).max(10000).optional(),
+  batchSize: z.number().int().min(1).max(65536).optional(),
+  optimizer: OptimizerSchema.optional(),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+});
+
+/** Editor-only data; the engine ignores it and the editor may add fields. */
+export const ViewSchema = z.looseObject({
+  positions: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })).optional(),
+});
+
+export const GraphDocumentSchema = z.strictObject({
+  format: z.literal(GRAPH_FORMAT),
+  version: z.literal(CURRENT_VERSION),
+  name: z.string().max(200),
+  description: z.string().max(10000).optional(),
+  nodes: z.array(NodeSchema).max(10000),
+  edges: z.array(EdgeSchema).max(100000),
+  weights: WeightsSchema.optional(),
+  training: TrainingSchema.optional(),
+  view: ViewSchema.optional(),
+});
+
+export type GraphDocument = z.infer<typeof GraphDocumentSchema>;
+export type GraphNode = z.infer<typeof NodeSchema>;
+export type NodeType = GraphNode['type'];
+export type NodeOfType<T extends NodeType> = Extract<GraphNode, { type: T }>;
+export type GraphEdge = z.infer<typeof EdgeSchema>;
+export type StoredTensor = z.infer<typeof TensorSchema>;
+export type SizePair = z.infer<typeof SizePairSchema>;
+export type Padding = z.infer<typeof PaddingSchema>;
+export type Training = z.infer<typeof TrainingSchema>;
