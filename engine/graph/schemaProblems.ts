@@ -26,7 +26,7 @@ function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], raw: 
   const value = valueAt(raw, path);
   switch (issue.code) {
     case 'invalid_union': {
-      if (path.length === 2 && path[0] === 'nodes') return describeBadNodeType(value);
+      if (path.length === 3 && path[0] === 'nodes' && field === 'type') return describeBadNodeType(valueAt(raw, path.slice(0, 2)));
       if (typeof field === 'string' && SIZE_PAIR_FIELDS.has(field)) {
         return `${field} must be a whole number from 1 to 65536, or two of them as [height, width]; got ${show(value)}`;
       }
@@ -95,8 +95,10 @@ function suggest(word: string, candidates: readonly string[]): string {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d > 0 && d < bestDistance) {
+    if (candidate === word) continue;
+    // Case slips ("conv2D") count as closer than any other typo.
+    const d = candidate.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }

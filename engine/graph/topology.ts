@@ -139,6 +139,8 @@ function checkNodes(doc: GraphDocument, topology: Topology): Problem[] {
   if (sinks.length === 0 && input && !problems.some((p) => p.code === 'cycle')) {
     problems.push(error('no-output', 'the graph has no output: add layers after the input; the last one feeds nothing (usually a softmax)', ['nodes']));
   } else if (sinks.length > 1) {
+    // Keep a softmax as the output and report the other loose ends.
+    sinks.sort((a, b) => Number(a.type === 'softmax') - Number(b.type === 'softmax'));
     const names = sinks.map((s) => s.id).join(', ');
     for (const sink of sinks.slice(0, -1)) {
       problems.push(error('several-outputs', `"${sink.id}" feeds nothing, but a network has one output and this graph ends in ${sinks.length} places (${names}); connect it onwards or delete it`, ['nodes', topology.indexOf.get(sink.id) ?? 0], sink.id));
