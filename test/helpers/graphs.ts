@@ -1,7 +1,8 @@
 /** Small builders for graph documents in tests. */
 import { loadDocumentValue, type GraphDocument, type GraphNode, type LoadResult } from '../../engine';
 
-export type LayerSpec = Omit<GraphNode, 'id'> & { id?: string };
+/** A node whose id may be left out (distributes over the node types). */
+export type LayerSpec = GraphNode extends infer N ? (N extends GraphNode ? Omit<N, 'id'> & { id?: string } : never) : never;
 
 /** input → layers[0] → layers[1] → …, ids `in`, `n1`, `n2`, … unless given. */
 export function chainDocument(inputShape: [number] | [number, number, number], layers: readonly LayerSpec[]): GraphDocument {

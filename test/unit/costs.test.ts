@@ -57,7 +57,7 @@ describe('LeNet-5', () => {
 });
 
 describe('parameter sharing, in numbers', () => {
-  const base = { filters: 8, kernelSize: [3, 3] };
+  const base = { filters: 8, kernelSize: [3, 3] as [number, number] };
   it('conv2d shares one kernel set across positions', () => {
     expect(infoOfLast([3, 10, 10], { type: 'conv2d', params: base }).params).toBe(8 * 3 * 9 + 8);
   });
