@@ -1,0 +1,13 @@
+/** Runs the real `convstudio` bin in a child process, as a user would. */
+import { spawnSync } from 'node:child_process';
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function convstudio(...args: string[]): CliRun {
+  const run = spawnSync(process.execPath, ['bin/convstudio.mjs', ...args], { encoding: 'utf8', timeout: 30_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
