@@ -86,15 +86,15 @@ export function analyzeTopology(doc: GraphDocument): { topology: Topology; probl
   if (onCycle.length > 0) {
     const cycle = findCycle(onCycle.map((n) => n.id), consumersOf);
     const start = cycle[0] ?? onCycle[0]?.id ?? '';
-    problems.push(error('cycle', `the connections form a loop: ${cycle.join(' → ')}; a network must flow one way, from input to output`, ['nodes', indexOf.get(start) ?? 0], start));
+    problems.push(error('cycle', `the connections form a loop: ${describeCycle(cycle)}; a network must flow one way, from input to output`, ['nodes', indexOf.get(start) ?? 0], start));
   }
 
   const topology: Topology = { indexOf, inputsOf, consumersOf, order };
-  problems.push(...checkNodes(doc, topology));
+  problems.push(...checkNodes(doc, topology, onCycle.length > 0));
   return { topology, problems };
 }
 
-function checkNodes(doc: GraphDocument, topology: Topology): Problem[] {
+function checkNodes(doc: GraphDocument, topology: Topology, hasCycle: boolean): Problem[] {
   const problems: Problem[] = [];
   if (doc.nodes.length === 0) {
     return [error('empty-graph', 'the graph has no nodes; start with an input node', ['nodes'])];
@@ -136,7 +136,7 @@ function checkNodes(doc: GraphDocument, topology: Topology): Problem[] {
   }
   topology.inputId = input?.id;
 
-  if (sinks.length === 0 && input && !problems.some((p) => p.code === 'cycle')) {
+  if (sinks.length === 0 && input && !hasCycle) {
     problems.push(error('no-output', 'the graph has no output: add layers after the input; the last one feeds nothing (usually a softmax)', ['nodes']));
   } else if (sinks.length > 1) {
     // Keep a softmax as the output and report the other loose ends.
@@ -171,31 +171,44 @@ function topologicalOrder(nodes: readonly GraphNode[], inputsOf: Map<string, str
   return order;
 }
 
-/** One concrete loop through the given nodes, written start to start, e.g. [a, b, a]. */
+/**
+ * One concrete loop through the given nodes, written start to start, e.g. [a, b, a].
+ * Iterative depth-first search: a document may hold thousands of nodes.
+ */
 function findCycle(candidates: readonly string[], consumersOf: Map<string, string[]>): string[] {
   const inSet = new Set(candidates);
   const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const visit = (id: string): string[] | undefined => {
-    state.set(id, 'open');
-    stack.push(id);
-    for (const next of consumersOf.get(id) ?? []) {
-      if (!inSet.has(next)) continue;
-      if (state.get(next) === 'open') return [...stack.slice(stack.indexOf(next)), next];
-      if (!state.has(next)) {
-        const found = visit(next);
-        if (found) return found;
+  for (const root of candidates) {
+    if (state.has(root)) continue;
+    const path: string[] = [root];
+    const nextEdge: number[] = [0];
+    state.set(root, 'open');
+    while (path.length > 0) {
+      const id = path[path.length - 1] as string;
+      const edgeIndex = nextEdge[nextEdge.length - 1] ?? 0;
+      const consumers = consumersOf.get(id) ?? [];
+      if (edgeIndex >= consumers.length) {
+        state.set(id, 'done');
+        path.pop();
+        nextEdge.pop();
+        continue;
       }
-    }
-    stack.pop();
-    state.set(id, 'done');
-    return undefined;
-  };
-  for (const id of candidates) {
-    if (!state.has(id)) {
-      const found = visit(id);
-      if (found) return found;
+      nextEdge[nextEdge.length - 1] = edgeIndex + 1;
+      const next = consumers[edgeIndex] as string;
+      if (!inSet.has(next)) continue;
+      if (state.get(next) === 'open') return [...path.slice(path.indexOf(next)), next];
+      if (!state.has(next)) {
+        state.set(next, 'open');
+        path.push(next);
+        nextEdge.push(0);
+      }
     }
   }
   return [...candidates];
+}
+
+/** `a → b → a`, shortened in the middle when the loop is long. */
+function describeCycle(cycle: readonly string[]): string {
+  if (cycle.length <= 10) return cycle.join(' → ');
+  return `${cycle.slice(0, 5).join(' → ')} → … (${cycle.length - 7} more) … → ${cycle.slice(-2).join(' → ')}`;
 }

@@ -22,6 +22,13 @@ describe('graph errors name the node and the JSON path', () => {
     expect(cycle).toMatchObject({ nodeId: 'c1', path: ['nodes', 1] });
     expect(cycle?.message).toContain('c1 → r1 → c1');
   });
+  it('a loop through 9,999 nodes is found without running out of stack, and written out short', () => {
+    const doc = chainDocument([1, 4, 4], Array.from({ length: 9_999 }, () => ({ type: 'relu' as const })));
+    doc.edges.push({ from: 'n9999', to: 'n1' });
+    const result = load(doc);
+    expect(codes(result)).toEqual(['cycle', 'too-many-inputs']);
+    expect(result.problems[0]?.message).toContain('n1 → n2 → n3 → n4 → n5 → … (9993 more) … → n9999 → n1');
+  });
   it('an edge to a node that does not exist', () => {
     const doc = small();
     const result = load(withEdges(doc, [...doc.edges, { from: 'r1', to: 'ghost' }]));
