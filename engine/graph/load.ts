@@ -20,7 +20,7 @@ export function loadDocumentText(text: string): LoadResult {
   const parsed = parseSourceText(text);
   if (!parsed.ok) return { ok: false, stage: 'syntax', problems: parsed.problems };
   const result = loadDocumentValue(parsed.source.value);
-  return { ...result, problems: locateProblems(result.problems, parsed.source) };
+  return { ...result, problems: [...locateProblems(result.problems, parsed.source), ...parsed.source.warnings] };
 }
 
 /** Load from an already parsed value (the editor's store, a test). */

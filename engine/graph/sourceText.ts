@@ -11,10 +11,12 @@ import {
   type Node as JsonNode,
   type ParseError,
 } from 'jsonc-parser';
-import { error, type JsonPath, type Problem } from './problems';
+import { error, warning, type JsonPath, type Problem } from './problems';
 
 export interface SourceText {
   value: unknown;
+  /** Warnings about the text itself, such as a key given twice (the last one wins). */
+  warnings: Problem[];
   /** Line and column (1-based) of the value at a path, or of its nearest existing parent. */
   locate(path: JsonPath): { line: number; column: number };
 }
@@ -40,6 +42,10 @@ export function parseSourceText(text: string): ParsedText {
     ok: true,
     source: {
       value: getNodeValue(tree) as unknown,
+      warnings: duplicateKeys(tree).map(({ path, key, offset }) => ({
+        ...warning('duplicate-key', `"${key}" is given twice in the same object; the last one is used`, path),
+        ...position(offset),
+      })),
       locate(path) {
         for (let depth = path.length; depth >= 0; depth--) {
           const node: JsonNode | undefined = findNodeAtLocation(tree, [...path.slice(0, depth)]);
@@ -78,6 +84,24 @@ function describeSyntaxError(e: ParseError, text: string): string {
     InvalidCharacter: 'invalid character in a string',
   };
   return `JSON syntax error: ${readable[code] ?? code}${found}`;
+}
+
+function duplicateKeys(root: JsonNode): { path: JsonPath; key: string; offset: number }[] {
+  const found: { path: JsonPath; key: string; offset: number }[] = [];
+  const walk = (node: JsonNode, path: (string | number)[]) => {
+    if (node.type === 'array') node.children?.forEach((child, i) => walk(child, [...path, i]));
+    if (node.type !== 'object') return;
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const [keyNode, valueNode] = property.children ?? [];
+      const key = String(keyNode?.value);
+      if (seen.has(key)) found.push({ path: [...path, key], key, offset: property.offset });
+      seen.add(key);
+      if (valueNode) walk(valueNode, [...path, key]);
+    }
+  };
+  walk(root, []);
+  return found;
 }
 
 /** A property's value is reported at its key, where the eye looks for it. */

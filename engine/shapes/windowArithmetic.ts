@@ -94,5 +94,6 @@ export function unreadPixels(plan: AxisPlan): UnreadPixels {
 /** `floor((28 − 5 + 0) / 1) + 1 = 24`: the arithmetic with the user's numbers, for teaching. */
 export function explainAxis(plan: AxisPlan): string {
   const pad = plan.padBefore + plan.padAfter;
+  if (plan.outSize === 0) return `${plan.inSize} + ${pad} padding < kernel ${plan.kernel}: no output`;
   return `out = floor((${plan.inSize} − ${plan.kernel} + ${pad}) / ${plan.stride}) + 1 = ${plan.outSize}`;
 }

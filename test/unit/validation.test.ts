@@ -141,6 +141,11 @@ describe('positions in the source text', () => {
     const result = loadDocumentText(text.replace('"conv2d"', '"conv2D"'));
     expect(result.problems[0]?.message).toMatch(/^unknown node type "conv2D" \(did you mean "conv2d"\?\); known types: input, conv2d/);
   });
+  it('a key given twice is a warning at the second one', () => {
+    const result = loadDocumentText(text.replace('"filters": 1,', '"filters": 1, "filters": 1,').replace('[5, 5]', '[3, 3]'));
+    expect(result.ok).toBe(true);
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'duplicate-key', severity: 'warning', line: 7, path: ['nodes', 1, 'params', 'filters'] })]);
+  });
   it('syntax errors carry line and column', () => {
     const result = loadDocumentText(text.replace('"version": 1,', '"version": 1'));
     expect(result).toMatchObject({ ok: false, stage: 'syntax' });

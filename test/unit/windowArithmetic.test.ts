@@ -68,4 +68,5 @@ describe('pixels a stride never reads', () => {
 it('writes the arithmetic out with the numbers', () => {
   expect(explainAxis(planAxis(28, 5, 1, 'valid'))).toBe('out = floor((28 − 5 + 0) / 1) + 1 = 24');
   expect(explainAxis(planAxis(28, 5, 2, 'same'))).toBe('out = floor((28 − 5 + 3) / 2) + 1 = 14');
+  expect(explainAxis(planAxis(3, 5, 1, 'valid'))).toBe('3 + 0 padding < kernel 5: no output');
 });
