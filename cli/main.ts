@@ -73,7 +73,7 @@ type Loaded = { ok: true; result: Extract<ReturnType<typeof loadDocumentText>, {
 function load(file: string, io: CliOutput): Loaded {
   const read = readDocumentFile(file);
   if (!read.ok) {
-    io.err(read.message);
+    io.err(read.line === undefined ? read.message : `${file}:${read.line}:${read.column}: error: ${read.message}`);
     return { ok: false, exit: EXIT.unreadable };
   }
   const result = loadDocumentText(read.text);

@@ -18,7 +18,7 @@ export type LoadResult =
 /** Load from the text of a file; problems carry line and column. */
 export function loadDocumentText(text: string): LoadResult {
   const parsed = parseSourceText(text);
-  if (!parsed.ok) return { ok: false, stage: 'syntax', problems: parsed.problems };
+  if (!parsed.ok) return parsed;
   const result = loadDocumentValue(parsed.source.value);
   return { ...result, problems: [...locateProblems(result.problems, parsed.source), ...parsed.source.warnings] };
 }

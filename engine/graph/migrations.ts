@@ -31,7 +31,8 @@ export function migrateDocument(raw: unknown, migrations: readonly Migration[] =
   }
   const version = doc['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail(`"version" must be a whole number from 1 to ${target}, not ${JSON.stringify(version) ?? 'missing'}`, ['version']);
+    const allowed = target === 1 ? 'must be 1' : `must be a whole number from 1 to ${target}`;
+    return fail(`"version" ${allowed}, not ${JSON.stringify(version) ?? 'missing'}`, ['version']);
   }
   if (version > target) {
     return fail(`this document is version ${version}, written by a newer ConvStudio; this one reads versions up to ${target}`, ['version']);

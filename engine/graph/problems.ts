@@ -50,5 +50,6 @@ export function formatProblem(problem: Problem, fileName?: string): string {
   const where = [fileName, problem.line, problem.column].filter((x) => x !== undefined).join(':');
   const node = problem.nodeId === undefined ? '' : `node "${problem.nodeId}" `;
   const prefix = where === '' ? '' : `${where}: `;
-  return `${prefix}${problem.severity}: ${node}at ${formatPath(problem.path)}: ${problem.message}`;
+  const at = problem.path.length === 0 ? '' : `at ${formatPath(problem.path)}: `;
+  return `${prefix}${problem.severity}: ${node}${at}${problem.message}`;
 }

@@ -11,7 +11,9 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], raw: unknown
   const seen = new Set<string>();
   for (const issue of issues) {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    const problem = error(`schema-${issue.code}`, describeIssue(issue, path, raw), path, nodeIdAt(raw, path));
+    // An unknown key is pointed at where it is written, not at its object.
+    const at = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...path, issue.keys[0] ?? ''] : path;
+    const problem = error(`schema-${issue.code}`, describeIssue(issue, path, raw), at, nodeIdAt(raw, path));
     const key = `${JSON.stringify(path)} ${problem.message}`;
     if (!seen.has(key)) problems.push(problem);
     seen.add(key);
@@ -31,9 +33,13 @@ function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], raw: 
         return `${field} must be a whole number from 1 to 65536, or two of them as [height, width]; got ${show(value)}`;
       }
       if (field === 'padding') return `padding must be "valid", "same", "full", or [top, bottom, left, right]; got ${show(value)}`;
-      if (field === 'data') return 'data must be base64 text (little-endian float32) or an array of numbers';
+      if (field === 'data') {
+        const huge = Array.isArray(value) ? value.findIndex((v) => typeof v === 'number' && !Number.isFinite(v)) : -1;
+        if (huge >= 0) return `value ${huge} is too large to store as a number`;
+        return 'data must be base64 text (little-endian float32) or an array of numbers';
+      }
       if (field === 'shape') return `an input shape is [channels, height, width] or [features], each a whole number from 1 to 65536; got ${show(value)}`;
-      if (path[0] === 'training' && field === 'optimizer') return `optimizer type must be "sgd" or "adam"; got ${show((value as { type?: unknown } | undefined)?.type)}`;
+      if (path[0] === 'training' && path[1] === 'optimizer') return `optimizer type must be "sgd" or "adam"; got ${show(valueAt(raw, ['training', 'optimizer', 'type']))}`;
       return `${show(value)} is not allowed here`;
     }
     case 'unrecognized_keys': {
@@ -41,6 +47,7 @@ function describeIssue(issue: z.core.$ZodIssue, path: (string | number)[], raw: 
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${names}${suggest(issue.keys[0] ?? '', KNOWN_FIELD_NAMES)}`;
     }
     case 'invalid_type':
+      if (typeof value === 'number') return 'this number is too large to store (more than about 1.8e308)';
       if (value === undefined) return `"${String(field)}" is missing (expected ${article(issue.expected)})`;
       return `expected ${article(issue.expected)}, got ${show(value)}`;
     case 'invalid_value':
@@ -70,6 +77,7 @@ function describeBadNodeType(node: unknown): string {
 }
 
 function nodeIdAt(raw: unknown, path: readonly (string | number)[]): string | undefined {
+  if (path[0] === 'weights' && typeof path[1] === 'string') return path[1];
   if (path[0] !== 'nodes' || typeof path[1] !== 'number') return undefined;
   const id = (valueAt(raw, path.slice(0, 2)) as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' ? id : undefined;
@@ -125,6 +133,7 @@ function article(expected: string): string {
 
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to store';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

@@ -21,31 +21,43 @@ export interface SourceText {
   locate(path: JsonPath): { line: number; column: number };
 }
 
-export type ParsedText = { ok: true; source: SourceText } | { ok: false; problems: Problem[] };
+export type ParsedText =
+  | { ok: true; source: SourceText }
+  | { ok: false; stage: 'syntax' | 'document'; problems: Problem[] };
+
+/** Real documents nest about six levels; far deeper input is refused before it can exhaust the stack. */
+export const MAX_NESTING = 64;
 
 export function parseSourceText(text: string): ParsedText {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const lineStarts = lineStartOffsets(text);
   const position = (offset: number) => offsetToPosition(lineStarts, offset);
-
-  if (errors.length > 0 || tree === undefined) {
-    const problems = errors.map((e) => ({
-      ...error('json-syntax', describeSyntaxError(e, text), []),
-      ...position(e.offset),
-    }));
-    if (problems.length === 0) problems.push({ ...error('json-syntax', 'the file is empty', []), ...position(0) });
-    return { ok: false, problems };
+  if (text.trim() === '') {
+    return { ok: false, stage: 'syntax', problems: [{ ...error('json-syntax', 'the file is empty', []), ...position(0) }] };
   }
+  const tooDeep = firstOffsetDeeperThan(text, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    const message = `values are nested more than ${MAX_NESTING} levels deep here; a graph document never needs that`;
+    return { ok: false, stage: 'document', problems: [{ ...error('too-deep', message, []), ...position(tooDeep) }] };
+  }
+
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const [first] = errors;
+  if (first || tree === undefined) {
+    // Only the first syntax error: the ones after it are usually echoes of it.
+    const { message, offset } = first ? describeSyntaxError(first, text) : { message: 'the file is empty', offset: 0 };
+    return { ok: false, stage: 'syntax', problems: [{ ...error('json-syntax', message, []), ...position(offset) }] };
+  }
+
+  const keyProblems = checkKeys(tree).map(({ problem, offset }) => ({ ...problem, ...position(offset) }));
+  const keyErrors = keyProblems.filter((p) => p.severity === 'error');
+  if (keyErrors.length > 0) return { ok: false, stage: 'document', problems: keyErrors };
 
   return {
     ok: true,
     source: {
       value: getNodeValue(tree) as unknown,
-      warnings: duplicateKeys(tree).map(({ path, key, offset }) => ({
-        ...warning('duplicate-key', `"${key}" is given twice in the same object; the last one is used`, path),
-        ...position(offset),
-      })),
+      warnings: keyProblems,
       locate(path) {
         for (let depth = path.length; depth >= 0; depth--) {
           const node: JsonNode | undefined = findNodeAtLocation(tree, [...path.slice(0, depth)]);
@@ -62,32 +74,70 @@ export function locateProblems(problems: readonly Problem[], source: SourceText)
   return problems.map((p) => ({ ...p, ...source.locate(p.path) }));
 }
 
-function describeSyntaxError(e: ParseError, text: string): string {
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected "," between items',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'unexpected text after the end of the document',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character in a string',
+  InvalidCharacter: 'invalid character in a string',
+};
+
+function describeSyntaxError(e: ParseError, text: string): { message: string; offset: number } {
   const code = printParseErrorCode(e.error);
-  const found = e.offset < text.length ? `, found ${JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, e.length)).slice(0, 20))}` : ' at the end of the file';
-  const readable: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'malformed number',
-    PropertyNameExpected: 'expected a property name in double quotes',
-    ValueExpected: 'expected a value',
-    ColonExpected: 'expected ":"',
-    CommaExpected: 'expected "," between items',
-    CloseBraceExpected: 'expected "}"',
-    CloseBracketExpected: 'expected "]"',
-    EndOfFileExpected: 'unexpected text after the end of the document',
-    InvalidCommentToken: 'comments are not allowed in JSON',
-    UnexpectedEndOfComment: 'unterminated comment',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfNumber: 'unterminated number',
-    InvalidUnicode: 'invalid unicode escape',
-    InvalidEscapeCharacter: 'invalid escape character in a string',
-    InvalidCharacter: 'invalid character in a string',
-  };
-  return `JSON syntax error: ${readable[code] ?? code}${found}`;
+  // A value or key expected right after a comma, before a closing bracket: the comma is the mistake.
+  if (code === 'ValueExpected' || code === 'PropertyNameExpected') {
+    let before = e.offset - 1;
+    while (before >= 0 && /\s/.test(text.charAt(before))) before--;
+    const closer = text.charAt(e.offset);
+    if (text.charAt(before) === ',' && (closer === ']' || closer === '}')) {
+      return { message: `JSON syntax error: trailing comma: remove the "," before "${closer}"`, offset: before };
+    }
+  }
+  const found =
+    e.offset < text.length
+      ? `, found ${JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, e.length)).slice(0, 20))}`
+      : ' at the end of the file';
+  return { message: `JSON syntax error: ${SYNTAX_MESSAGES[code] ?? code}${found}`, offset: e.offset };
 }
 
-function duplicateKeys(root: JsonNode): { path: JsonPath; key: string; offset: number }[] {
-  const found: { path: JsonPath; key: string; offset: number }[] = [];
+/** Offset of the first bracket that opens level `limit + 1`, skipping strings; undefined if none. */
+function firstOffsetDeeperThan(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // a backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Keys JSON allows but a document must not have: a key given twice (JSON
+ * keeps the last one silently: a warning) and "__proto__" (JavaScript turns
+ * it into the object's prototype, so the entry would vanish: an error).
+ */
+function checkKeys(root: JsonNode): { problem: Problem; offset: number }[] {
+  const found: { problem: Problem; offset: number }[] = [];
   const walk = (node: JsonNode, path: (string | number)[]) => {
     if (node.type === 'array') node.children?.forEach((child, i) => walk(child, [...path, i]));
     if (node.type !== 'object') return;
@@ -95,9 +145,16 @@ function duplicateKeys(root: JsonNode): { path: JsonPath; key: string; offset: n
     for (const property of node.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
       const key = String(keyNode?.value);
-      if (seen.has(key)) found.push({ path: [...path, key], key, offset: property.offset });
+      const at = [...path, key];
+      if (key === '__proto__') {
+        found.push({ problem: error('forbidden-key', 'the key "__proto__" is not allowed (JavaScript reserves it)', at), offset: property.offset });
+        continue;
+      }
+      if (seen.has(key)) {
+        found.push({ problem: warning('duplicate-key', `"${key}" is given twice in the same object; the last one is used`, at), offset: property.offset });
+      }
       seen.add(key);
-      if (valueNode) walk(valueNode, [...path, key]);
+      if (valueNode) walk(valueNode, at);
     }
   };
   walk(root, []);

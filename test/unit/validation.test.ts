@@ -132,7 +132,7 @@ describe('positions in the source text', () => {
     const result = loadDocumentText(text.replace('"filters"', '"filter"'));
     expect(result.problems).toContainEqual(expect.objectContaining({
       nodeId: 'c1',
-      path: ['nodes', 1, 'params'],
+      path: ['nodes', 1, 'params', 'filter'],
       line: 7,
       message: 'unknown field "filter" (did you mean "filters"?)',
     }));
