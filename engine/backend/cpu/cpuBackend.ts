@@ -1,0 +1,223 @@
+/**
+ * The CPU reference backend: plain TypeScript over typed arrays. It is the
+ * oracle every other backend is checked against, so it favours clarity over
+ * speed. `float64` precision exists for finite-difference gradient checks.
+ */
+import type { AdamSettings, Backend, SgdSettings, Tensor } from '../backend';
+import { conv2d, conv2dBackwardFilter, conv2dBackwardInput } from './conv';
+import { CpuTensor, valuesOf, type Values, type ValuesConstructor } from './cpuTensor';
+import { activation, activationBackward } from './elementwise';
+import { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './pool';
+
+export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): Backend {
+  const make: ValuesConstructor = precision === 'float64' ? Float64Array : Float32Array;
+  const wrap = (shape: readonly number[], data: Values) => new CpuTensor([...shape], data);
+  /** Max pooling's argmax indices, kept beside the backend's tensors. */
+  const argmaxOf = new WeakMap<Tensor, Int32Array>();
+
+  const zip = (a: Tensor, b: Tensor, f: (x: number, y: number) => number): Tensor => {
+    const av = valuesOf(a);
+    const bv = valuesOf(b);
+    if (av.length !== bv.length) throw new Error(`shape mismatch: [${a.shape.join(', ')}] and [${b.shape.join(', ')}]`);
+    const out = new make(av.length);
+    for (let i = 0; i < av.length; i++) out[i] = f(av[i] as number, bv[i] as number);
+    return wrap(a.shape, out);
+  };
+
+  return {
+    name: precision === 'float64' ? 'cpu (float64)' : 'cpu',
+
+    tensor(shape, values) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      const data = new make(size);
+      if (values) {
+        if (values.length !== size) throw new Error(`${values.length} values for shape [${shape.join(', ')}]`);
+        data.set(values as ArrayLike<number>);
+      }
+      return wrap(shape, data);
+    },
+    read: (t) => valuesOf(t).slice(),
+    dispose: () => {}, // garbage collected
+    reshape(t, shape) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      if (size !== t.size) throw new Error(`cannot reshape [${t.shape.join(', ')}] to [${shape.join(', ')}]`);
+      return wrap(shape, valuesOf(t));
+    },
+
+    conv2d: (x, w, info) => wrap([info.batch, info.outC, info.outH, info.outW], conv2d(valuesOf(x), valuesOf(w), info, make)),
+    conv2dBackwardInput: (dy, w, info) =>
+      wrap([info.batch, info.inC, info.inH, info.inW], conv2dBackwardInput(valuesOf(dy), valuesOf(w), info, make)),
+    conv2dBackwardFilter: (x, dy, info) =>
+      wrap([info.tilesH * info.tilesW * info.outC, info.inC, info.kH, info.kW], conv2dBackwardFilter(valuesOf(x), valuesOf(dy), info, make)),
+
+    addBias(y, b) {
+      const yv = valuesOf(y);
+      const bv = valuesOf(b);
+      const perSample = y.size / (y.shape[0] ?? 1);
+      // A per-channel bias repeats over each channel's positions; a full bias only over samples.
+      const positions = perSample / bv.length;
+      const out = new make(yv.length);
+      for (let i = 0; i < yv.length; i++) out[i] = (yv[i] as number) + (bv[Math.floor((i % perSample) / positions)] as number);
+      return wrap(y.shape, out);
+    },
+    biasGradient(dy, biasShape) {
+      const dv = valuesOf(dy);
+      const size = biasShape.reduce((a, b) => a * b, 1);
+      const perSample = dy.size / (dy.shape[0] ?? 1);
+      const positions = perSample / size;
+      const out = new make(size);
+      for (let i = 0; i < dv.length; i++) {
+        const j = Math.floor((i % perSample) / positions);
+        out[j] = (out[j] as number) + (dv[i] as number);
+      }
+      return wrap(biasShape, out);
+    },
+
+    maxPool(x, info) {
+      const { y, argmax } = maxPool(valuesOf(x), info, make);
+      const argmaxTensor = wrap([y.length], new make(0));
+      argmaxOf.set(argmaxTensor, argmax);
+      return { y: wrap([info.batch, info.inC, info.outH, info.outW], y), argmax: argmaxTensor };
+    },
+    maxPoolBackward(dy, argmax, inputShape) {
+      const indices = argmaxOf.get(argmax);
+      if (!indices) throw new Error('maxPoolBackward needs the argmax from this backend\'s maxPool');
+      return wrap(inputShape, maxPoolBackward(valuesOf(dy), indices, inputShape.reduce((a, b) => a * b, 1), make));
+    },
+    avgPool: (x, info) => wrap([info.batch, info.inC, info.outH, info.outW], avgPool(valuesOf(x), info, make)),
+    avgPoolBackward: (dy, info) => wrap([info.batch, info.inC, info.inH, info.inW], avgPoolBackward(valuesOf(dy), info, make)),
+
+    matmul(a, b, transposeA, transposeB) {
+      const [aRows = 0, aCols = 0] = a.shape;
+      const [bRows = 0, bCols = 0] = b.shape;
+      const [m, k] = transposeA ? [aCols, aRows] : [aRows, aCols];
+      const [k2, n] = transposeB ? [bCols, bRows] : [bRows, bCols];
+      if (k !== k2) throw new Error(`matmul: inner sizes ${k} and ${k2} differ`);
+      const av = valuesOf(a);
+      const bv = valuesOf(b);
+      const out = new make(m * n);
+      for (let i = 0; i < m; i++) {
+        for (let p = 0; p < k; p++) {
+          const aip = av[transposeA ? p * aCols + i : i * aCols + p] as number;
+          if (aip === 0) continue;
+          for (let j = 0; j < n; j++) out[i * n + j] = (out[i * n + j] as number) + aip * (bv[transposeB ? j * bCols + p : p * bCols + j] as number);
+        }
+      }
+      return wrap([m, n], out);
+    },
+
+    activation: (kind, x, alpha) => wrap(x.shape, activation(kind, valuesOf(x), alpha, make)),
+    activationBackward: (kind, x, y, dy, alpha) =>
+      wrap(x.shape, activationBackward(kind, valuesOf(x), valuesOf(y), valuesOf(dy), alpha, make)),
+
+    add: (a, b) => zip(a, b, (x, y) => x + y),
+    multiply: (a, b) => zip(a, b, (x, y) => x * y),
+
+    concat(xs) {
+      const batch = xs[0]?.shape[0] ?? 0;
+      const rest = xs[0]?.shape.slice(2) ?? [];
+      const inner = rest.reduce((a, b) => a * b, 1);
+      const channels = xs.map((x) => x.shape[1] ?? 0);
+      const total = channels.reduce((a, b) => a + b, 0);
+      const out = new make(batch * total * inner);
+      for (let n = 0; n < batch; n++) {
+        let offset = n * total * inner;
+        xs.forEach((x, i) => {
+          const block = (channels[i] ?? 0) * inner;
+          out.set(valuesOf(x).subarray(n * block, (n + 1) * block), offset);
+          offset += block;
+        });
+      }
+      return wrap([batch, total, ...rest], out);
+    },
+    split(x, sizes) {
+      const [batch = 0, total = 0, ...rest] = x.shape;
+      const inner = rest.reduce((a, b) => a * b, 1);
+      const xv = valuesOf(x);
+      let channel = 0;
+      return sizes.map((c) => {
+        const out = new make(batch * c * inner);
+        for (let n = 0; n < batch; n++) {
+          const start = (n * total + channel) * inner;
+          out.set(xv.subarray(start, start + c * inner), n * c * inner);
+        }
+        channel += c;
+        return wrap([batch, c, ...rest], out);
+      });
+    },
+
+    softmax(logits) {
+      const [rows = 0, cols = 0] = logits.shape;
+      const lv = valuesOf(logits);
+      const out = new make(lv.length);
+      for (let r = 0; r < rows; r++) {
+        let max = -Infinity;
+        for (let c = 0; c < cols; c++) max = Math.max(max, lv[r * cols + c] as number);
+        let sum = 0;
+        for (let c = 0; c < cols; c++) {
+          const e = Math.exp((lv[r * cols + c] as number) - max); // shifted for stability
+          out[r * cols + c] = e;
+          sum += e;
+        }
+        for (let c = 0; c < cols; c++) out[r * cols + c] = (out[r * cols + c] as number) / sum;
+      }
+      return wrap(logits.shape, out);
+    },
+    crossEntropy(probs, labels) {
+      const [rows = 0, cols = 0] = probs.shape;
+      const pv = valuesOf(probs);
+      let loss = 0;
+      // Clamp so a probability of exactly 0 gives a large, finite loss.
+      for (let r = 0; r < rows; r++) loss -= Math.log(Math.max(pv[r * cols + (labels[r] as number)] as number, 1e-30));
+      return loss / rows;
+    },
+    softmaxCrossEntropyBackward(probs, labels) {
+      const [rows = 0, cols = 0] = probs.shape;
+      const out = new make(valuesOf(probs));
+      for (let r = 0; r < rows; r++) {
+        const i = r * cols + (labels[r] as number);
+        out[i] = (out[i] as number) - 1;
+      }
+      for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / rows;
+      return wrap(probs.shape, out);
+    },
+
+    sum(t) {
+      let total = 0;
+      for (const v of valuesOf(t)) total += v;
+      return total;
+    },
+    allFinite(t) {
+      for (const v of valuesOf(t)) if (!Number.isFinite(v)) return false;
+      return true;
+    },
+
+    sgdUpdate(param, grad, velocity, s: SgdSettings) {
+      const p = valuesOf(param);
+      const g = valuesOf(grad);
+      const v = valuesOf(velocity);
+      for (let i = 0; i < p.length; i++) {
+        const gi = (g[i] as number) + s.weightDecay * (p[i] as number);
+        const vi = s.momentum * (v[i] as number) + gi;
+        v[i] = vi;
+        p[i] = (p[i] as number) - s.learningRate * (s.nesterov ? gi + s.momentum * vi : s.momentum > 0 ? vi : gi);
+      }
+    },
+    adamUpdate(param, grad, m, v, s: AdamSettings) {
+      const p = valuesOf(param);
+      const g = valuesOf(grad);
+      const mv = valuesOf(m);
+      const vv = valuesOf(v);
+      const correction1 = 1 - s.beta1 ** s.step;
+      const correction2 = 1 - s.beta2 ** s.step;
+      for (let i = 0; i < p.length; i++) {
+        const gi = (g[i] as number) + s.weightDecay * (p[i] as number);
+        mv[i] = s.beta1 * (mv[i] as number) + (1 - s.beta1) * gi;
+        vv[i] = s.beta2 * (vv[i] as number) + (1 - s.beta2) * gi * gi;
+        const mHat = (mv[i] as number) / correction1;
+        const vHat = (vv[i] as number) / correction2;
+        p[i] = (p[i] as number) - (s.learningRate * mHat) / (Math.sqrt(vHat) + s.epsilon);
+      }
+    },
+  };
+}

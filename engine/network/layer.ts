@@ -1,0 +1,38 @@
+/**
+ * A layer is one node of the graph turned into computation. It keeps what its
+ * backward pass needs from the last forward pass, and its parameters with
+ * their gradients. Layers only call the Backend; they never see tensor data.
+ */
+import type { Backend, Tensor } from '../backend/backend';
+import type { Random } from './random';
+
+export interface Parameter {
+  /** `weight` or `bias`, as stored in the document's `weights`. */
+  name: string;
+  value: Tensor;
+  /** Set by backward; undefined before the first backward pass. */
+  grad?: Tensor;
+  trainable: boolean;
+}
+
+export interface ForwardContext {
+  backend: Backend;
+  training: boolean;
+  /** Draws for dropout masks. */
+  random: Random;
+}
+
+export interface Layer {
+  readonly id: string;
+  readonly params: Parameter[];
+  /** inputs have a batch axis; returns a new tensor the network owns. */
+  forward(inputs: readonly Tensor[], ctx: ForwardContext): Tensor;
+  /** Gradients with respect to each input, in input order; also sets each parameter's grad. */
+  backward(dy: Tensor, backend: Backend): Tensor[];
+}
+
+/** Replaces a parameter's gradient, freeing the old one. */
+export function setGrad(param: Parameter, grad: Tensor, backend: Backend): void {
+  if (param.grad) backend.dispose(param.grad);
+  param.grad = grad;
+}
