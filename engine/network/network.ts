@@ -28,6 +28,8 @@ export class Network {
     readonly outputId: string,
     /** Per-sample input shape, [C, H, W] or [F]. */
     readonly inputShape: readonly number[],
+    /** Values per sample of the output (classes, for a softmax). */
+    readonly outputClasses: number,
   ) {}
 
   /** Builds from a valid document; missing weights are drawn from `seed`. */
@@ -44,7 +46,8 @@ export class Network {
       if (layer) layers.set(node.id, layer);
     }
     const inputShape = infoOf.get(topology.inputId)?.outputShape ?? [];
-    return new Network(backend, topology.order, layers, topology.inputsOf, topology.inputId, topology.outputId, inputShape);
+    const outputClasses = (infoOf.get(topology.outputId)?.outputShape ?? []).reduce((a, b) => a * b, 1);
+    return new Network(backend, topology.order, layers, topology.inputsOf, topology.inputId, topology.outputId, inputShape, outputClasses);
   }
 
   get parameters(): NetworkParameter[] {

@@ -200,7 +200,7 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
         const gi = (g[i] as number) + s.weightDecay * (p[i] as number);
         const vi = s.momentum * (v[i] as number) + gi;
         v[i] = vi;
-        p[i] = (p[i] as number) - s.learningRate * (s.nesterov ? gi + s.momentum * vi : s.momentum > 0 ? vi : gi);
+        p[i] = (p[i] as number) - s.learningRate * (s.nesterov ? gi + s.momentum * vi : vi); // with momentum 0, vi is gi
       }
     },
     adamUpdate(param, grad, m, v, s: AdamSettings) {

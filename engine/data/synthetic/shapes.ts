@@ -1,0 +1,70 @@
+/**
+ * "shapes": filled circles, squares, triangles and crosses of random size at
+ * random positions on 28×28 gray images, generated from a seed (no files).
+ * A first set for seeing translation invariance: the class never depends on
+ * where the shape is.
+ */
+import { createRandom, type Random } from '../../network/random';
+import type { Dataset, DataSplit } from '../dataset';
+
+const SIZE = 28;
+const CLASSES = ['circle', 'square', 'triangle', 'cross'] as const;
+type ShapeName = (typeof CLASSES)[number];
+
+/** Is (x, y) inside the shape centred at (cx, cy) with half-size r? */
+function inside(shape: ShapeName, x: number, y: number, cx: number, cy: number, r: number): boolean {
+  const dx = x - cx;
+  const dy = y - cy;
+  switch (shape) {
+    case 'circle':
+      return dx * dx + dy * dy <= r * r;
+    case 'square':
+      return Math.abs(dx) <= r * 0.85 && Math.abs(dy) <= r * 0.85;
+    case 'triangle': // apex up, base at the bottom
+      return dy <= r * 0.8 && dy >= -r && Math.abs(dx) <= ((dy + r) / 1.8) * 1.15;
+    case 'cross': {
+      const arm = r * 0.3;
+      return (Math.abs(dx) <= arm && Math.abs(dy) <= r) || (Math.abs(dy) <= arm && Math.abs(dx) <= r);
+    }
+  }
+}
+
+function drawSample(shape: ShapeName, random: Random, out: Uint8Array, offset: number): void {
+  const r = 5 + random.next() * 6;
+  const cx = r + random.next() * (SIZE - 1 - 2 * r);
+  const cy = r + random.next() * (SIZE - 1 - 2 * r);
+  const brightness = 160 + random.int(96);
+  for (let y = 0; y < SIZE; y++) {
+    for (let x = 0; x < SIZE; x++) {
+      // 2×2 supersampling softens the edges, as a real photograph would.
+      let covered = 0;
+      for (const sy of [0.25, 0.75]) for (const sx of [0.25, 0.75]) if (inside(shape, x + sx, y + sy, cx, cy, r)) covered++;
+      const noise = random.int(24);
+      out[offset + y * SIZE + x] = Math.min(255, Math.round((covered / 4) * brightness) + noise);
+    }
+  }
+}
+
+function generateSplit(count: number, random: Random): DataSplit {
+  const images = new Uint8Array(count * SIZE * SIZE);
+  const labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const label = random.int(CLASSES.length);
+    labels[i] = label;
+    drawSample(CLASSES[label] as ShapeName, random, images, i * SIZE * SIZE);
+  }
+  return { count, images, labels };
+}
+
+export function createShapesDataset(seed = 1, trainCount = 6000, testCount = 1000): Dataset {
+  const random = createRandom(seed);
+  return {
+    name: 'shapes',
+    description: 'Filled circles, squares, triangles and crosses at random positions and sizes (28×28, gray), generated from a seed',
+    inputShape: [1, SIZE, SIZE],
+    classNames: CLASSES,
+    train: generateSplit(trainCount, random.fork()),
+    test: generateSplit(testCount, random.fork()),
+    normalization: { mean: 0.1, std: 0.25 },
+  };
+}

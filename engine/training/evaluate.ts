@@ -1,0 +1,59 @@
+/** Accuracy, per-class accuracy and the confusion matrix of a network on a split. */
+import { batches, type Dataset, type DataSplit } from '../data/dataset';
+import type { Network } from '../network/network';
+import { createRandom } from '../network/random';
+import { incompatibility } from './compatibility';
+
+export interface Evaluation {
+  count: number;
+  accuracy: number;
+  loss: number;
+  /** Per class: correct / samples of that class (NaN-free: 0 when a class has no samples). */
+  perClassAccuracy: number[];
+  /** confusion[actual][predicted] counts. */
+  confusion: number[][];
+}
+
+export const EVALUATION_BATCH = 256;
+
+export function evaluate(network: Network, dataset: Dataset, split: DataSplit): Evaluation {
+  const problem = incompatibility(network, dataset);
+  if (problem) throw new Error(problem);
+  const backend = network.backend;
+  const classes = dataset.classNames.length;
+  const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  let lossSum = 0;
+  const random = createRandom(0); // unused at evaluation: dropout is off
+  for (const batch of batches(dataset, split, EVALUATION_BATCH)) {
+    const x = backend.tensor([batch.count, ...dataset.inputShape], batch.x);
+    const outputs = network.forward(x, false, random);
+    const probs = outputs.get(network.outputId);
+    if (!probs) throw new Error('the network produced no output');
+    lossSum += backend.crossEntropy(probs, batch.labels) * batch.count;
+    const p = backend.read(probs);
+    for (let n = 0; n < batch.count; n++) {
+      const predicted = argmax(p, n * classes, classes);
+      const row = confusion[batch.labels[n] as number];
+      if (row) row[predicted] = (row[predicted] ?? 0) + 1;
+    }
+    network.release(outputs);
+    backend.dispose(x);
+  }
+  const correct = confusion.reduce((sum, row, i) => sum + (row[i] ?? 0), 0);
+  return {
+    count: split.count,
+    accuracy: split.count === 0 ? 0 : correct / split.count,
+    loss: split.count === 0 ? 0 : lossSum / split.count,
+    perClassAccuracy: confusion.map((row, i) => {
+      const total = row.reduce((a, b) => a + b, 0);
+      return total === 0 ? 0 : (row[i] ?? 0) / total;
+    }),
+    confusion,
+  };
+}
+
+export function argmax(values: ArrayLike<number>, offset: number, count: number): number {
+  let best = 0;
+  for (let k = 1; k < count; k++) if ((values[offset + k] as number) > (values[offset + best] as number)) best = k;
+  return best;
+}
