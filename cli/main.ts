@@ -1,103 +1,130 @@
 /**
- * `convstudio`: the command line over the engine. It only reads files, calls
- * the engine and prints; bad input is reported, never thrown as a stack trace.
+ * `convstudio`: the command line over the engine. It reads files, calls the
+ * engine and prints; bad input is reported, never thrown as a stack trace.
  *
- * Exit codes: 0 success, 1 the document has problems, 2 the file cannot be
- * read or parsed (or the command line itself is wrong).
+ * Exit codes: 0 success, 1 the document or an input has problems, 2 a file
+ * cannot be read or parsed, or the command line itself is wrong.
  */
 import { parseArgs } from 'node:util';
-import { formatProblem, loadDocumentText, summarize, toJsonSchema, type Problem } from '../engine';
-import { formatSummaryTable } from './format';
-import { readDocumentFile } from './readDocument';
+import { toJsonSchema } from '../engine';
+import { forwardCommand, gradientsCommand } from './commands/forward';
+import { evalCommand, trainCommand } from './commands/train';
+import { summaryCommand, validateCommand } from './commands/validate';
+import { CliError, EXIT, parseIntegerFlag, parseNumberFlag, type CliOutput } from './io';
 
-export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
+export { EXIT, type CliOutput } from './io';
 
 const USAGE = `ConvStudio: design, train and inspect convolutional networks.
 
 Usage:
   convstudio validate FILE          check a graph document; problems go to stderr
   convstudio summary FILE [--json]  layer table: output shapes, parameters, muls+adds
+  convstudio forward FILE --input X.json [--seed S] [--json]
+                                    every node's output for the input batch
+  convstudio gradients FILE --input X.json --labels Y.json [--seed S] [--json]
+                                    the loss and its gradient for every weight and the input
+  convstudio train FILE [--dataset NAME] [--epochs N] [--steps N] [--batch B] [--lr X]
+                   [--optimizer sgd|momentum|adam] [--seed S] [--backend cpu]
+                   [--out TRAINED.json] [--json]
+                                    train; settings come from the document, flags override
+  convstudio eval FILE [--dataset NAME] [--json]
+                                    accuracy, per-class accuracy, confusion matrix
   convstudio schema                 print the graph document's JSON Schema
   convstudio help                   this text
 
-Exit codes: 0 ok, 1 the document has problems, 2 the file cannot be read or parsed.`;
+X.json holds { "shape": [N, C, H, W], "data": [...] }; Y.json holds { "labels": [int, ...] }.
+Exit codes: 0 ok, 1 the document or an input has problems, 2 a file cannot be read or parsed.`;
 
-export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
+const OPTIONS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  input: { type: 'string' },
+  labels: { type: 'string' },
+  seed: { type: 'string' },
+  dataset: { type: 'string' },
+  epochs: { type: 'string' },
+  steps: { type: 'string' },
+  batch: { type: 'string' },
+  lr: { type: 'string' },
+  optimizer: { type: 'string' },
+  backend: { type: 'string' },
+  out: { type: 'string' },
+} as const;
 
-export function runCli(argv: readonly string[], io: CliOutput): number {
+/** Runs one command; `onInterrupt` registers what Ctrl-C should do (stop training cleanly). */
+export async function runCli(argv: readonly string[], io: CliOutput, onInterrupt: (stop: () => void) => void = () => {}): Promise<number> {
+  try {
+    return await dispatch(argv, io, onInterrupt);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    if (e.message) io.err(e.message);
+    return e.exitCode;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliOutput, onInterrupt: (stop: () => void) => void): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    io.err(`convstudio: ${(e as Error).message}\n\n${USAGE}`);
-    return EXIT.unreadable;
+    throw new CliError(`convstudio: ${(e as Error).message}\n\n${USAGE}`, EXIT.unreadable);
   }
-  const { values, positionals } = parsed;
+  const { values: v, positionals } = parsed;
   const [command, ...rest] = positionals;
-  if (values.version) {
+  if (v.version) {
     io.out(__CONVSTUDIO_VERSION__);
     return EXIT.ok;
   }
-  if (values.help || command === undefined || command === 'help') {
+  if (v.help || command === undefined || command === 'help') {
     io.out(USAGE);
     return EXIT.ok;
   }
+  if (command === 'schema') {
+    io.out(JSON.stringify(toJsonSchema(), null, 2));
+    return EXIT.ok;
+  }
+  const [file, ...extra] = rest;
+  const commands = ['validate', 'summary', 'forward', 'gradients', 'train', 'eval'];
+  if (!commands.includes(command)) throw new CliError(`convstudio: unknown command "${command}"\n\n${USAGE}`, EXIT.unreadable);
+  if (file === undefined || extra.length > 0) throw new CliError(`convstudio ${command}: expected exactly one FILE\n\n${USAGE}`, EXIT.unreadable);
+
+  const json = v.json === true;
+  const seed = parseIntegerFlag('seed', v.seed, 0);
   switch (command) {
     case 'validate':
-    case 'summary': {
-      const [file, ...extra] = rest;
-      if (file === undefined || extra.length > 0) {
-        io.err(`convstudio ${command}: expected exactly one FILE\n\n${USAGE}`);
-        return EXIT.unreadable;
-      }
-      return command === 'validate' ? validate(file, io) : summary(file, values.json === true, io);
-    }
-    case 'schema':
-      io.out(JSON.stringify(toJsonSchema(), null, 2));
-      return EXIT.ok;
+      return validateCommand(file, io);
+    case 'summary':
+      return summaryCommand(file, json, io);
+    case 'forward':
+      return forwardCommand({ file, input: v.input, seed: seed ?? 1, json }, io);
+    case 'gradients':
+      return gradientsCommand({ file, input: v.input, labels: v.labels, seed: seed ?? 1, json }, io);
+    case 'eval':
+      return evalCommand({ file, ...(v.dataset ? { dataset: v.dataset } : {}), ...(seed !== undefined ? { seed } : {}), json }, io);
     default:
-      io.err(`convstudio: unknown command "${command}"\n\n${USAGE}`);
-      return EXIT.unreadable;
+      return trainCommand(
+        {
+          file,
+          json,
+          ...definedOnly({
+            dataset: v.dataset,
+            epochs: parseIntegerFlag('epochs', v.epochs, 1),
+            steps: parseIntegerFlag('steps', v.steps, 1),
+            batch: parseIntegerFlag('batch', v.batch, 1),
+            lr: parseNumberFlag('lr', v.lr),
+            optimizer: v.optimizer,
+            seed,
+            backend: v.backend,
+            out: v.out,
+          }),
+        },
+        io,
+        onInterrupt,
+      );
   }
 }
 
-type Loaded = { ok: true; result: Extract<ReturnType<typeof loadDocumentText>, { ok: true }> } | { ok: false; exit: number };
-
-function load(file: string, io: CliOutput): Loaded {
-  const read = readDocumentFile(file);
-  if (!read.ok) {
-    io.err(read.line === undefined ? read.message : `${file}:${read.line}:${read.column}: error: ${read.message}`);
-    return { ok: false, exit: EXIT.unreadable };
-  }
-  const result = loadDocumentText(read.text);
-  printProblems(result.problems, file, io);
-  if (result.ok) return { ok: true, result };
-  return { ok: false, exit: result.stage === 'syntax' ? EXIT.unreadable : EXIT.problems };
-}
-
-function validate(file: string, io: CliOutput): number {
-  const loaded = load(file, io);
-  if (!loaded.ok) return loaded.exit;
-  const warnings = loaded.result.problems.length;
-  io.out(`${file}: valid${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
-  return EXIT.ok;
-}
-
-function summary(file: string, json: boolean, io: CliOutput): number {
-  const loaded = load(file, io);
-  if (!loaded.ok) return loaded.exit;
-  const table = summarize(loaded.result.document, loaded.result.analysis);
-  io.out(json ? JSON.stringify(table, null, 2) : formatSummaryTable(table));
-  return EXIT.ok;
-}
-
-function printProblems(problems: readonly Problem[], file: string, io: CliOutput): void {
-  for (const problem of problems) io.err(formatProblem(problem, file));
+function definedOnly<T extends Record<string, unknown>>(values: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<{ [K in keyof T]: Exclude<T[K], undefined> }>;
 }

@@ -1,0 +1,79 @@
+/** What every command needs: output streams, exit codes, and loading documents and JSON files with errors as messages. */
+import { renameSync, writeFileSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { formatProblem, loadDocumentText, type GraphAnalysis, type GraphDocument } from '../engine';
+import { parseSourceText } from '../engine/graph/sourceText';
+import { readDocumentFile } from './readDocument';
+
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+  /** Rewrites the current terminal line (progress bars); absent when stderr is not a terminal. */
+  status?(text: string): void;
+}
+
+export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
+
+/** Thrown by commands to end with a message and an exit code; main prints it, never a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.problems,
+  ) {
+    super(message);
+  }
+}
+
+export interface LoadedDocument {
+  document: GraphDocument;
+  analysis: GraphAnalysis;
+  warnings: number;
+}
+
+/** Reads and validates a graph document; problems are printed and end the command. */
+export function loadDocumentFile(file: string, io: CliOutput): LoadedDocument {
+  const read = readDocumentFile(file);
+  if (!read.ok) {
+    throw new CliError(read.line === undefined ? read.message : `${file}:${read.line}:${read.column}: error: ${read.message}`, EXIT.unreadable);
+  }
+  const result = loadDocumentText(read.text);
+  for (const problem of result.problems) io.err(formatProblem(problem, file));
+  if (!result.ok) throw new CliError('', result.stage === 'syntax' ? EXIT.unreadable : EXIT.problems);
+  return { document: result.document, analysis: result.analysis, warnings: result.problems.length };
+}
+
+/** Reads any JSON file (inputs, labels); syntax errors carry line and column. */
+export function readJsonFile(file: string): unknown {
+  const read = readDocumentFile(file);
+  if (!read.ok) throw new CliError(read.line === undefined ? read.message : `${file}:${read.line}:${read.column}: error: ${read.message}`, EXIT.unreadable);
+  const parsed = parseSourceText(read.text);
+  if (!parsed.ok) {
+    const [first] = parsed.problems;
+    throw new CliError(`${file}:${first?.line}:${first?.column}: error: ${first?.message}`, EXIT.unreadable);
+  }
+  return parsed.source.value;
+}
+
+/**
+ * Writes a file so that a crash or a full disk never leaves it half-written:
+ * write a temporary file beside it, then rename it over the original.
+ */
+export function writeFileAtomically(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+export function parseIntegerFlag(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new CliError(`--${name} must be a whole number of at least ${min}, not "${value}"`, EXIT.unreadable);
+  return n;
+}
+
+export function parseNumberFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new CliError(`--${name} must be a positive number, not "${value}"`, EXIT.unreadable);
+  return n;
+}
