@@ -58,9 +58,9 @@ export function readJsonFile(file: string): unknown {
  * Writes a file so that a crash or a full disk never leaves it half-written:
  * write a temporary file beside it, then rename it over the original.
  */
-export function writeFileAtomically(path: string, text: string): void {
+export function writeFileAtomically(path: string, content: string | Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temporary, text);
+  writeFileSync(temporary, content);
   renameSync(temporary, path);
 }
 

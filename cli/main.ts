@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { toJsonSchema } from '../engine';
+import { datasetsCommand } from './commands/datasets';
 import { forwardCommand, gradientsCommand } from './commands/forward';
 import { evalCommand, trainCommand } from './commands/train';
 import { summaryCommand, validateCommand } from './commands/validate';
@@ -25,10 +26,13 @@ Usage:
                                     the loss and its gradient for every weight and the input
   convstudio train FILE [--dataset NAME] [--epochs N] [--steps N] [--batch B] [--lr X]
                    [--optimizer sgd|momentum|adam] [--seed S] [--backend cpu]
-                   [--out TRAINED.json] [--json]
+                   [--shift PIXELS] [--out TRAINED.json] [--json]
                                     train; settings come from the document, flags override
   convstudio eval FILE [--dataset NAME] [--json]
                                     accuracy, per-class accuracy, confusion matrix
+  convstudio datasets [--json]      the data sets: bundled, synthetic, or a folder of images
+  convstudio datasets preview NAME --out grid.png [--split train|test]
+                                    a labelled grid of samples
   convstudio schema                 print the graph document's JSON Schema
   convstudio help                   this text
 
@@ -50,6 +54,10 @@ const OPTIONS = {
   optimizer: { type: 'string' },
   backend: { type: 'string' },
   out: { type: 'string' },
+  shift: { type: 'string' },
+  split: { type: 'string' },
+  size: { type: 'string' },
+  color: { type: 'boolean' },
 } as const;
 
 /** Runs one command; `onInterrupt` registers what Ctrl-C should do (stop training cleanly). */
@@ -79,6 +87,12 @@ async function dispatch(argv: readonly string[], io: CliOutput, onInterrupt: (st
   if (v.help || command === undefined || command === 'help') {
     io.out(USAGE);
     return EXIT.ok;
+  }
+  if (command === 'datasets') {
+    return datasetsCommand(rest, {
+      json: v.json === true,
+      ...definedOnly({ out: v.out, split: v.split, seed: parseIntegerFlag('seed', v.seed, 0), size: parseIntegerFlag('size', v.size, 4), color: v.color }),
+    }, io);
   }
   if (command === 'schema') {
     io.out(JSON.stringify(toJsonSchema(), null, 2));
@@ -117,6 +131,7 @@ async function dispatch(argv: readonly string[], io: CliOutput, onInterrupt: (st
             seed,
             backend: v.backend,
             out: v.out,
+            shift: parseIntegerFlag('shift', v.shift, 0),
           }),
         },
         io,

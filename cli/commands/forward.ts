@@ -74,8 +74,11 @@ export function gradientsCommand(options: BatchOptions, io: CliOutput): number {
   return EXIT.ok;
 }
 
+/** A plain-text table: columns of numbers are right-aligned, the rest left-aligned. */
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+]?[\d,.]+(e[-+]?\d+)?%?$|^$/.test(r[c] ?? '')));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (numeric[c] ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }

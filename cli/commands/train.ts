@@ -1,6 +1,7 @@
 /** `train` and `eval`. */
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import type { Backend } from '../../engine/backend/backend';
+import type { GraphAnalysis } from '../../engine';
 import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
 import { evaluate } from '../../engine/training/evaluate';
@@ -22,6 +23,8 @@ export interface TrainFlags {
   seed?: number;
   backend?: string;
   out?: string;
+  /** Random translation of training images, in pixels. */
+  shift?: number;
   json: boolean;
 }
 
@@ -42,7 +45,7 @@ export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt
   const output = document.nodes.find((n) => n.id === analysis.topology.outputId);
   if (output?.type !== 'softmax') throw new CliError(`training needs the network to end in a softmax node, but it ends in "${output?.id}" (${output?.type})`);
   const seed = flags.seed ?? training?.seed ?? DEFAULTS.seed;
-  const dataset = loadDataset(flags.dataset ?? training?.dataset, seed);
+  const dataset = await loadDataset(flags.dataset ?? training?.dataset, { seed, ...folderImageShape(analysis) }, io);
   const network = Network.create(document, analysis, backend, seed);
   const problem = incompatibility(network, dataset);
   if (problem) throw new CliError(problem);
@@ -59,6 +62,7 @@ export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt
     optimizer,
     seed,
     progressIntervalMs: flags.json ? 1000 : 200,
+    maxShift: flags.shift ?? training?.augmentation?.maxShift ?? 0,
   });
   onInterrupt(() => run.stop());
   if (!flags.json) io.err(`training "${document.name}" on ${dataset.name} (${dataset.train.count} images) with ${optimizer.type}${optimizer.momentum ? ` (momentum ${optimizer.momentum})` : ''}, learning rate ${optimizer.learningRate}, on the ${backend.name} backend`);
@@ -89,10 +93,10 @@ export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt
   return exitCode;
 }
 
-export function evalCommand(flags: { file: string; dataset?: string; seed?: number; json: boolean }, io: CliOutput): number {
+export async function evalCommand(flags: { file: string; dataset?: string; seed?: number; json: boolean }, io: CliOutput): Promise<number> {
   const { document, analysis } = loadDocumentFile(flags.file, io);
   const seed = flags.seed ?? document.training?.seed ?? DEFAULTS.seed;
-  const dataset = loadDataset(flags.dataset ?? document.training?.dataset, seed);
+  const dataset = await loadDataset(flags.dataset ?? document.training?.dataset, { seed, ...folderImageShape(analysis) }, io);
   const network = Network.create(document, analysis, createCpuBackend(), seed);
   const problem = incompatibility(network, dataset);
   if (problem) throw new CliError(problem);
@@ -109,6 +113,13 @@ export function evalCommand(flags: { file: string; dataset?: string; seed?: numb
   io.out('\nConfusion matrix (rows: actual, columns: predicted)');
   io.out(table(['', ...dataset.classNames.map((_, i) => String(i))], result.confusion.map((row, i) => [`${i} ${dataset.classNames[i]}`, ...row.map(String)])));
   return EXIT.ok;
+}
+
+/** A folder of images is scaled to what the input node takes: its height, width, and colour when it has three channels. */
+function folderImageShape(analysis: GraphAnalysis): { height?: number; width?: number; color?: boolean } {
+  const shape = analysis.infoOf.get(analysis.topology.inputId ?? '')?.outputShape ?? [];
+  const [channels, height, width] = shape;
+  return shape.length === 3 && height !== undefined && width !== undefined ? { height, width, color: channels === 3 } : {};
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;

@@ -36,17 +36,42 @@ export function sampleSize(dataset: Pick<Dataset, 'inputShape'>): number {
   return c * h * w;
 }
 
+/** Random translation of each training image by up to `maxShift` pixels per axis; uncovered pixels are background (byte 0). */
+export interface Augmentation {
+  maxShift: number;
+  random: Random;
+}
+
 /** The samples at `indices`, as a batch of normalized floats. */
-export function gatherBatch(dataset: Dataset, split: DataSplit, indices: ArrayLike<number>): Batch {
+export function gatherBatch(dataset: Dataset, split: DataSplit, indices: ArrayLike<number>, augmentation?: Augmentation): Batch {
+  const [channels, height, width] = dataset.inputShape;
   const size = sampleSize(dataset);
   const { mean, std } = dataset.normalization;
+  const toFloat = (byte: number) => (byte / 255 - mean) / std;
   const x = new Float32Array(indices.length * size);
   const labels = new Int32Array(indices.length);
   for (let b = 0; b < indices.length; b++) {
     const i = indices[b] as number;
     const offset = i * size;
-    for (let p = 0; p < size; p++) x[b * size + p] = ((split.images[offset + p] as number) / 255 - mean) / std;
     labels[b] = split.labels[i] as number;
+    const shift = augmentation?.maxShift ?? 0;
+    if (shift === 0 || !augmentation) {
+      for (let p = 0; p < size; p++) x[b * size + p] = toFloat(split.images[offset + p] as number);
+      continue;
+    }
+    const dy = augmentation.random.int(2 * shift + 1) - shift;
+    const dx = augmentation.random.int(2 * shift + 1) - shift;
+    for (let c = 0; c < channels; c++) {
+      for (let y = 0; y < height; y++) {
+        for (let xx = 0; xx < width; xx++) {
+          const sy = y - dy;
+          const sx = xx - dx;
+          const inside = sy >= 0 && sy < height && sx >= 0 && sx < width;
+          const byte = inside ? (split.images[offset + (c * height + sy) * width + sx] as number) : 0;
+          x[b * size + (c * height + y) * width + xx] = toFloat(byte);
+        }
+      }
+    }
   }
   return { x, labels, count: indices.length };
 }
@@ -55,10 +80,11 @@ export function gatherBatch(dataset: Dataset, split: DataSplit, indices: ArrayLi
  * The split in batches: shuffled by `random` for training, in order when
  * it is undefined (evaluation). The last batch may be smaller.
  */
-export function* batches(dataset: Dataset, split: DataSplit, batchSize: number, random?: Random): Generator<Batch> {
+export function* batches(dataset: Dataset, split: DataSplit, batchSize: number, random?: Random, maxShift = 0): Generator<Batch> {
   const order = random ? shuffledIndices(split.count, random) : Uint32Array.from({ length: split.count }, (_, i) => i);
+  const augmentation = random && maxShift > 0 ? { maxShift, random } : undefined;
   for (let start = 0; start < split.count; start += batchSize) {
-    yield gatherBatch(dataset, split, order.subarray(start, Math.min(start + batchSize, split.count)));
+    yield gatherBatch(dataset, split, order.subarray(start, Math.min(start + batchSize, split.count)), augmentation);
   }
 }
 

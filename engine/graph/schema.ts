@@ -169,6 +169,8 @@ export const TrainingSchema = z.strictObject({
   batchSize: z.number().int().min(1).max(65536).optional(),
   optimizer: OptimizerSchema.optional(),
   seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  /** Random translation of training images by up to maxShift pixels per axis. */
+  augmentation: z.strictObject({ maxShift: z.number().int().min(0).max(8) }).optional(),
 });
 
 /** Editor-only data; the engine ignores it and the editor may add fields. */

@@ -96,7 +96,7 @@ const KNOWN_FIELD_NAMES = [
   'filters', 'kernelSize', 'strides', 'padding', 'useBias', 'trainable', 'tiles', 'poolSize', 'units', 'rate',
   'alpha', 'shape', 'id', 'type', 'params', 'label', 'from', 'to', 'port', 'format', 'version', 'name',
   'description', 'nodes', 'edges', 'weights', 'training', 'view', 'dataset', 'epochs', 'batchSize',
-  'optimizer', 'seed', 'learningRate', 'momentum', 'nesterov', 'beta1', 'beta2', 'epsilon', 'weightDecay', 'data',
+  'optimizer', 'seed', 'augmentation', 'maxShift', 'learningRate', 'momentum', 'nesterov', 'beta1', 'beta2', 'epsilon', 'weightDecay', 'data',
 ];
 
 function suggest(word: string, candidates: readonly string[]): string {

@@ -24,6 +24,8 @@ export interface TrainOptions {
   seed: number;
   /** Least time between progress events (the last step of an epoch always reports). */
   progressIntervalMs?: number;
+  /** Shift training images randomly by up to this many pixels per axis (0: off). */
+  maxShift?: number;
 }
 
 export type TrainEvent =
@@ -96,7 +98,7 @@ export class TrainingRun {
         let lossSum = 0;
         let correct = 0;
         let seen = 0;
-        for (const batch of batches(dataset, dataset.train, options.batchSize, random.fork())) {
+        for (const batch of batches(dataset, dataset.train, options.batchSize, random.fork(), options.maxShift ?? 0)) {
           if (this.paused) await this.paused.promise;
           if (this.stopRequested || step >= totalSteps) break;
           step++;

@@ -99,7 +99,7 @@ describe('convstudio train and eval', () => {
 
   it.each([
     [['train', 'resources/examples/lenet-5.json', '--dataset', 'shapes'], 1, "the network's output has 10 classes but the shapes data set has 4"],
-    [['train', SHAPES, '--dataset', 'imagenet'], 1, 'unknown data set "imagenet"; available: shapes'],
+    [['train', SHAPES, '--dataset', 'imagenet'], 1, 'unknown data set "imagenet"; available: mnist, fashion-mnist, shapes, colored-shapes, shifted-digits'],
     [['train', SHAPES, '--optimizer', 'rmsprop'], 2, '--optimizer must be sgd, momentum or adam'],
     [['train', SHAPES, '--lr=-1'], 2, '--lr must be a positive number'],
     [['train', SHAPES, '--epochs', '1.5'], 2, '--epochs must be a whole number'],

@@ -1,14 +1,12 @@
 /** SGD, momentum, Nesterov and Adam, with and without weight decay, against torch.optim on the same gradients. */
 import { spawnSync } from 'node:child_process';
+import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../helpers/oracles';
 import { describe, expect, it } from 'vitest';
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import type { Parameter } from '../../engine/network/layer';
 import { Optimizer, resolveOptimizer, type OptimizerSettings } from '../../engine/training/optimizer';
 import { randomValues } from '../helpers/network';
 
-const PYTHON = '/usr/bin/python3';
-const torchAvailable = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
-const torchRequired = process.env['CONVSTUDIO_REQUIRE_TORCH'] === '1';
 
 const SETTINGS: [string, OptimizerSettings][] = [
   ['sgd', resolveOptimizer({ type: 'sgd', learningRate: 0.1 })],
@@ -21,13 +19,13 @@ const SETTINGS: [string, OptimizerSettings][] = [
 const STEPS = 6;
 const SIZE = 7;
 
-describe.skipIf(!torchAvailable && !torchRequired)('optimizers against torch.optim', () => {
+describe.skipIf(!torchAvailable && !ORACLES_REQUIRED)('optimizers against torch.optim', () => {
   const jobs = SETTINGS.map(([, settings], k) => ({
     settings,
     initial: Array.from(randomValues(SIZE, k + 1)),
     grads: Array.from({ length: STEPS }, (_, s) => Array.from(randomValues(SIZE, 100 * k + s + 7))),
   }));
-  const run = torchAvailable || torchRequired
+  const run = torchAvailable || ORACLES_REQUIRED
     ? spawnSync(PYTHON, ['test/oracle/torch_optimizers.py'], { input: JSON.stringify(jobs), encoding: 'utf8' })
     : undefined;
 

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../helpers/oracles';
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import type { Tensor } from '../../engine/backend/backend';
 import type { GraphDocument } from '../../engine';
@@ -15,10 +16,6 @@ import { lossAndGradients } from '../../engine/training/lossAndGradients';
 import { chainDocument, type LayerSpec } from '../helpers/graphs';
 import { buildNetwork, randomValues } from '../helpers/network';
 
-const PYTHON = '/usr/bin/python3';
-const torchAvailable = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
-// CI installs python3-torch and sets this, so there the comparison can never be skipped.
-const torchRequired = process.env['CONVSTUDIO_REQUIRE_TORCH'] === '1';
 
 const head: LayerSpec[] = [{ type: 'dense', params: { units: 4 } }, { type: 'softmax' }];
 const paddings: ('valid' | 'same' | 'full' | [number, number, number, number])[] = ['valid', 'same', 'full', [2, 0, 1, 1]];
@@ -67,7 +64,7 @@ function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): 
   return diff / scale;
 }
 
-describe.skipIf(!torchAvailable && !torchRequired)('parity with PyTorch', () => {
+describe.skipIf(!torchAvailable && !ORACLES_REQUIRED)('parity with PyTorch', () => {
   const engine = CASES.map(([, doc]) => {
     const network = buildNetwork(doc, createCpuBackend('float32'), 3);
     const withWeights = network.writeWeights(doc);

@@ -8,6 +8,10 @@ export interface CliRun {
 }
 
 export function convstudio(...args: string[]): CliRun {
-  const run = spawnSync(process.execPath, ['bin/convstudio.mjs', ...args], { encoding: 'utf8', timeout: 30_000 });
+  return convstudioWithEnv({}, ...args);
+}
+
+export function convstudioWithEnv(env: Record<string, string>, ...args: string[]): CliRun {
+  const run = spawnSync(process.execPath, ['bin/convstudio.mjs', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

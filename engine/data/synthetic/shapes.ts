@@ -9,10 +9,10 @@ import type { Dataset, DataSplit } from '../dataset';
 
 const SIZE = 28;
 const CLASSES = ['circle', 'square', 'triangle', 'cross'] as const;
-type ShapeName = (typeof CLASSES)[number];
+export type ShapeName = (typeof CLASSES)[number];
 
 /** Is (x, y) inside the shape centred at (cx, cy) with half-size r? */
-function inside(shape: ShapeName, x: number, y: number, cx: number, cy: number, r: number): boolean {
+export function inside(shape: ShapeName, x: number, y: number, cx: number, cy: number, r: number): boolean {
   const dx = x - cx;
   const dy = y - cy;
   switch (shape) {
@@ -29,18 +29,26 @@ function inside(shape: ShapeName, x: number, y: number, cx: number, cy: number, 
   }
 }
 
-function drawSample(shape: ShapeName, random: Random, out: Uint8Array, offset: number): void {
+/** A random size and position that keeps the shape inside the image. */
+export function randomPlacement(random: Random, size: number): { r: number; cx: number; cy: number } {
   const r = 5 + random.next() * 6;
-  const cx = r + random.next() * (SIZE - 1 - 2 * r);
-  const cy = r + random.next() * (SIZE - 1 - 2 * r);
+  return { r, cx: r + random.next() * (size - 1 - 2 * r), cy: r + random.next() * (size - 1 - 2 * r) };
+}
+
+/** Fraction (0, 0.25, …, 1) of pixel (x, y) the shape covers: 2×2 supersampling softens edges as a photograph would. */
+export function coverage(shape: ShapeName, x: number, y: number, cx: number, cy: number, r: number): number {
+  let covered = 0;
+  for (const sy of [0.25, 0.75]) for (const sx of [0.25, 0.75]) if (inside(shape, x + sx, y + sy, cx, cy, r)) covered++;
+  return covered / 4;
+}
+
+function drawSample(shape: ShapeName, random: Random, out: Uint8Array, offset: number): void {
+  const { r, cx, cy } = randomPlacement(random, SIZE);
   const brightness = 160 + random.int(96);
   for (let y = 0; y < SIZE; y++) {
     for (let x = 0; x < SIZE; x++) {
-      // 2×2 supersampling softens the edges, as a real photograph would.
-      let covered = 0;
-      for (const sy of [0.25, 0.75]) for (const sx of [0.25, 0.75]) if (inside(shape, x + sx, y + sy, cx, cy, r)) covered++;
       const noise = random.int(24);
-      out[offset + y * SIZE + x] = Math.min(255, Math.round((covered / 4) * brightness) + noise);
+      out[offset + y * SIZE + x] = Math.min(255, Math.round(coverage(shape, x, y, cx, cy, r) * brightness) + noise);
     }
   }
 }
@@ -60,7 +68,7 @@ export function createShapesDataset(seed = 1, trainCount = 6000, testCount = 100
   const random = createRandom(seed);
   return {
     name: 'shapes',
-    description: 'Filled circles, squares, triangles and crosses at random positions and sizes (28×28, gray), generated from a seed',
+    description: 'circles, squares, triangles and crosses at random places and sizes (1×28×28, four classes), generated from a seed',
     inputShape: [1, SIZE, SIZE],
     classNames: CLASSES,
     train: generateSplit(trainCount, random.fork()),

@@ -1,0 +1,123 @@
+/**
+ * `--dataset path/to/folder`: one subfolder per class. Lists and reads the
+ * files, lets the engine decode them, reports skipped files by name, and
+ * caches the decoded set so the next run starts at once.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Dataset } from '../engine/data/dataset';
+import { importImages, type ImageFile } from '../engine/data/folderImport';
+import type { DatasetRequest } from './datasets';
+import { CliError, type CliOutput } from './io';
+
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'];
+const CACHE_VERSION = 1;
+
+export async function importFolderDataset(folder: string, request: DatasetRequest, io: CliOutput): Promise<Dataset> {
+  const root = resolve(folder);
+  const classNames = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+  const listed: { className: string; name: string; path: string; size: number; mtime: number }[] = [];
+  const notImages: string[] = [];
+  for (const className of classNames) {
+    for (const entry of readdirSync(join(root, className), { withFileTypes: true })) {
+      if (!entry.isFile() || entry.name.startsWith('.')) continue;
+      const name = `${className}/${entry.name}`;
+      if (!IMAGE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
+        notImages.push(name);
+        continue;
+      }
+      const path = join(root, className, entry.name);
+      const stat = statSync(path);
+      listed.push({ className, name, path, size: stat.size, mtime: stat.mtimeMs });
+    }
+  }
+  for (const name of notImages) io.err(`skipped ${name}: not an image file (expected ${IMAGE_EXTENSIONS.join(', ')})`);
+
+  const options = {
+    name: basename(root),
+    classNames,
+    height: request.height ?? 28,
+    width: request.width ?? 28,
+    color: request.color ?? false,
+    testFraction: request.testFraction ?? 0.2,
+    seed: request.seed,
+  };
+  // The cache key covers every file's name, size and time, and every option: any change re-imports.
+  const key = createHash('sha256').update(JSON.stringify({ CACHE_VERSION, root, options, files: listed.map(({ name, size, mtime }) => [name, size, mtime]) })).digest('hex').slice(0, 32);
+  const cacheFile = join(cacheDirectory(), `${key}.bin`);
+  const cached = readCache(cacheFile);
+  if (cached) {
+    io.err(`${options.name}: ${cached.dataset.train.count} training and ${cached.dataset.test.count} test images (from the cache)`);
+    for (const s of cached.skipped) io.err(`skipped ${s.name}: ${s.reason}`);
+    return cached.dataset;
+  }
+
+  const files: ImageFile[] = [];
+  for (const file of listed) {
+    try {
+      files.push({ className: file.className, name: file.name, bytes: new Uint8Array(readFileSync(file.path)) });
+    } catch (e) {
+      io.err(`skipped ${file.name}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+  let result;
+  try {
+    result = importImages(files, {
+      ...options,
+      onProgress: (done, total) => {
+        if (total >= 200 && (done % 50 === 0 || done === total)) io.status?.(`importing ${options.name}: ${done}/${total} images`);
+      },
+    });
+  } catch (e) {
+    throw new CliError(`cannot use ${folder} as a data set: ${(e as Error).message}`);
+  } finally {
+    io.status?.('');
+  }
+  for (const s of result.skipped) io.err(`skipped ${s.name}: ${s.reason}`);
+  io.err(`${options.name}: ${result.dataset.train.count} training and ${result.dataset.test.count} test images in ${classNames.length} classes, ${options.width}×${options.height} ${options.color ? 'colour' : 'gray'}`);
+  writeCache(cacheFile, result.dataset, result.skipped);
+  return result.dataset;
+}
+
+function cacheDirectory(): string {
+  return join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'convstudio', 'imports');
+}
+
+/** One file: a 4-byte header length, the JSON header, then the four byte arrays. */
+function writeCache(path: string, dataset: Dataset, skipped: { name: string; reason: string }[]): void {
+  try {
+    mkdirSync(join(path, '..'), { recursive: true });
+    const { train, test, ...rest } = dataset;
+    const header = Buffer.from(JSON.stringify({ ...rest, trainCount: train.count, testCount: test.count, skipped }));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, Buffer.concat([length, header, train.images, train.labels, test.images, test.labels]));
+    renameSync(temporary, path);
+  } catch {
+    // A cache that cannot be written only costs time next run.
+  }
+}
+
+function readCache(path: string): { dataset: Dataset; skipped: { name: string; reason: string }[] } | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const bytes = new Uint8Array(readFileSync(path));
+    const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length)));
+    const size = (header.inputShape as number[]).reduce((a, b) => a * b, 1);
+    let at = 4 + length;
+    const take = (n: number) => bytes.subarray(at, (at += n));
+    const train = { count: header.trainCount, images: take(header.trainCount * size), labels: take(header.trainCount) };
+    const test = { count: header.testCount, images: take(header.testCount * size), labels: take(header.testCount) };
+    const { trainCount: _t, testCount: _c, skipped, ...rest } = header;
+    return { dataset: { ...rest, train, test }, skipped };
+  } catch {
+    return undefined; // a damaged cache is ignored and rebuilt
+  }
+}
