@@ -1,68 +1,90 @@
 /**
  * `npm run bench`: LeNet-5 training speed, batch 32, MNIST-shaped input
- * (1×28×28, 10 classes), in samples per second: the median of several timed
- * repetitions after a warm-up, with the machine it ran on. Peers (other
- * backends, PyTorch, ConvNetJS, TensorFlow.js) join this table as they land,
- * run side by side in the same process, because only ratios compare across
- * machines this noisy.
+ * (1×28×28, 10 classes), in samples per second, for ConvStudio's backends and
+ * its peers, side by side in one run on one machine: each figure is the
+ * median of several timed repetitions after a warm-up. Only the ratios
+ * compare across machines this noisy. Writes bench/results/latest.{md,json}.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
-import { loadDocumentText } from '../engine';
 import { createCpuBackend } from '../engine/backend/cpu/cpuBackend';
-import type { Backend } from '../engine/backend/backend';
-import { Network } from '../engine/network/network';
-import { createRandom } from '../engine/network/random';
-import { lossAndGradients } from '../engine/training/lossAndGradients';
-import { Optimizer, resolveOptimizer } from '../engine/training/optimizer';
+import { convnetjsPeer } from './peers/convnetjs';
+import { convstudioPeer, lenetStep } from './peers/convstudio';
+import { profileBackend } from '../engine/backend/profiledBackend';
+import { BATCH, PeerUnavailable, REPETITIONS, type Peer } from './peers/peer';
+import { pytorchPeer } from './peers/pytorch';
+import { tfjsCpuPeer } from './peers/tfjsCpu';
 
-const BATCH = 32;
-const WARMUP_STEPS = 5;
-const STEPS_PER_REPETITION = 20;
-const REPETITIONS = 5;
-
-function lenet() {
-  const loaded = loadDocumentText(readFileSync('resources/examples/lenet-5.json', 'utf8'));
-  if (!loaded.ok) throw new Error('lenet-5.json does not load');
-  return loaded;
+interface Row {
+  name: string;
+  ours: boolean;
+  median?: number;
+  min?: number;
+  max?: number;
+  unavailable?: string;
 }
 
-/** Samples per second of each repetition. */
-function measure(backend: Backend): number[] {
-  const { document, analysis } = lenet();
-  const network = Network.create(document, analysis, backend, 1);
-  const optimizer = new Optimizer(backend, network.parameters, resolveOptimizer({ type: 'adam', learningRate: 0.001 }));
-  const random = createRandom(2);
-  const input = new Float32Array(BATCH * 784).map(() => random.next());
-  const labels = Int32Array.from({ length: BATCH }, () => random.int(10));
-  const step = () => {
-    const x = backend.tensor([BATCH, 1, 28, 28], input);
-    const pass = lossAndGradients(network, x, labels, random);
-    optimizer.step();
-    network.release(pass.outputs);
-    if (pass.inputGrad) backend.dispose(pass.inputGrad);
-    backend.dispose(x);
-  };
-  for (let i = 0; i < WARMUP_STEPS; i++) step();
-  const rates: number[] = [];
-  for (let r = 0; r < REPETITIONS; r++) {
-    const start = performance.now();
-    for (let i = 0; i < STEPS_PER_REPETITION; i++) step();
-    rates.push((STEPS_PER_REPETITION * BATCH) / ((performance.now() - start) / 1000));
-  }
-  return rates;
+/** Where a training step's time goes on the CPU reference: share of time per primitive over 20 steps. */
+function primitiveBreakdown(): string {
+  const profiled = profileBackend(createCpuBackend());
+  const step = lenetStep(profiled.backend);
+  for (let i = 0; i < 5; i++) step();
+  profiled.reset();
+  for (let i = 0; i < 20; i++) step();
+  const times = profiled.times();
+  const total = times.reduce((a, t) => a + t.ms, 0);
+  return [
+    '## Where the time goes (cpu reference, 20 steps of LeNet-5, batch 32)',
+    '',
+    '| primitive | calls | ms | share |',
+    '|---|---:|---:|---:|',
+    ...times.filter((t) => t.ms / total > 0.001).map((t) => `| ${t.name} | ${t.calls} | ${t.ms.toFixed(1)} | ${((100 * t.ms) / total).toFixed(1)}% |`),
+  ].join('\n');
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-const cpuList = cpus();
-console.log(`machine: ${cpuList[0]?.model ?? 'unknown CPU'}, ${cpuList.length} cores, ${platform()} ${release()}, Node ${process.version}`);
-console.log(`LeNet-5 (44,426 parameters), batch ${BATCH}, Adam; median of ${REPETITIONS} × ${STEPS_PER_REPETITION} steps after ${WARMUP_STEPS} warm-up steps\n`);
-const peers: [string, () => Backend][] = [['ConvStudio cpu (float32)', () => createCpuBackend()]];
-const rows = peers.map(([name, make]) => {
-  const rates = measure(make());
-  return { name, median: median(rates), min: Math.min(...rates), max: Math.max(...rates) };
-});
-const width = Math.max(...rows.map((r) => r.name.length));
-console.log(`${'peer'.padEnd(width)}  samples/s (median)  range`);
-for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.median.toFixed(0).padStart(19)}  ${r.min.toFixed(0)}–${r.max.toFixed(0)}`);
+async function main() {
+  const cpuList = cpus();
+  const machine = `${cpuList[0]?.model ?? 'unknown CPU'}, ${cpuList.length} cores, ${platform()} ${release()}, Node ${process.version}`;
+  console.log(`machine: ${machine}`);
+  console.log(`LeNet-5 (44,426 parameters), batch ${BATCH}, Adam 0.001: median samples/s of ${REPETITIONS} timed repetitions after a warm-up\n`);
+
+  const ours: Peer[] = [convstudioPeer('cpu (reference)', () => createCpuBackend())];
+  const others: Peer[] = [pytorchPeer, convnetjsPeer, tfjsCpuPeer];
+  const rows: Row[] = [];
+  for (const [peer, isOurs] of [...ours.map((p) => [p, true] as const), ...others.map((p) => [p, false] as const)]) {
+    process.stdout.write(`measuring ${peer.name}… `);
+    try {
+      const rates = await peer.measure();
+      rows.push({ name: peer.name, ours: isOurs, median: median(rates), min: Math.min(...rates), max: Math.max(...rates) });
+      console.log(`${median(rates).toFixed(0)} samples/s`);
+    } catch (e) {
+      if (!(e instanceof PeerUnavailable)) throw e;
+      rows.push({ name: peer.name, ours: isOurs, unavailable: e.message });
+      console.log(`not available: ${e.message}`);
+    }
+  }
+
+  const best = rows.filter((r) => r.ours && r.median !== undefined).sort((a, b) => (b.median ?? 0) - (a.median ?? 0))[0];
+  const table = [
+    '| trainer | samples/s (median) | range | ConvStudio best ÷ this |',
+    '|---|---:|---:|---:|',
+    ...rows.map((r) =>
+      r.median === undefined
+        ? `| ${r.name} | not available: ${r.unavailable} | | |`
+        : `| ${r.name} | ${r.median.toFixed(0)} | ${r.min?.toFixed(0)}–${r.max?.toFixed(0)} | ${best?.median ? (best.median / r.median).toFixed(2) : ''} |`,
+    ),
+  ].join('\n');
+  const markdown = `# LeNet-5 training benchmark\n\nMachine: ${machine}\n\nBatch ${BATCH}, Adam 0.001, MNIST-shaped random data; best ConvStudio backend: ${best?.name ?? 'none'}.\n\n${table}\n`;
+  console.log(`\n${table}`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.md', markdown);
+  writeFileSync('bench/results/latest.json', `${JSON.stringify({ machine, batch: BATCH, date: new Date().toISOString(), rows }, null, 2)}\n`);
+  const breakdown = primitiveBreakdown();
+  console.log(`\n${breakdown}`);
+  writeFileSync('bench/results/latest.md', `${markdown}\n${breakdown}\n`);
+  console.log('\nwrote bench/results/latest.md and latest.json');
+}
+
+await main();

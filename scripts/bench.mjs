@@ -8,7 +8,8 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  mainFields: ['module', 'main'],
+  // Peers (tfjs, convnetjs) load from node_modules at run time, as their authors ship them.
+  packages: 'external',
   logLevel: 'warning',
 });
 await import(new URL('../dist/bench/training.mjs', import.meta.url).href);
