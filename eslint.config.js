@@ -31,7 +31,7 @@ export default tseslint.config(
           ...nodeBuiltins.map((name) => ({ name, message: 'engine/ is pure: no Node built-ins (it also runs in a Worker and the renderer).' })),
           { name: 'electron', message: 'engine/ is pure: no Electron.' },
           { name: 'react', message: 'engine/ is pure: no UI.' },
-          { name: 'gpu.js', message: 'Only engine/backends/gpujs may import gpu.js; layers go through the Backend interface.' },
+          { name: 'gpu.js', message: 'The host passes the GPU class to createGpujsBackend; the engine never loads gpu.js itself.' },
         ],
         patterns: [
           { group: ['node:*'], message: 'engine/ is pure: no Node built-ins.' },

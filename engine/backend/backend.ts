@@ -64,7 +64,7 @@ export interface Backend {
   biasGradient(dy: Tensor, biasShape: readonly number[]): Tensor;
 
   maxPool(x: Tensor, info: PoolInfo): { y: Tensor; argmax: Tensor };
-  maxPoolBackward(dy: Tensor, argmax: Tensor, inputShape: readonly number[]): Tensor;
+  maxPoolBackward(dy: Tensor, argmax: Tensor, info: PoolInfo): Tensor;
   /** Averages over the real (unpadded) inputs in each window. */
   avgPool(x: Tensor, info: PoolInfo): Tensor;
   avgPoolBackward(dy: Tensor, info: PoolInfo): Tensor;

@@ -1,15 +1,22 @@
 /**
- * Every backend the parity suite runs against in Node. A backend that is
- * listed here must come up as itself: creating it asserts the mode it
- * actually runs in, so a silent fallback fails the suite instead of testing
- * the wrong thing.
+ * Every backend the parity suite runs against in Node. A backend listed here
+ * must come up as itself: the gpujs backend throws when gpu.js runs a kernel
+ * on another mode than the one pinned, so a silent fallback fails the suite.
  */
+import { createRequire } from 'node:module';
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import type { Backend } from '../../engine/backend/backend';
+import type { GpuClass, GpuMode } from '../../engine/backend/gpujs/gpuApi';
+import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
+
+export const GPU = (createRequire(import.meta.url)('gpu.js') as { GPU: GpuClass }).GPU;
 
 export interface BackendUnderTest {
   name: string;
   create(): Backend;
 }
 
-export const NODE_BACKENDS: BackendUnderTest[] = [{ name: 'cpu', create: () => createCpuBackend('float32') }];
+const gpujs = (mode: GpuMode): BackendUnderTest => ({ name: `gpujs:${mode}`, create: () => createGpujsBackend(GPU, mode) });
+
+/** In Node: the reference, and gpu.js's cpu and webasm modes (WebGL needs a browser, or X and the native gl package). */
+export const NODE_BACKENDS: BackendUnderTest[] = [{ name: 'cpu', create: () => createCpuBackend('float32') }, gpujs('cpu'), gpujs('webasm')];

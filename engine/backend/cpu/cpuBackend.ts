@@ -79,9 +79,10 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
       argmaxOf.set(argmaxTensor, argmax);
       return { y: wrap([info.batch, info.inC, info.outH, info.outW], y), argmax: argmaxTensor };
     },
-    maxPoolBackward(dy, argmax, inputShape) {
+    maxPoolBackward(dy, argmax, info) {
       const indices = argmaxOf.get(argmax);
       if (!indices) throw new Error('maxPoolBackward needs the argmax from this backend\'s maxPool');
+      const inputShape = [info.batch, info.inC, info.inH, info.inW];
       return wrap(inputShape, maxPoolBackward(valuesOf(dy), indices, inputShape.reduce((a, b) => a * b, 1), make));
     },
     avgPool: (x, info) => wrap([info.batch, info.inC, info.outH, info.outW], avgPool(valuesOf(x), info, make)),

@@ -7,7 +7,7 @@ import type { Layer } from '../layer';
 
 export function createPoolLayer(node: NodeOfType<'maxPool2d'> | NodeOfType<'avgPool2d'>): Layer {
   const pool = resolvePool(node);
-  let saved: { info: PoolInfo; inputShape: readonly number[]; argmax?: Tensor } | undefined;
+  let saved: { info: PoolInfo; argmax?: Tensor } | undefined;
   return {
     id: node.id,
     params: [],
@@ -16,16 +16,16 @@ export function createPoolLayer(node: NodeOfType<'maxPool2d'> | NodeOfType<'avgP
       if (saved?.argmax) backend.dispose(saved.argmax);
       const info = windowInfo(x.shape, pool.window, pool.strides, pool.padding);
       if (node.type === 'avgPool2d') {
-        saved = { info, inputShape: x.shape };
+        saved = { info };
         return backend.avgPool(x, info);
       }
       const { y, argmax } = backend.maxPool(x, info);
-      saved = { info, inputShape: x.shape, argmax };
+      saved = { info, argmax };
       return y;
     },
     backward(dy, backend) {
       if (!saved) throw new Error(`${node.id}: backward before forward`);
-      return [saved.argmax ? backend.maxPoolBackward(dy, saved.argmax, saved.inputShape) : backend.avgPoolBackward(dy, saved.info)];
+      return [saved.argmax ? backend.maxPoolBackward(dy, saved.argmax, saved.info) : backend.avgPoolBackward(dy, saved.info)];
     },
   };
 }

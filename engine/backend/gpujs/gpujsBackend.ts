@@ -1,0 +1,262 @@
+/**
+ * The GPU.js backend: every primitive as a GPU.js kernel, pinned to one mode
+ * (webasm or cpu in Node; webgl2, webgl or webasm in a browser). Results stay
+ * where the kernels leave them (WebGL textures, WebAssembly outputs) and feed
+ * the next kernel directly; they come back to JavaScript only for metrics,
+ * probes and saving. Kernels are compiled once per shape and cached.
+ *
+ * A kernel that gpu.js quietly runs on another mode (its fallback) is an
+ * error here, so a parity test can never pass on the wrong backend.
+ */
+import type { ActivationKind, AdamSettings, Backend, SgdSettings, Tensor } from '../backend';
+import type { ConvInfo, PoolInfo } from '../convInfo';
+import type { GpuClass, GpuInstance, GpuKernel, GpuMode, KernelArgument, KernelResult, KernelThis } from './gpuApi';
+import * as k from './kernels.js';
+
+/** Float indices are exact below 2^24; beyond that gpu.js's index math goes wrong. */
+const MAX_ELEMENTS = 2 ** 24;
+
+interface Storage {
+  value: KernelResult;
+  refs: number;
+}
+
+class GpuTensor implements Tensor {
+  readonly size: number;
+  constructor(
+    readonly shape: readonly number[],
+    public storage: Storage,
+  ) {
+    this.size = shape.reduce((a, b) => a * b, 1);
+  }
+}
+
+export interface GpujsBackend extends Backend {
+  readonly mode: GpuMode;
+  /** Device buffers or textures still alive: a leak test watches this stay flat. */
+  liveStorageCount(): number;
+  /** Kernels compiled so far (one per primitive and shape). */
+  compiledKernelCount(): number;
+  destroy(): void;
+}
+
+type Source = (this: KernelThis, ...args: never[]) => number;
+
+export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
+  if (mode === 'webgpu') {
+    throw new Error('gpujs:webgpu runs kernels asynchronously, which this backend does not support yet; use webgl2, webasm or cpu');
+  }
+  let gpu: GpuInstance;
+  try {
+    gpu = new GPU({ mode });
+  } catch (e) {
+    throw new Error(`gpujs:${mode} is not available here (${(e as Error).message})`, { cause: e });
+  }
+  const kernels = new Map<string, GpuKernel>();
+  let live = 0;
+
+  const own = (shape: readonly number[], value: KernelResult): GpuTensor => {
+    live++;
+    return new GpuTensor(shape, { value, refs: 1 });
+  };
+  const storageOf = (t: Tensor): KernelResult => {
+    if (!(t instanceof GpuTensor)) throw new Error('a tensor from another backend was given to the gpujs backend');
+    return t.storage.value;
+  };
+  const release = (storage: Storage) => {
+    if (--storage.refs > 0) return;
+    live--;
+    if (!(storage.value instanceof Float32Array)) storage.value.delete();
+  };
+
+  /** Runs `source` over a flat output of `size`, compiling it on first use for these sizes and constants. */
+  const run = (name: string, source: Source, size: number, constants: Record<string, number>, args: KernelArgument[]): KernelResult => {
+    if (size > MAX_ELEMENTS) throw new Error(`${name}: ${size} values is more than the gpujs backend handles (${MAX_ELEMENTS}); use the cpu backend`);
+    const sizes = args.map((a) => (typeof a === 'number' ? 'n' : a instanceof Float32Array ? a.length : 't')).join(',');
+    const key = `${name}|${size}|${sizes}|${JSON.stringify(constants)}`;
+    let kernel = kernels.get(key);
+    const fresh = kernel === undefined;
+    if (!kernel) {
+      kernel = gpu.createKernel(source, { output: [size], constants, pipeline: true, immutable: true, precision: 'single', loopMaxIterations: 1 << 30 });
+      kernels.set(key, kernel);
+    }
+    const result = kernel(...args);
+    if (fresh) {
+      const ran = kernel.kernel?.constructor.mode;
+      if (ran !== mode) throw new Error(`gpujs:${mode} fell back to ${ran} for ${name}${kernel.kernel?.fallbackReason ? ` (${kernel.kernel.fallbackReason})` : ''}`);
+    }
+    return result;
+  };
+  const map = (name: string, source: Source, shape: readonly number[], constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    return own(shape, run(name, source, size, constants, inputs.map((t) => (typeof t === 'number' ? t : storageOf(t)))));
+  };
+  /** Moves `next`'s storage into `target` (the optimizers' in-place update). */
+  const replace = (target: Tensor, next: GpuTensor) => {
+    if (!(target instanceof GpuTensor)) throw new Error('not a gpujs tensor');
+    release(target.storage);
+    target.storage = next.storage;
+  };
+  const download = (t: Tensor): Float32Array => {
+    const value = storageOf(t);
+    return value instanceof Float32Array ? value.slice() : Float32Array.from(value.toArray());
+  };
+  const convConstants = (info: ConvInfo) => ({ ...info, rowsPerSet: Math.ceil(info.outH / info.tilesH), colsPerSet: Math.ceil(info.outW / info.tilesW) });
+  const windowConstants = (info: PoolInfo) => ({ ...info });
+
+  const activationKernel: Record<ActivationKind, Source> = { relu: k.relu, leakyRelu: k.leakyRelu, sigmoid: k.sigmoid, tanh: k.tanh };
+
+  return {
+    name: `gpujs:${mode}`,
+    mode,
+    liveStorageCount: () => live,
+    compiledKernelCount: () => kernels.size,
+    destroy() {
+      for (const kernel of kernels.values()) kernel.destroy?.();
+      kernels.clear();
+      void gpu.destroy();
+    },
+
+    tensor(shape, values) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      const data = new Float32Array(size);
+      if (values) {
+        if (values.length !== size) throw new Error(`${values.length} values for shape [${shape.join(', ')}]`);
+        data.set(values as ArrayLike<number>);
+      }
+      return own(shape, data);
+    },
+    read: download,
+    dispose(t) {
+      if (t instanceof GpuTensor) release(t.storage);
+    },
+    reshape(t, shape) {
+      if (!(t instanceof GpuTensor)) throw new Error('not a gpujs tensor');
+      const size = shape.reduce((a, b) => a * b, 1);
+      if (size !== t.size) throw new Error(`cannot reshape [${t.shape.join(', ')}] to [${shape.join(', ')}]`);
+      t.storage.refs++;
+      return new GpuTensor(shape, t.storage);
+    },
+
+    conv2d: (x, w, info) => map('conv2d', k.convForward, [info.batch, info.outC, info.outH, info.outW], convConstants(info), x, w),
+    conv2dBackwardInput: (dy, w, info) => map('conv2dBackwardInput', k.convBackwardInput, [info.batch, info.inC, info.inH, info.inW], convConstants(info), dy, w),
+    conv2dBackwardFilter: (x, dy, info) =>
+      map('conv2dBackwardFilter', k.convBackwardFilter, [info.tilesH * info.tilesW * info.outC, info.inC, info.kH, info.kW], convConstants(info), x, dy),
+
+    addBias(y, b) {
+      const perSample = y.size / (y.shape[0] ?? 1);
+      return map('addBias', k.addBias, y.shape, { perSample, positions: perSample / b.size }, y, b);
+    },
+    biasGradient(dy, biasShape) {
+      const batch = dy.shape[0] ?? 1;
+      const perSample = dy.size / batch;
+      const size = biasShape.reduce((a, b) => a * b, 1);
+      return map('biasGradient', k.biasGradient, biasShape, { batch, perSample, positions: perSample / size }, dy);
+    },
+
+    maxPool(x, info) {
+      const shape = [info.batch, info.inC, info.outH, info.outW];
+      const argmax = map('maxPoolArgmax', k.maxPoolArgmax, shape, windowConstants(info), x);
+      return { y: map('gatherByIndex', k.gatherByIndex, shape, {}, x, argmax), argmax };
+    },
+    maxPoolBackward: (dy, argmax, info) =>
+      map('maxPoolBackward', k.maxPoolBackward, [info.batch, info.inC, info.inH, info.inW], windowConstants(info), dy, argmax),
+    avgPool: (x, info) => map('avgPool', k.avgPoolForward, [info.batch, info.inC, info.outH, info.outW], windowConstants(info), x),
+    avgPoolBackward: (dy, info) => map('avgPoolBackward', k.avgPoolBackward, [info.batch, info.inC, info.inH, info.inW], windowConstants(info), dy),
+
+    matmul(a, b, transposeA, transposeB) {
+      const [aRows = 0, aCols = 0] = a.shape;
+      const [bRows = 0, bCols = 0] = b.shape;
+      const [m, kk] = transposeA ? [aCols, aRows] : [aRows, aCols];
+      const [k2, n] = transposeB ? [bCols, bRows] : [bRows, bCols];
+      if (kk !== k2) throw new Error(`matmul: inner sizes ${kk} and ${k2} differ`);
+      return map('matmul', k.matmul, [m, n], { n, k: kk, aCols, bCols, transposeA: transposeA ? 1 : 0, transposeB: transposeB ? 1 : 0 }, a, b);
+    },
+
+    activation: (kind, x, alpha) =>
+      kind === 'leakyRelu' ? map(kind, k.leakyRelu, x.shape, {}, x, alpha) : map(kind, activationKernel[kind], x.shape, {}, x),
+    activationBackward(kind, x, y, dy, alpha) {
+      switch (kind) {
+        case 'relu':
+          return map('reluBackward', k.reluBackward, x.shape, {}, x, dy);
+        case 'leakyRelu':
+          return map('leakyReluBackward', k.leakyReluBackward, x.shape, {}, x, dy, alpha);
+        case 'sigmoid':
+          return map('sigmoidBackward', k.sigmoidBackward, x.shape, {}, y, dy);
+        case 'tanh':
+          return map('tanhBackward', k.tanhBackward, x.shape, {}, y, dy);
+      }
+    },
+
+    add: (a, b) => map('add', k.add, a.shape, {}, a, b),
+    multiply: (a, b) => map('multiply', k.multiply, a.shape, {}, a, b),
+
+    concat(xs) {
+      const [first, ...rest] = xs;
+      if (!first) throw new Error('concat of nothing');
+      const [batch = 0, , ...spatial] = first.shape;
+      const inner = spatial.reduce((a, b) => a * b, 1);
+      let joined = this.reshape(first, first.shape);
+      for (const next of rest) {
+        const channelsA = joined.shape[1] ?? 0;
+        const channelsB = next.shape[1] ?? 0;
+        const merged = map('concat', k.concatPair, [batch, channelsA + channelsB, ...spatial], { channelsA, channelsB, inner }, joined, next);
+        this.dispose(joined);
+        joined = merged;
+      }
+      return joined;
+    },
+    split(x, sizes) {
+      const [batch = 0, total = 0, ...spatial] = x.shape;
+      const inner = spatial.reduce((a, b) => a * b, 1);
+      let start = 0;
+      return sizes.map((count) => {
+        const part = map('split', k.sliceChannels, [batch, count, ...spatial], { count, total, start, inner }, x);
+        start += count;
+        return part;
+      });
+    },
+
+    softmax(logits) {
+      const [rows = 0, cols = 0] = logits.shape;
+      return map('softmax', k.softmax, [rows, cols], { cols }, logits);
+    },
+    crossEntropy(probs, labels) {
+      const [rows = 0, cols = 0] = probs.shape;
+      const p = download(probs);
+      let loss = 0;
+      for (let r = 0; r < rows; r++) loss -= Math.log(Math.max(p[r * cols + (labels[r] as number)] as number, 1e-30));
+      return loss / rows;
+    },
+    softmaxCrossEntropyBackward(probs, labels) {
+      const [rows = 0, cols = 0] = probs.shape;
+      const labelTensor = own([rows], Float32Array.from(labels));
+      const out = map('softmaxCrossEntropyBackward', k.softmaxCrossEntropyBackward, probs.shape, { rows, cols }, probs, labelTensor);
+      release(labelTensor.storage);
+      return out;
+    },
+
+    sum(t) {
+      let total = 0;
+      for (const v of download(t)) total += v;
+      return total;
+    },
+    allFinite(t) {
+      for (const v of download(t)) if (!Number.isFinite(v)) return false;
+      return true;
+    },
+
+    sgdUpdate(param, grad, velocity, s: SgdSettings) {
+      const v = map('sgdVelocity', k.sgdVelocity, param.shape, {}, param, grad, velocity, s.momentum, s.weightDecay);
+      replace(velocity, v);
+      replace(param, map('sgdParameter', k.sgdParameter, param.shape, {}, param, grad, velocity, s.learningRate, s.momentum, s.weightDecay, s.nesterov ? 1 : 0));
+    },
+    adamUpdate(param, grad, m, v, s: AdamSettings) {
+      replace(m, map('adamFirstMoment', k.adamFirstMoment, param.shape, {}, param, grad, m, s.beta1, s.weightDecay));
+      replace(v, map('adamSecondMoment', k.adamSecondMoment, param.shape, {}, param, grad, v, s.beta2, s.weightDecay));
+      const c1 = 1 - s.beta1 ** s.step;
+      const c2 = 1 - s.beta2 ** s.step;
+      replace(param, map('adamParameter', k.adamParameter, param.shape, {}, param, m, v, s.learningRate, c1, c2, s.epsilon));
+    },
+  };
+}

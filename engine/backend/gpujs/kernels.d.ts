@@ -1,0 +1,33 @@
+/** Types of the GPU.js kernel sources in kernels.js. */
+import type { KernelThis } from './gpuApi';
+
+export declare function convForward(this: KernelThis, x: Float32Array, w: Float32Array): number;
+export declare function convBackwardInput(this: KernelThis, dy: Float32Array, w: Float32Array): number;
+export declare function convBackwardFilter(this: KernelThis, x: Float32Array, dy: Float32Array): number;
+export declare function addBias(this: KernelThis, y: Float32Array, b: Float32Array): number;
+export declare function biasGradient(this: KernelThis, dy: Float32Array): number;
+export declare function maxPoolArgmax(this: KernelThis, x: Float32Array): number;
+export declare function gatherByIndex(this: KernelThis, x: Float32Array, index: Float32Array): number;
+export declare function maxPoolBackward(this: KernelThis, dy: Float32Array, argmax: Float32Array): number;
+export declare function avgPoolForward(this: KernelThis, x: Float32Array): number;
+export declare function avgPoolBackward(this: KernelThis, dy: Float32Array): number;
+export declare function matmul(this: KernelThis, a: Float32Array, b: Float32Array): number;
+export declare function relu(this: KernelThis, x: Float32Array): number;
+export declare function leakyRelu(this: KernelThis, x: Float32Array, alpha: number): number;
+export declare function sigmoid(this: KernelThis, x: Float32Array): number;
+export declare function tanh(this: KernelThis, x: Float32Array): number;
+export declare function reluBackward(this: KernelThis, x: Float32Array, dy: Float32Array): number;
+export declare function leakyReluBackward(this: KernelThis, x: Float32Array, dy: Float32Array, alpha: number): number;
+export declare function sigmoidBackward(this: KernelThis, y: Float32Array, dy: Float32Array): number;
+export declare function tanhBackward(this: KernelThis, y: Float32Array, dy: Float32Array): number;
+export declare function add(this: KernelThis, a: Float32Array, b: Float32Array): number;
+export declare function multiply(this: KernelThis, a: Float32Array, b: Float32Array): number;
+export declare function concatPair(this: KernelThis, a: Float32Array, b: Float32Array): number;
+export declare function sliceChannels(this: KernelThis, x: Float32Array): number;
+export declare function softmax(this: KernelThis, logits: Float32Array): number;
+export declare function softmaxCrossEntropyBackward(this: KernelThis, probs: Float32Array, labels: Float32Array): number;
+export declare function sgdVelocity(this: KernelThis, p: Float32Array, g: Float32Array, v: Float32Array, momentum: number, weightDecay: number): number;
+export declare function sgdParameter(this: KernelThis, p: Float32Array, g: Float32Array, v: Float32Array, lr: number, momentum: number, weightDecay: number, nesterov: number): number;
+export declare function adamFirstMoment(this: KernelThis, p: Float32Array, g: Float32Array, m: Float32Array, beta1: number, weightDecay: number): number;
+export declare function adamSecondMoment(this: KernelThis, p: Float32Array, g: Float32Array, v: Float32Array, beta2: number, weightDecay: number): number;
+export declare function adamParameter(this: KernelThis, p: Float32Array, m: Float32Array, v: Float32Array, lr: number, correction1: number, correction2: number, epsilon: number): number;
