@@ -16,11 +16,10 @@ export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
 
 /** Thrown by commands to end with a message and an exit code; main prints it, never a stack trace. */
 export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.problems,
-  ) {
-    super(message);
+  readonly exitCode: number;
+  constructor(message: string, exitCodeOrOptions: number | { cause: unknown } = EXIT.problems) {
+    super(message, typeof exitCodeOrOptions === 'number' ? undefined : exitCodeOrOptions);
+    this.exitCode = typeof exitCodeOrOptions === 'number' ? exitCodeOrOptions : EXIT.problems;
   }
 }
 

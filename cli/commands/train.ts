@@ -1,12 +1,15 @@
 /** `train` and `eval`. */
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import type { Backend } from '../../engine/backend/backend';
+import { gatherBatch, type Dataset } from '../../engine/data/dataset';
+import { createRandom } from '../../engine/network/random';
+import { lossAndGradients } from '../../engine/training/lossAndGradients';
 import type { GraphAnalysis } from '../../engine';
 import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
 import { evaluate } from '../../engine/training/evaluate';
-import { resolveOptimizer, type OptimizerName } from '../../engine/training/optimizer';
+import { Optimizer, resolveOptimizer, type OptimizerName, type OptimizerSettings } from '../../engine/training/optimizer';
 import { TrainingRun } from '../../engine/training/trainer';
+import { resolveBackend } from '../backends';
 import { loadDataset } from '../datasets';
 import { CliError, EXIT, loadDocumentFile, writeFileAtomically, type CliOutput } from '../io';
 import { formatDuration, formatProgress } from '../progressBar';
@@ -30,34 +33,49 @@ export interface TrainFlags {
 
 const DEFAULTS = { epochs: 1, batchSize: 32, seed: 1 };
 
-export function backendByName(name: string | undefined): Backend {
-  if (name === undefined || name === 'cpu') return createCpuBackend();
-  throw new CliError(`unknown backend "${name}"; available: cpu`, EXIT.unreadable);
+/** One training step of `network` on the first batch of the data set: what `--backend auto` times. */
+function trialStep(network: Network, dataset: Dataset, batchSize: number, settings: OptimizerSettings): () => void {
+  const backend = network.backend;
+  const optimizer = new Optimizer(backend, network.parameters, settings);
+  const batch = gatherBatch(dataset, dataset.train, Array.from({ length: Math.min(batchSize, dataset.train.count) }, (_, i) => i));
+  const random = createRandom(0);
+  return () => {
+    const x = backend.tensor([batch.count, ...dataset.inputShape], batch.x);
+    const pass = lossAndGradients(network, x, batch.labels, random);
+    optimizer.step();
+    network.release(pass.outputs);
+    if (pass.inputGrad) backend.dispose(pass.inputGrad);
+    backend.dispose(x);
+  };
 }
 
 export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt: (stop: () => void) => void): Promise<number> {
   if (flags.optimizer !== undefined && !['sgd', 'momentum', 'adam'].includes(flags.optimizer)) {
     throw new CliError(`--optimizer must be sgd, momentum or adam, not "${flags.optimizer}"`, EXIT.unreadable);
   }
-  const backend = backendByName(flags.backend);
   const { document, analysis } = loadDocumentFile(flags.file, io);
   const training = document.training;
   const output = document.nodes.find((n) => n.id === analysis.topology.outputId);
   if (output?.type !== 'softmax') throw new CliError(`training needs the network to end in a softmax node, but it ends in "${output?.id}" (${output?.type})`);
   const seed = flags.seed ?? training?.seed ?? DEFAULTS.seed;
   const dataset = await loadDataset(flags.dataset ?? training?.dataset, { seed, ...folderImageShape(analysis) }, io);
-  const network = Network.create(document, analysis, backend, seed);
-  const problem = incompatibility(network, dataset);
+  const probe = Network.create(document, analysis, createCpuBackend(), seed);
+  const problem = incompatibility(probe, dataset);
   if (problem) throw new CliError(problem);
 
   const epochs = flags.epochs ?? training?.epochs ?? DEFAULTS.epochs;
+  const batchSize = flags.batch ?? training?.batchSize ?? DEFAULTS.batchSize;
   const optimizer = resolveOptimizer(training?.optimizer, {
     ...(flags.optimizer ? { name: flags.optimizer as OptimizerName } : {}),
     ...(flags.lr !== undefined ? { learningRate: flags.lr } : {}),
   });
+  if (flags.backend === 'auto' && !flags.json) io.err('choosing a backend: timing a few steps on each…');
+  const { backend, reason } = resolveBackend(flags.backend, (candidate) => trialStep(Network.create(document, analysis, candidate, seed), dataset, batchSize, optimizer));
+  const network = Network.create(document, analysis, backend, seed);
   const run = new TrainingRun(network, dataset, {
     epochs,
-    batchSize: flags.batch ?? training?.batchSize ?? DEFAULTS.batchSize,
+    batchSize,
+    backendReason: reason,
     ...(flags.steps !== undefined ? { maxSteps: flags.steps } : {}),
     optimizer,
     seed,
@@ -78,7 +96,7 @@ export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt
       io.err(`epoch ${e.epoch}: train loss ${e.trainLoss.toFixed(4)}, train accuracy ${pct(e.trainAccuracy)}, test accuracy ${pct(e.testAccuracy)} (${formatDuration(e.seconds)})`);
     } else if (e.event === 'done') {
       io.status?.('');
-      io.out(`${e.stopped ? 'stopped' : 'done'} after ${e.steps} steps in ${formatDuration(e.seconds)}: test accuracy ${pct(e.testAccuracy)}, ${Math.round(e.samplesPerSec)} samples/s on ${e.backend}`);
+      io.out(`${e.stopped ? 'stopped' : 'done'} after ${e.steps} steps in ${formatDuration(e.seconds)}: test accuracy ${pct(e.testAccuracy)}, ${Math.round(e.samplesPerSec)} samples/s on ${e.backend} (${e.backendReason})`);
     } else if (e.event === 'error') {
       io.status?.('');
       io.err(`error: ${e.message}`);

@@ -26,12 +26,14 @@ export interface TrainOptions {
   progressIntervalMs?: number;
   /** Shift training images randomly by up to this many pixels per axis (0: off). */
   maxShift?: number;
+  /** Why this backend runs the training (chosen by the user, or measured fastest); echoed by `done`. */
+  backendReason?: string;
 }
 
 export type TrainEvent =
   | { event: 'progress'; step: number; totalSteps: number; epoch: number; loss: number; accuracy: number; samplesPerSec: number; secondsLeft: number }
   | { event: 'epoch'; epoch: number; step: number; trainLoss: number; trainAccuracy: number; testLoss: number; testAccuracy: number; seconds: number }
-  | { event: 'done'; steps: number; epochs: number; trainAccuracy: number; testAccuracy: number; samplesPerSec: number; seconds: number; backend: string; stopped: boolean }
+  | { event: 'done'; steps: number; epochs: number; trainAccuracy: number; testAccuracy: number; samplesPerSec: number; seconds: number; backend: string; backendReason: string; stopped: boolean }
   | { event: 'error'; step: number; nodeId?: string; message: string };
 
 export class TrainingRun {
@@ -148,7 +150,7 @@ export class TrainingRun {
       const seconds = (now() - started) / 1000;
       yield {
         event: 'done', steps: step, epochs: epochsRun, trainAccuracy, testAccuracy,
-        samplesPerSec: samples / Math.max(trainingMs / 1000, 1e-9), seconds, backend: backend.name, stopped: this.stopRequested,
+        samplesPerSec: samples / Math.max(trainingMs / 1000, 1e-9), seconds, backend: backend.name, backendReason: options.backendReason ?? 'asked for', stopped: this.stopRequested,
       };
     } catch (e) {
       yield { event: 'error', step, message: (e as Error).message };

@@ -97,13 +97,22 @@ describe('convstudio train and eval', () => {
     expect(evaluation.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(1000);
   }, 120_000);
 
+  it('runs on gpujs:webasm when asked, and --backend auto says what it chose and why', () => {
+    const done = (args: string[]) => JSON.parse(convstudio('train', SHAPES, '--steps', '3', '--json', ...args).stdout.trim().split('\n').at(-1) ?? '{}');
+    expect(done(['--backend', 'gpujs:webasm'])).toMatchObject({ event: 'done', backend: 'gpujs:webasm', backendReason: 'asked for' });
+    const auto = done(['--backend', 'auto']);
+    expect(auto.backendReason).toMatch(/^auto: fastest on this network: [\d.]+ ms per step \(.*gpujs:webasm [\d.]+ ms/);
+    expect(['cpu', 'gpujs:webasm', 'gpujs:cpu']).toContain(auto.backend);
+  }, 120_000);
+
   it.each([
     [['train', 'resources/examples/lenet-5.json', '--dataset', 'shapes'], 1, "the network's output has 10 classes but the shapes data set has 4"],
     [['train', SHAPES, '--dataset', 'imagenet'], 1, 'unknown data set "imagenet"; available: mnist, fashion-mnist, shapes, colored-shapes, shifted-digits'],
     [['train', SHAPES, '--optimizer', 'rmsprop'], 2, '--optimizer must be sgd, momentum or adam'],
     [['train', SHAPES, '--lr=-1'], 2, '--lr must be a positive number'],
     [['train', SHAPES, '--epochs', '1.5'], 2, '--epochs must be a whole number'],
-    [['train', SHAPES, '--backend', 'gpujs:webgl'], 2, 'unknown backend "gpujs:webgl"'],
+    [['train', SHAPES, '--backend', 'gpujs:metal'], 2, 'unknown backend "gpujs:metal"; available: auto, cpu, gpujs:cpu, gpujs:webasm'],
+    [['train', SHAPES, '--backend', 'gpujs:webgl2'], 1, 'gpujs:webgl2 is not available here'],
     [['train', 'resources/examples/edge-detection.json', '--dataset', 'shapes'], 1, 'training needs the network to end in a softmax node'],
   ])('refuses %j', (args, code, message) => {
     const run = convstudio(...(args as string[]));

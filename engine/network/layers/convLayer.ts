@@ -41,6 +41,7 @@ export function createConvLayer(node: ConvLikeNode, info: LayerInfo, params: Par
       if (bias) setGrad(bias, backend.biasGradient(dy, biasShape), backend);
       const dwFlat = backend.conv2dBackwardFilter(x, dy, ci);
       setGrad(weight, backend.reshape(dwFlat, weight.value.shape), backend);
+      backend.dispose(dwFlat);
       return [backend.conv2dBackwardInput(dy, weight.value, ci)];
     },
   };

@@ -17,6 +17,7 @@ export function createDenseLayer(node: NodeOfType<'dense'>, params: Parameter[])
     forward([x], { backend }) {
       if (!x) throw new Error(`${node.id}: no input`);
       const batch = x.shape[0] ?? 0;
+      if (saved) backend.dispose(saved.flat); // the view kept from the previous pass
       const flat = backend.reshape(x, [batch, x.size / batch]);
       saved = { flat, inputShape: x.shape };
       const z = backend.matmul(flat, weight.value, false, true);
@@ -31,6 +32,7 @@ export function createDenseLayer(node: NodeOfType<'dense'>, params: Parameter[])
       setGrad(weight, backend.matmul(dy, saved.flat, true, false), backend);
       const dxFlat = backend.matmul(dy, weight.value, false, false);
       const dx = backend.reshape(dxFlat, saved.inputShape);
+      backend.dispose(dxFlat);
       return [dx];
     },
   };

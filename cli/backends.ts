@@ -1,0 +1,53 @@
+/** `--backend`: cpu, gpujs:MODE, or auto (the fastest that works on this network, measured). */
+import { createRequire } from 'node:module';
+import type { Backend } from '../engine/backend/backend';
+import { createCpuBackend } from '../engine/backend/cpu/cpuBackend';
+import type { GpuClass, GpuMode } from '../engine/backend/gpujs/gpuApi';
+import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
+import { chooseFastestBackend, type BackendCandidate } from '../engine/training/chooseBackend';
+import { CliError, EXIT } from './io';
+
+export const GPU_MODES: readonly GpuMode[] = ['cpu', 'webasm', 'headlessgl', 'webgl2', 'webgl', 'webgpu'];
+
+let gpuClass: GpuClass | undefined;
+function loadGpu(): GpuClass {
+  gpuClass ??= (createRequire(import.meta.url)('gpu.js') as { GPU: GpuClass }).GPU;
+  return gpuClass;
+}
+
+export function backendNames(): string[] {
+  return ['auto', 'cpu', ...GPU_MODES.map((m) => `gpujs:${m}`)];
+}
+
+/** Candidates for `auto` in Node: the reference and the gpu.js modes this process can run. */
+function nodeCandidates(): BackendCandidate[] {
+  const GPU = loadGpu();
+  const modes: GpuMode[] = ['webasm', ...(GPU.isHeadlessGLSupported ? (['headlessgl'] as const) : []), 'cpu'];
+  return [{ name: 'cpu', create: () => createCpuBackend() }, ...modes.map((mode) => ({ name: `gpujs:${mode}`, create: () => createGpujsBackend(GPU, mode) }))];
+}
+
+export interface ResolvedBackend {
+  backend: Backend;
+  reason: string;
+}
+
+/** `trial` builds the network on a backend and returns one training step (for `auto`). */
+export function resolveBackend(name: string | undefined, trial: (backend: Backend) => () => void): ResolvedBackend {
+  const requested = name ?? 'cpu';
+  if (requested === 'cpu') return { backend: createCpuBackend(), reason: 'asked for' };
+  if (requested === 'auto') {
+    try {
+      const choice = chooseFastestBackend(nodeCandidates(), trial);
+      return { backend: choice.backend, reason: `auto: ${choice.reason}` };
+    } catch (e) {
+      throw new CliError((e as Error).message, { cause: e });
+    }
+  }
+  const mode = requested.startsWith('gpujs:') ? (requested.slice(6) as GpuMode) : undefined;
+  if (!mode || !GPU_MODES.includes(mode)) throw new CliError(`unknown backend "${requested}"; available: ${backendNames().join(', ')}`, EXIT.unreadable);
+  try {
+    return { backend: createGpujsBackend(loadGpu(), mode), reason: 'asked for' };
+  } catch (e) {
+    throw new CliError((e as Error).message, { cause: e });
+  }
+}
