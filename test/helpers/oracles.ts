@@ -1,5 +1,5 @@
 /**
- * Tests that need something outside npm (PyTorch, Debian's Fashion-MNIST)
+ * Tests that need something outside npm (PyTorch, Debian's Fashion-MNIST, Chromium)
  * skip where it is missing, except when CONVSTUDIO_REQUIRE_ORACLES=1: CI
  * installs all of them and sets it, so there they can never skip.
  */

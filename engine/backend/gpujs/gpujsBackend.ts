@@ -16,6 +16,21 @@ import * as k from './kernels.js';
 /** Float indices are exact below 2^24; beyond that gpu.js's index math goes wrong. */
 const MAX_ELEMENTS = 2 ** 24;
 
+/**
+ * gpu.js's kernel class per mode. Its `mode` says only 'gpu' for all three
+ * WebGL flavours, so the class name is what tells WebGL2 from WebGL.
+ */
+const KERNEL_CLASS: Record<Exclude<GpuMode, 'webgpu'>, string> = {
+  cpu: 'CPUKernel',
+  webasm: 'WebAssemblyKernel',
+  webgl2: 'WebGL2Kernel',
+  webgl: 'WebGLKernel',
+  headlessgl: 'HeadlessGLKernel',
+};
+
+/** Compiled kernels kept per backend; the least recently used are destroyed beyond this (each holds device memory). */
+const KERNEL_CACHE_SIZE = 96;
+
 interface Storage {
   value: KernelResult;
   refs: number;
@@ -76,14 +91,23 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
     const key = `${name}|${size}|${sizes}|${JSON.stringify(constants)}`;
     let kernel = kernels.get(key);
     const fresh = kernel === undefined;
-    if (!kernel) {
+    if (kernel) {
+      kernels.delete(key); // re-inserted below: Map order is the recency order
+    } else {
       kernel = gpu.createKernel(source, { output: [size], constants, pipeline: true, immutable: true, precision: 'single', loopMaxIterations: 1 << 30 });
-      kernels.set(key, kernel);
+      while (kernels.size >= KERNEL_CACHE_SIZE) {
+        const [oldest, evicted] = kernels.entries().next().value as [string, GpuKernel];
+        evicted.destroy?.();
+        kernels.delete(oldest);
+      }
     }
+    kernels.set(key, kernel);
     const result = kernel(...args);
     if (fresh) {
-      const ran = kernel.kernel?.constructor.mode;
-      if (ran !== mode) throw new Error(`gpujs:${mode} fell back to ${ran} for ${name}${kernel.kernel?.fallbackReason ? ` (${kernel.kernel.fallbackReason})` : ''}`);
+      const ran = kernel.kernel?.constructor.name;
+      if (ran !== KERNEL_CLASS[mode]) {
+        throw new Error(`gpujs:${mode} fell back to ${ran} for ${name}${kernel.kernel?.fallbackReason ? ` (${kernel.kernel.fallbackReason})` : ''}`);
+      }
     }
     return result;
   };

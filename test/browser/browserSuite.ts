@@ -1,0 +1,68 @@
+/**
+ * What the Chromium tests and benchmark run inside the page: parity cases,
+ * the 200-step loss curve and a LeNet-5 speed measurement, for gpujs:webgl2,
+ * gpujs:webasm and the cpu reference, each compared with the float64 CPU
+ * reference computed in the same page. Bundled by test/browser/bundle.ts.
+ */
+import type { Backend } from '../../engine/backend/backend';
+import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
+import type { GpuClass, GpuMode } from '../../engine/backend/gpujs/gpuApi';
+import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
+import { compareWithReference, curveDistance, lossCurve, PARITY_CASES, type CaseErrors } from '../helpers/parityCases';
+import { lenetStep } from '../../bench/peers/lenetStep';
+
+declare const GPU: GpuClass;
+
+function createBackend(name: string): Backend {
+  if (name === 'cpu') return createCpuBackend('float32');
+  return createGpujsBackend(GPU, name.replace('gpujs:', '') as GpuMode);
+}
+
+/** The WebGL renderer string (e.g. SwiftShader), which the automatic choice reads. */
+function webglRenderer(): string {
+  const gl = (globalThis as unknown as { document: { createElement(tag: string): { getContext(kind: string): WebGL2RenderingContextLike | null } } }).document
+    .createElement('canvas')
+    .getContext('webgl2');
+  if (!gl) return 'no WebGL2';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+interface WebGL2RenderingContextLike {
+  RENDERER: number;
+  getExtension(name: string): { UNMASKED_RENDERER_WEBGL: number } | null;
+  getParameter(p: number): unknown;
+}
+
+const suite = {
+  info: () => ({ renderer: webglRenderer(), crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true }),
+  parity(name: string): CaseErrors[] {
+    return PARITY_CASES.map(([caseName, doc]) => {
+      // A backend per case, destroyed after it: each shape compiles its own kernels and their memory.
+      const backend = createBackend(name);
+      try {
+        return compareWithReference(caseName, doc, backend, createCpuBackend('float64'));
+      } finally {
+        (backend as { destroy?: () => void }).destroy?.();
+      }
+    });
+  },
+  async lossCurve(name: string, steps: number) {
+    const reference = await lossCurve(createCpuBackend('float64'), steps);
+    const ours = await lossCurve(createBackend(name), steps);
+    return { steps: ours.length, ...curveDistance(ours, reference), backend: createBackend(name).name };
+  },
+  /** Median samples/s of LeNet-5 training, batch 32, over `repetitions` timed runs of `steps` steps. */
+  bench(name: string, steps: number, repetitions: number): number[] {
+    const step = lenetStep(createBackend(name));
+    for (let i = 0; i < 3; i++) step();
+    const rates: number[] = [];
+    for (let r = 0; r < repetitions; r++) {
+      const start = performance.now();
+      for (let i = 0; i < steps; i++) step();
+      rates.push((steps * 32) / ((performance.now() - start) / 1000));
+    }
+    return rates;
+  },
+};
+
+(globalThis as unknown as { convstudio: typeof suite }).convstudio = suite;

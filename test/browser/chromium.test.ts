@@ -1,0 +1,49 @@
+/**
+ * The parity suite in Chromium: gpujs:webgl2 (SwiftShader here), gpujs:webasm
+ * and the cpu reference, each against the float64 reference computed in the
+ * same page. A backend that falls back to another mode throws in the page and
+ * fails here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseErrors } from '../helpers/parityCases';
+import { LOSS_CURVE_TOLERANCE } from '../helpers/parityCases';
+import { ORACLES_REQUIRED } from '../helpers/oracles';
+import { chromiumAvailable, openSuitePage, type ChromiumPage } from './chromium';
+
+interface Suite {
+  info(): { renderer: string; crossOriginIsolated: boolean };
+  parity(name: string): CaseErrors[];
+  lossCurve(name: string, steps: number): Promise<{ steps: number; worst: number; step: number; backend: string }>;
+}
+declare const convstudio: Suite;
+
+describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the engine in Chromium', () => {
+  let chromium: ChromiumPage;
+  beforeAll(async () => {
+    chromium = await openSuitePage();
+  }, 120_000);
+  afterAll(async () => chromium?.close());
+
+  it('runs WebGL2 on SwiftShader in a cross-origin isolated page', async () => {
+    const info = await chromium.page.evaluate(() => convstudio.info());
+    expect(info.crossOriginIsolated).toBe(true);
+    expect(info.renderer).toMatch(/SwiftShader/i);
+  });
+
+  describe.each(['gpujs:webgl2', 'gpujs:webasm', 'cpu'])('%s', (name) => {
+    it('matches the float64 reference on every parity case', async () => {
+      const results = await chromium.page.evaluate((n) => convstudio.parity(n), name);
+      expect(results.length).toBeGreaterThan(15);
+      for (const r of results) {
+        expect(r.output, `${r.name}: output of ${r.worstOutput}`).toBeLessThan(1e-4);
+        expect(r.gradient, `${r.name}: gradient of ${r.worstGradient}`).toBeLessThan(1e-3);
+      }
+    }, 300_000);
+
+    it('follows the reference loss curve for 200 steps', async () => {
+      const result = await chromium.page.evaluate((n) => convstudio.lossCurve(n, 200), name);
+      expect(result).toMatchObject({ steps: 200, backend: name });
+      expect(result.worst, `relative distance at step ${result.step}`).toBeLessThan(LOSS_CURVE_TOLERANCE);
+    }, 600_000);
+  });
+});
