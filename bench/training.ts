@@ -7,7 +7,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
+import { createRequire } from 'node:module';
 import { createCpuBackend } from '../engine/backend/cpu/cpuBackend';
+import type { GpuClass } from '../engine/backend/gpujs/gpuApi';
+import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
+import { CHROMIUM, chromiumAvailable, openSuitePage } from './chromium';
 import { convnetjsPeer } from './peers/convnetjs';
 import { convstudioPeer, lenetStep } from './peers/convstudio';
 import { profileBackend } from '../engine/backend/profiledBackend';
@@ -22,6 +26,27 @@ interface Row {
   min?: number;
   max?: number;
   unavailable?: string;
+}
+
+/** The same LeNet-5 step inside headless Chromium (Playwright, Debian's chromium): webgl2 on SwiftShader, webasm, cpu. */
+async function chromiumRows(): Promise<Row[]> {
+  if (!chromiumAvailable) return [{ name: 'ConvStudio in Chromium', ours: true, unavailable: `no Chromium at ${CHROMIUM}` }];
+  const chromium = await openSuitePage();
+  try {
+    const rows: Row[] = [];
+    for (const [name, steps] of [['cpu', 10], ['gpujs:webasm', 5], ['gpujs:webgl2', 3]] as const) {
+      process.stdout.write(`measuring ConvStudio ${name} in Chromium… `);
+      const rates = await chromium.page.evaluate(
+        ([n, s, r]) => (globalThis as unknown as { convstudio: { bench(n: string, s: number, r: number): number[] } }).convstudio.bench(n, s, r),
+        [name, steps, REPETITIONS] as const,
+      );
+      rows.push({ name: `ConvStudio ${name} in Chromium`, ours: true, median: median(rates), min: Math.min(...rates), max: Math.max(...rates) });
+      console.log(`${median(rates).toFixed(0)} samples/s`);
+    }
+    return rows;
+  } finally {
+    await chromium.close();
+  }
 }
 
 /** Where a training step's time goes on the CPU reference: share of time per primitive over 20 steps. */
@@ -50,7 +75,12 @@ async function main() {
   console.log(`machine: ${machine}`);
   console.log(`LeNet-5 (44,426 parameters), batch ${BATCH}, Adam 0.001: median samples/s of ${REPETITIONS} timed repetitions after a warm-up\n`);
 
-  const ours: Peer[] = [convstudioPeer('cpu (reference)', () => createCpuBackend())];
+  const GPU = (createRequire(import.meta.url)('gpu.js') as { GPU: GpuClass }).GPU;
+  const ours: Peer[] = [
+    convstudioPeer('cpu (reference)', () => createCpuBackend()),
+    convstudioPeer('gpujs:webasm', () => createGpujsBackend(GPU, 'webasm'), 5),
+    convstudioPeer('gpujs:cpu', () => createGpujsBackend(GPU, 'cpu'), 5),
+  ];
   const others: Peer[] = [pytorchPeer, convnetjsPeer, tfjsCpuPeer];
   const rows: Row[] = [];
   for (const [peer, isOurs] of [...ours.map((p) => [p, true] as const), ...others.map((p) => [p, false] as const)]) {
@@ -66,6 +96,7 @@ async function main() {
     }
   }
 
+  rows.push(...(await chromiumRows()));
   const best = rows.filter((r) => r.ours && r.median !== undefined).sort((a, b) => (b.median ?? 0) - (a.median ?? 0))[0];
   const table = [
     '| trainer | samples/s (median) | range | ConvStudio best ÷ this |',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseErrors } from '../helpers/parityCases';
 import { LOSS_CURVE_TOLERANCE } from '../helpers/parityCases';
 import { ORACLES_REQUIRED } from '../helpers/oracles';
-import { chromiumAvailable, openSuitePage, type ChromiumPage } from './chromium';
+import { chromiumAvailable, openSuitePage, type ChromiumPage } from '../../bench/chromium';
 
 interface Suite {
   info(): { renderer: string; crossOriginIsolated: boolean };
