@@ -27,8 +27,12 @@ export interface Layer {
   readonly params: Parameter[];
   /** inputs have a batch axis; returns a new tensor the network owns. */
   forward(inputs: readonly Tensor[], ctx: ForwardContext): Tensor;
-  /** Gradients with respect to each input, in input order; also sets each parameter's grad. */
-  backward(dy: Tensor, backend: Backend): Tensor[];
+  /**
+   * Gradients with respect to each input, in input order; also sets each
+   * parameter's grad. With `inputGradients` false the layer may skip them
+   * (and return none): the network's input needs no gradient to train.
+   */
+  backward(dy: Tensor, backend: Backend, inputGradients: boolean): Tensor[];
 }
 
 /** Replaces a parameter's gradient, freeing the old one. */

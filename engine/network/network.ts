@@ -70,7 +70,7 @@ export class Network {
    * Backpropagates from gradients given at some nodes' outputs (the loss's
    * gradient), setting every parameter's grad. Returns the gradient at the input.
    */
-  backward(seeds: ReadonlyMap<string, Tensor>): Tensor | undefined {
+  backward(seeds: ReadonlyMap<string, Tensor>, inputGradient = false): Tensor | undefined {
     const backend = this.backend;
     const grads = new Map<string, Tensor>(seeds);
     for (let i = this.order.length - 1; i >= 0; i--) {
@@ -78,10 +78,17 @@ export class Network {
       const dy = grads.get(id);
       const layer = this.layers.get(id);
       if (!dy || !layer) continue;
-      const inputGrads = layer.backward(dy, backend);
+      // A layer fed only by the network's input need not compute an input gradient unless asked.
+      const inputs = this.inputsOf.get(id) ?? [];
+      const needed = inputGradient || inputs.some((from) => from !== this.inputId);
+      const inputGrads = layer.backward(dy, backend, needed);
       if (!seeds.has(id)) backend.dispose(dy);
       grads.delete(id);
-      (this.inputsOf.get(id) ?? []).forEach((from, k) => {
+      if (!needed) {
+        for (const g of inputGrads) backend.dispose(g);
+        continue;
+      }
+      inputs.forEach((from, k) => {
         const g = inputGrads[k] as Tensor;
         const existing = grads.get(from);
         // A node feeding several others receives the sum of their gradients.

@@ -11,11 +11,19 @@ export interface LossPass {
   loss: number;
   /** Every node's output; release with `network.release(outputs)`. */
   outputs: Map<string, Tensor>;
-  /** dLoss/dInput, owned by the caller. */
+  /** dLoss/dInput when asked for, owned by the caller. */
   inputGrad: Tensor | undefined;
 }
 
-export function lossAndGradients(network: Network, x: Tensor, labels: Int32Array, random: Random, training = true): LossPass {
+export interface LossOptions {
+  /** Dropout on (default true). */
+  training?: boolean;
+  /** Also compute dLoss/dInput (default false: training never needs it, and it is a whole transposed convolution). */
+  inputGradient?: boolean;
+}
+
+export function lossAndGradients(network: Network, x: Tensor, labels: Int32Array, random: Random, options: LossOptions = {}): LossPass {
+  const { training = true, inputGradient = false } = options;
   const backend = network.backend;
   const softmaxInput = network.inputsOf.get(network.outputId)?.[0];
   if (network.layers.get(network.outputId) === undefined || softmaxInput === undefined) {
@@ -25,7 +33,7 @@ export function lossAndGradients(network: Network, x: Tensor, labels: Int32Array
   const probs = outputs.get(network.outputId) as Tensor;
   const loss = backend.crossEntropy(probs, labels);
   const dLogits = backend.softmaxCrossEntropyBackward(probs, labels);
-  const inputGrad = network.backward(new Map([[softmaxInput, dLogits]]));
+  const inputGrad = network.backward(new Map([[softmaxInput, dLogits]]), inputGradient);
   backend.dispose(dLogits);
   return { loss, outputs, inputGrad };
 }

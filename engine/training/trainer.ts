@@ -106,7 +106,7 @@ export class TrainingRun {
           step++;
           const stepStart = now();
           const x = backend.tensor([batch.count, ...dataset.inputShape], batch.x);
-          const pass = lossAndGradients(network, x, batch.labels, random, true);
+          const pass = lossAndGradients(network, x, batch.labels, random);
           if (!Number.isFinite(pass.loss)) {
             yield divergence(network, pass.outputs, step, pass.loss);
             return;

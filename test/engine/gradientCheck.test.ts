@@ -23,11 +23,11 @@ function checkGradients(doc: GraphDocument, samples = 12): number {
   const x = backend.tensor([BATCH, ...network.inputShape], randomValues(BATCH * network.inputShape.reduce((a, b) => a * b, 1), 7));
   const labels = Int32Array.from({ length: BATCH }, (_, i) => i % CLASSES);
   const loss = () => {
-    const pass = lossAndGradients(network, x, labels, createRandom(99));
+    const pass = lossAndGradients(network, x, labels, createRandom(99), { inputGradient: true });
     network.release(pass.outputs);
     return pass.loss;
   };
-  const pass = lossAndGradients(network, x, labels, createRandom(99));
+  const pass = lossAndGradients(network, x, labels, createRandom(99), { inputGradient: true });
   const targets: { name: string; value: Tensor; grad: Float64Array }[] = network.parameters.map(({ nodeId, param }) => ({
     name: `${nodeId}.${param.name}`,
     value: param.value,

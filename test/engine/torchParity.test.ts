@@ -74,7 +74,7 @@ describe.skipIf(!torchAvailable && !ORACLES_REQUIRED)('parity with PyTorch', () 
     const input = Array.from(randomValues(batch * size, 11), (v) => Math.fround(v));
     const labels = [0, 1, 3];
     const x = backend.tensor([batch, ...network.inputShape], input);
-    const pass = lossAndGradients(network, x, Int32Array.from(labels), createRandom(1), false);
+    const pass = lossAndGradients(network, x, Int32Array.from(labels), createRandom(1), { training: false, inputGradient: true });
     return {
       job: { document: withWeights, input: { shape: [batch, ...network.inputShape], data: input }, labels },
       loss: pass.loss,

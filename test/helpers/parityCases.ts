@@ -55,7 +55,7 @@ export function runPass(doc: GraphDocument, backend: Backend): PassResult {
   const x = backend.tensor([batch, ...network.inputShape], Array.from(randomValues(batch * size, 11), Math.fround));
   const labels = Int32Array.from([0, 1, 3].map((l) => l % network.outputClasses));
   // Training mode, so dropout is on: the mask comes from the seeded generator, the same on every backend.
-  const pass = lossAndGradients(network, x, labels, createRandom(5), true);
+  const pass = lossAndGradients(network, x, labels, createRandom(5), { inputGradient: true });
   const read = (t: Tensor) => Float64Array.from(backend.read(t));
   const result = {
     outputs: new Map([...pass.outputs].map(([id, t]) => [id, read(t)])),

@@ -97,6 +97,17 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
       const av = valuesOf(a);
       const bv = valuesOf(b);
       const out = new make(m * n);
+      if (transposeB && !transposeA) {
+        // a·bᵀ (a dense layer's forward pass): each output is a dot product of two rows, both read in order.
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < n; j++) {
+            let sum = 0;
+            for (let p = 0; p < k; p++) sum += (av[i * aCols + p] as number) * (bv[j * bCols + p] as number);
+            out[i * n + j] = sum;
+          }
+        }
+        return wrap([m, n], out);
+      }
       for (let i = 0; i < m; i++) {
         for (let p = 0; p < k; p++) {
           const aip = av[transposeA ? p * aCols + i : i * aCols + p] as number;

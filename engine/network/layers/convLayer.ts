@@ -35,14 +35,14 @@ export function createConvLayer(node: ConvLikeNode, info: LayerInfo, params: Par
       backend.dispose(z);
       return y;
     },
-    backward(dy, backend: Backend) {
+    backward(dy, backend: Backend, inputGradients) {
       if (!saved) throw new Error(`${node.id}: backward before forward`);
       const { x, info: ci } = saved;
       if (bias) setGrad(bias, backend.biasGradient(dy, biasShape), backend);
       const dwFlat = backend.conv2dBackwardFilter(x, dy, ci);
       setGrad(weight, backend.reshape(dwFlat, weight.value.shape), backend);
       backend.dispose(dwFlat);
-      return [backend.conv2dBackwardInput(dy, weight.value, ci)];
+      return inputGradients ? [backend.conv2dBackwardInput(dy, weight.value, ci)] : [];
     },
   };
 }

@@ -26,10 +26,11 @@ export function createDenseLayer(node: NodeOfType<'dense'>, params: Parameter[])
       backend.dispose(z);
       return y;
     },
-    backward(dy, backend) {
+    backward(dy, backend, inputGradients) {
       if (!saved) throw new Error(`${node.id}: backward before forward`);
       if (bias) setGrad(bias, backend.biasGradient(dy, bias.value.shape), backend);
       setGrad(weight, backend.matmul(dy, saved.flat, true, false), backend);
+      if (!inputGradients) return [];
       const dxFlat = backend.matmul(dy, weight.value, false, false);
       const dx = backend.reshape(dxFlat, saved.inputShape);
       backend.dispose(dxFlat);
