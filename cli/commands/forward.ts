@@ -55,7 +55,7 @@ export function gradientsCommand(options: BatchOptions, io: CliOutput): number {
   const labels = readLabels(options.labels, batch, network.outputClasses);
   const backend = network.backend;
   const x = backend.tensor(input.shape, input.data);
-  const pass = lossAndGradients(network, x, labels, createRandom(options.seed), false);
+  const pass = lossAndGradients(network, x, labels, createRandom(options.seed), { training: false, inputGradient: true });
   const read = (t: Tensor) => ({ shape: [...t.shape], data: Array.from(backend.read(t)) });
   const params: Record<string, Record<string, { shape: number[]; data: number[] }>> = {};
   for (const { nodeId, param } of network.parameters) {
