@@ -15,89 +15,99 @@ function kernelOffset(info: ConvInfo, oy: number, ox: number, oc: number): numbe
 }
 
 /**
- * Convolution forward. With one shared kernel set (ordinary conv2d) it runs
- * as a matrix product, the way the lecture writes it: unroll every input
- * window into a column (im2col), then W · columns; the long, in-order inner
- * loop is several times faster than one dot product per output. Kernel sets
- * that change with position (tiled, locally connected) take the direct loops.
+ * Convolution with one shared kernel set (ordinary conv2d) runs as a matrix
+ * product, the way the lecture writes it (the Toeplitz matrix W): unroll
+ * every input window into a row of `windows` (im2row), then each output is
+ * a dot product of a kernel with a window, both read in order. Four output
+ * channels share each window read. Kernel sets that change with position
+ * (tiled, locally connected) use the direct loops further down.
  */
-export function conv2d(x: Values, w: Values, info: ConvInfo, make: ValuesConstructor): Values {
-  return info.tilesH === 1 && info.tilesW === 1 ? conv2dAsMatmul(x, w, info, make) : conv2dDirect(x, w, info, make);
+export function isShared(info: ConvInfo): boolean {
+  return info.tilesH === 1 && info.tilesW === 1;
 }
 
-/** The input windows as columns: row (ic, ky, kx), column (n, oy, ox); zero where a window covers padding. */
-export function im2col(x: Values, info: ConvInfo, make: ValuesConstructor): Values {
+/** The input windows, one after another: window (n, oy, ox) holds (ic, ky, kx); zero where it covers padding. */
+export function im2row(x: Values, info: ConvInfo, make: ValuesConstructor): Values {
   const { batch, inC, inH, inW, outH, outW, kH, kW, strideH, strideW, padTop, padLeft } = info;
-  const columns = batch * outH * outW;
-  const patches = new make(inC * kH * kW * columns);
-  for (let ic = 0; ic < inC; ic++) {
-    for (let ky = 0; ky < kH; ky++) {
-      for (let kx = 0; kx < kW; kx++) {
-        const rowStart = ((ic * kH + ky) * kW + kx) * columns;
-        for (let n = 0; n < batch; n++) {
+  const rows = inC * kH * kW;
+  const windows = new make(batch * outH * outW * rows);
+  let at = 0;
+  for (let n = 0; n < batch; n++) {
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++) {
+        for (let ic = 0; ic < inC; ic++) {
           const plane = (n * inC + ic) * inH * inW;
-          for (let oy = 0; oy < outH; oy++) {
+          for (let ky = 0; ky < kH; ky++) {
             const iy = oy * strideH - padTop + ky;
-            if (iy < 0 || iy >= inH) continue;
-            const column = rowStart + (n * outH + oy) * outW;
-            for (let ox = 0; ox < outW; ox++) {
+            for (let kx = 0; kx < kW; kx++, at++) {
               const ix = ox * strideW - padLeft + kx;
-              if (ix >= 0 && ix < inW) patches[column + ox] = x[plane + iy * inW + ix] as number;
+              if (iy >= 0 && iy < inH && ix >= 0 && ix < inW) windows[at] = x[plane + iy * inW + ix] as number;
             }
           }
         }
       }
     }
   }
-  return patches;
+  return windows;
 }
 
-function conv2dAsMatmul(x: Values, w: Values, info: ConvInfo, make: ValuesConstructor): Values {
+export function conv2dShared(windows: Values, w: Values, info: ConvInfo, make: ValuesConstructor): Values {
   const { batch, outC, outH, outW } = info;
   const rows = info.inC * info.kH * info.kW;
   const positions = outH * outW;
-  const columns = batch * positions;
-  const patches = im2col(x, info, make);
-  // product[oc][column] = Σ_r w[oc][r] · patches[r][column]. Four output channels
-  // and two patch rows at a time: each product value is read and written once
-  // per two multiply-adds, each patch value loaded once per four.
-  const product = new make(outC * columns);
-  let oc = 0;
-  for (; oc + 4 <= outC; oc += 4) {
-    const [o0, o1, o2, o3] = [oc * columns, (oc + 1) * columns, (oc + 2) * columns, (oc + 3) * columns];
-    const weight = (channel: number, r: number) => (r < rows ? (w[(oc + channel) * rows + r] as number) : 0);
-    for (let r = 0; r < rows; r += 2) {
-      const [a0, a1, a2, a3] = [weight(0, r), weight(1, r), weight(2, r), weight(3, r)];
-      const [b0, b1, b2, b3] = [weight(0, r + 1), weight(1, r + 1), weight(2, r + 1), weight(3, r + 1)];
-      const rowA = r * columns;
-      const rowB = r + 1 < rows ? rowA + columns : rowA; // an odd last row pairs with itself at weight 0
-      for (let c = 0; c < columns; c++) {
-        const u = patches[rowA + c] as number;
-        const v = patches[rowB + c] as number;
-        product[o0 + c] = (product[o0 + c] as number) + a0 * u + b0 * v;
-        product[o1 + c] = (product[o1 + c] as number) + a1 * u + b1 * v;
-        product[o2 + c] = (product[o2 + c] as number) + a2 * u + b2 * v;
-        product[o3 + c] = (product[o3 + c] as number) + a3 * u + b3 * v;
-      }
-    }
-  }
-  for (; oc < outC; oc++) {
-    for (let r = 0; r < rows; r++) {
-      const weight = w[oc * rows + r] as number;
-      const patchRow = r * columns;
-      for (let c = 0; c < columns; c++) product[oc * columns + c] = (product[oc * columns + c] as number) + weight * (patches[patchRow + c] as number);
-    }
-  }
-  // Columns run (n, oy, ox); the output is NCHW.
   const y = new make(batch * outC * positions);
-  for (let n = 0; n < batch; n++) {
-    for (let oc = 0; oc < outC; oc++) y.set(product.subarray(oc * columns + n * positions, oc * columns + (n + 1) * positions), (n * outC + oc) * positions);
+  for (let column = 0; column < batch * positions; column++) {
+    const window = column * rows;
+    const n = Math.floor(column / positions);
+    const out = n * outC * positions + (column - n * positions);
+    let oc = 0;
+    for (; oc + 4 <= outC; oc += 4) {
+      const k0 = oc * rows;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let r = 0; r < rows; r++) {
+        const v = windows[window + r] as number;
+        s0 += (w[k0 + r] as number) * v;
+        s1 += (w[k0 + rows + r] as number) * v;
+        s2 += (w[k0 + 2 * rows + r] as number) * v;
+        s3 += (w[k0 + 3 * rows + r] as number) * v;
+      }
+      y[out + oc * positions] = s0;
+      y[out + (oc + 1) * positions] = s1;
+      y[out + (oc + 2) * positions] = s2;
+      y[out + (oc + 3) * positions] = s3;
+    }
+    for (; oc < outC; oc++) {
+      let sum = 0;
+      for (let r = 0; r < rows; r++) sum += (w[oc * rows + r] as number) * (windows[window + r] as number);
+      y[out + oc * positions] = sum;
+    }
   }
   return y;
 }
 
+/** dw[oc][r] = Σ over windows of dy · window[r], skipping the many zero gradients (after ReLU and max pooling). */
+export function conv2dBackwardFilterShared(windows: Values, dy: Values, info: ConvInfo, make: ValuesConstructor): Values {
+  const { batch, outC, outH, outW } = info;
+  const rows = info.inC * info.kH * info.kW;
+  const positions = outH * outW;
+  const dw = new Float64Array(outC * rows);
+  for (let n = 0; n < batch; n++) {
+    for (let oc = 0; oc < outC; oc++) {
+      const dyPlane = (n * outC + oc) * positions;
+      const out = oc * rows;
+      for (let p = 0; p < positions; p++) {
+        const g = dy[dyPlane + p] as number;
+        if (g === 0) continue;
+        const window = (n * positions + p) * rows;
+        for (let r = 0; r < rows; r++) dw[out + r] = (dw[out + r] as number) + g * (windows[window + r] as number);
+      }
+    }
+  }
+  return make.from(dw);
+}
+
 /** One dot product per output, the kernel set chosen by the output's position. */
-function conv2dDirect(x: Values, w: Values, info: ConvInfo, make: ValuesConstructor): Values {
+export function conv2dDirect(x: Values, w: Values, info: ConvInfo, make: ValuesConstructor): Values {
   const { batch, inC, inH, inW, outC, outH, outW, kH, kW, strideH, strideW, padTop, padLeft } = info;
   const y = new make(batch * outC * outH * outW);
   let out = 0;
@@ -160,41 +170,8 @@ export function conv2dBackwardInput(dy: Values, w: Values, info: ConvInfo, make:
   return dx;
 }
 
-/**
- * dL/dw. With one shared kernel set it is again a matrix product, with the
- * same unrolled windows as the forward pass: dw[oc][r] = Σ_columns dy[oc][column] · patches[r][column],
- * taken column by column so the many zero gradients cost nothing.
- */
-export function conv2dBackwardFilter(x: Values, dy: Values, info: ConvInfo, make: ValuesConstructor): Values {
-  return info.tilesH === 1 && info.tilesW === 1 ? conv2dBackwardFilterAsMatmul(x, dy, info, make) : conv2dBackwardFilterDirect(x, dy, info, make);
-}
-
-function conv2dBackwardFilterAsMatmul(x: Values, dy: Values, info: ConvInfo, make: ValuesConstructor): Values {
-  const { batch, outC, outH, outW } = info;
-  const rows = info.inC * info.kH * info.kW;
-  const positions = outH * outW;
-  const columns = batch * positions;
-  const patches = im2col(x, info, make);
-  // Windows one after another ([column][r]), so each nonzero gradient adds one contiguous window.
-  const windows = new make(columns * rows);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) windows[c * rows + r] = patches[r * columns + c] as number;
-  const dw = new Float64Array(outC * rows);
-  for (let n = 0; n < batch; n++) {
-    for (let oc = 0; oc < outC; oc++) {
-      const dyPlane = (n * outC + oc) * positions;
-      const out = oc * rows;
-      for (let p = 0; p < positions; p++) {
-        const g = dy[dyPlane + p] as number;
-        if (g === 0) continue; // after ReLU and max pooling most gradients are zero
-        const window = (n * positions + p) * rows;
-        for (let r = 0; r < rows; r++) dw[out + r] = (dw[out + r] as number) + g * (windows[window + r] as number);
-      }
-    }
-  }
-  return make.from(dw);
-}
-
-function conv2dBackwardFilterDirect(x: Values, dy: Values, info: ConvInfo, make: ValuesConstructor): Values {
+/** dL/dw for kernel sets that change with position: summed over the batch and the positions sharing each set. */
+export function conv2dBackwardFilterDirect(x: Values, dy: Values, info: ConvInfo, make: ValuesConstructor): Values {
   const { batch, inC, inH, inW, outC, outH, outW, kH, kW, strideH, strideW, padTop, padLeft, tilesH, tilesW } = info;
   const dw = new make(tilesH * tilesW * outC * inC * kH * kW);
   let out = 0;

@@ -4,7 +4,8 @@
  * speed. `float64` precision exists for finite-difference gradient checks.
  */
 import type { AdamSettings, Backend, SgdSettings, Tensor } from '../backend';
-import { conv2d, conv2dBackwardFilter, conv2dBackwardInput } from './conv';
+import type { ConvInfo } from '../convInfo';
+import { conv2dBackwardFilterDirect, conv2dBackwardFilterShared, conv2dBackwardInput, conv2dDirect, conv2dShared, im2row, isShared } from './conv';
 import { CpuTensor, valuesOf, type Values, type ValuesConstructor } from './cpuTensor';
 import { activation, activationBackward } from './elementwise';
 import { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './pool';
@@ -14,6 +15,23 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
   const wrap = (shape: readonly number[], data: Values) => new CpuTensor([...shape], data);
   /** Max pooling's argmax indices, kept beside the backend's tensors. */
   const argmaxOf = new WeakMap<Tensor, Int32Array>();
+  /**
+   * The unrolled input windows of a convolution's forward pass, handed to the
+   * same layer's filter gradient (which needs exactly them) instead of
+   * unrolling twice. The forward pass always unrolls afresh; the backward
+   * pass takes them once, so values changed in between are never stale.
+   */
+  const pendingWindows = new WeakMap<Values, { key: string; windows: Values }>();
+  const unrollForForward = (x: Tensor, info: ConvInfo): Values => {
+    const windows = im2row(valuesOf(x), info, make);
+    pendingWindows.set(valuesOf(x), { key: JSON.stringify(info), windows });
+    return windows;
+  };
+  const unrollForBackward = (x: Tensor, info: ConvInfo): Values => {
+    const pending = pendingWindows.get(valuesOf(x));
+    pendingWindows.delete(valuesOf(x));
+    return pending?.key === JSON.stringify(info) ? pending.windows : im2row(valuesOf(x), info, make);
+  };
 
   const zip = (a: Tensor, b: Tensor, f: (x: number, y: number) => number): Tensor => {
     const av = valuesOf(a);
@@ -44,11 +62,18 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
       return wrap(shape, valuesOf(t));
     },
 
-    conv2d: (x, w, info) => wrap([info.batch, info.outC, info.outH, info.outW], conv2d(valuesOf(x), valuesOf(w), info, make)),
+    conv2d: (x, w, info) =>
+      wrap(
+        [info.batch, info.outC, info.outH, info.outW],
+        isShared(info) ? conv2dShared(unrollForForward(x, info), valuesOf(w), info, make) : conv2dDirect(valuesOf(x), valuesOf(w), info, make),
+      ),
     conv2dBackwardInput: (dy, w, info) =>
       wrap([info.batch, info.inC, info.inH, info.inW], conv2dBackwardInput(valuesOf(dy), valuesOf(w), info, make)),
     conv2dBackwardFilter: (x, dy, info) =>
-      wrap([info.tilesH * info.tilesW * info.outC, info.inC, info.kH, info.kW], conv2dBackwardFilter(valuesOf(x), valuesOf(dy), info, make)),
+      wrap(
+        [info.tilesH * info.tilesW * info.outC, info.inC, info.kH, info.kW],
+        isShared(info) ? conv2dBackwardFilterShared(unrollForBackward(x, info), valuesOf(dy), info, make) : conv2dBackwardFilterDirect(valuesOf(x), valuesOf(dy), info, make),
+      ),
 
     addBias(y, b) {
       const yv = valuesOf(y);
@@ -108,11 +133,27 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
         }
         return wrap([m, n], out);
       }
+      const aAt = (i: number, p: number) => (p < k ? (av[transposeA ? p * aCols + i : i * aCols + p] as number) : 0);
+      if (!transposeB) {
+        // Rows of b in order, four at a time, so each output value is updated once per four products.
+        for (let i = 0; i < m; i++) {
+          const row = i * n;
+          for (let p = 0; p < k; p += 4) {
+            const [a0, a1, a2, a3] = [aAt(i, p), aAt(i, p + 1), aAt(i, p + 2), aAt(i, p + 3)];
+            if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+            const [b0, b1, b2, b3] = [p, p + 1, p + 2, p + 3].map((q) => Math.min(q, k - 1) * bCols);
+            for (let j = 0; j < n; j++) {
+              out[row + j] = (out[row + j] as number) + a0 * (bv[(b0 as number) + j] as number) + a1 * (bv[(b1 as number) + j] as number) + a2 * (bv[(b2 as number) + j] as number) + a3 * (bv[(b3 as number) + j] as number);
+            }
+          }
+        }
+        return wrap([m, n], out);
+      }
       for (let i = 0; i < m; i++) {
         for (let p = 0; p < k; p++) {
-          const aip = av[transposeA ? p * aCols + i : i * aCols + p] as number;
+          const aip = aAt(i, p);
           if (aip === 0) continue;
-          for (let j = 0; j < n; j++) out[i * n + j] = (out[i * n + j] as number) + aip * (bv[transposeB ? j * bCols + p : p * bCols + j] as number);
+          for (let j = 0; j < n; j++) out[i * n + j] = (out[i * n + j] as number) + aip * (bv[j * bCols + p] as number);
         }
       }
       return wrap([m, n], out);
