@@ -127,6 +127,13 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   };
   const convConstants = (info: ConvInfo) => ({ ...info, rowsPerSet: Math.ceil(info.outH / info.tilesH), colsPerSet: Math.ceil(info.outW / info.tilesW) });
   const windowConstants = (info: PoolInfo) => ({ ...info });
+  /** Ordinary convolution (one kernel set) runs as products with unrolled input windows. */
+  const isShared = (info: ConvInfo) => info.tilesH === 1 && info.tilesW === 1;
+  const sharedConstants = (info: ConvInfo) => ({ ...info, rows: info.inC * info.kH * info.kW });
+  const unroll = (x: Tensor, info: ConvInfo) => {
+    const constants = sharedConstants(info);
+    return map('im2row', k.im2row, [info.batch * info.outH * info.outW, constants.rows], constants, x);
+  };
 
   const activationKernel: Record<ActivationKind, Source> = { relu: k.relu, leakyRelu: k.leakyRelu, sigmoid: k.sigmoid, tanh: k.tanh };
 
@@ -162,10 +169,30 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
       return new GpuTensor(shape, t.storage);
     },
 
-    conv2d: (x, w, info) => map('conv2d', k.convForward, [info.batch, info.outC, info.outH, info.outW], convConstants(info), x, w),
-    conv2dBackwardInput: (dy, w, info) => map('conv2dBackwardInput', k.convBackwardInput, [info.batch, info.inC, info.inH, info.inW], convConstants(info), dy, w),
-    conv2dBackwardFilter: (x, dy, info) =>
-      map('conv2dBackwardFilter', k.convBackwardFilter, [info.tilesH * info.tilesW * info.outC, info.inC, info.kH, info.kW], convConstants(info), x, dy),
+    conv2d(x, w, info) {
+      if (!isShared(info)) return map('conv2d', k.convForward, [info.batch, info.outC, info.outH, info.outW], convConstants(info), x, w);
+      const windows = unroll(x, info);
+      const y = map('convFromWindows', k.convFromWindows, [info.batch, info.outC, info.outH, info.outW], sharedConstants(info), windows, w);
+      this.dispose(windows);
+      return y;
+    },
+    conv2dBackwardInput(dy, w, info) {
+      const inputShape = [info.batch, info.inC, info.inH, info.inW];
+      if (!isShared(info)) return map('conv2dBackwardInput', k.convBackwardInput, inputShape, convConstants(info), dy, w);
+      const constants = sharedConstants(info);
+      const dWindows = map('windowsGradient', k.windowsGradient, [info.batch * info.outH * info.outW, constants.rows], constants, dy, w);
+      const dx = map('col2im', k.col2im, inputShape, constants, dWindows);
+      this.dispose(dWindows);
+      return dx;
+    },
+    conv2dBackwardFilter(x, dy, info) {
+      const shape = [info.tilesH * info.tilesW * info.outC, info.inC, info.kH, info.kW];
+      if (!isShared(info)) return map('conv2dBackwardFilter', k.convBackwardFilter, shape, convConstants(info), x, dy);
+      const windows = unroll(x, info);
+      const dw = map('filterFromWindows', k.filterFromWindows, shape, sharedConstants(info), windows, dy);
+      this.dispose(windows);
+      return dw;
+    },
 
     addBias(y, b) {
       const perSample = y.size / (y.shape[0] ?? 1);

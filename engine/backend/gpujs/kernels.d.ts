@@ -31,3 +31,8 @@ export declare function sgdParameter(this: KernelThis, p: Float32Array, g: Float
 export declare function adamFirstMoment(this: KernelThis, p: Float32Array, g: Float32Array, m: Float32Array, beta1: number, weightDecay: number): number;
 export declare function adamSecondMoment(this: KernelThis, p: Float32Array, g: Float32Array, v: Float32Array, beta2: number, weightDecay: number): number;
 export declare function adamParameter(this: KernelThis, p: Float32Array, m: Float32Array, v: Float32Array, lr: number, correction1: number, correction2: number, epsilon: number): number;
+export declare function im2row(this: KernelThis, x: Float32Array): number;
+export declare function convFromWindows(this: KernelThis, windows: Float32Array, w: Float32Array): number;
+export declare function windowsGradient(this: KernelThis, dy: Float32Array, w: Float32Array): number;
+export declare function col2im(this: KernelThis, dWindows: Float32Array): number;
+export declare function filterFromWindows(this: KernelThis, windows: Float32Array, dy: Float32Array): number;

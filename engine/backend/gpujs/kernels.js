@@ -331,3 +331,86 @@ export function adamParameter(p, m, v, lr, correction1, correction2, epsilon) {
   const i = this.thread.x;
   return p[i] - (lr * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + epsilon);
 }
+
+// ---- convolution with one shared kernel set, as products with unrolled windows ----
+// The input windows are unrolled once (im2row): window (n, oy, ox) holds (ic, ky, kx).
+// Each output is then a dot product read in order, and the input gradient is
+// the windows' gradient folded back onto the image (col2im).
+
+export function im2row(x) {
+  const column = Math.floor(this.thread.x / this.constants.rows);
+  const r = this.thread.x % this.constants.rows;
+  const ox = column % this.constants.outW;
+  const oy = Math.floor(column / this.constants.outW) % this.constants.outH;
+  const n = Math.floor(column / (this.constants.outW * this.constants.outH));
+  const kx = r % this.constants.kW;
+  const ky = Math.floor(r / this.constants.kW) % this.constants.kH;
+  const ic = Math.floor(r / (this.constants.kW * this.constants.kH));
+  const iy = oy * this.constants.strideH - this.constants.padTop + ky;
+  const ix = ox * this.constants.strideW - this.constants.padLeft + kx;
+  if (iy < 0 || iy >= this.constants.inH || ix < 0 || ix >= this.constants.inW) return 0;
+  return x[((n * this.constants.inC + ic) * this.constants.inH + iy) * this.constants.inW + ix];
+}
+
+export function convFromWindows(windows, w) {
+  const positions = this.constants.outH * this.constants.outW;
+  const p = this.thread.x % positions;
+  const oc = Math.floor(this.thread.x / positions) % this.constants.outC;
+  const n = Math.floor(this.thread.x / (positions * this.constants.outC));
+  const window = (n * positions + p) * this.constants.rows;
+  const kernel = oc * this.constants.rows;
+  let sum = 0;
+  for (let r = 0; r < this.constants.rows; r++) sum += windows[window + r] * w[kernel + r];
+  return sum;
+}
+
+/** The gradient of each unrolled window value: Σ over output channels of dy · weight. */
+export function windowsGradient(dy, w) {
+  const positions = this.constants.outH * this.constants.outW;
+  const column = Math.floor(this.thread.x / this.constants.rows);
+  const r = this.thread.x % this.constants.rows;
+  const n = Math.floor(column / positions);
+  const p = column % positions;
+  let sum = 0;
+  for (let oc = 0; oc < this.constants.outC; oc++) sum += dy[(n * this.constants.outC + oc) * positions + p] * w[oc * this.constants.rows + r];
+  return sum;
+}
+
+/** Each input pixel sums the gradients of the window entries that copied it. */
+export function col2im(dWindows) {
+  const i = this.thread.x;
+  const ix = i % this.constants.inW;
+  const iy = Math.floor(i / this.constants.inW) % this.constants.inH;
+  const ic = Math.floor(i / (this.constants.inW * this.constants.inH)) % this.constants.inC;
+  const n = Math.floor(i / (this.constants.inW * this.constants.inH * this.constants.inC));
+  let sum = 0;
+  for (let ky = 0; ky < this.constants.kH; ky++) {
+    const oyScaled = iy + this.constants.padTop - ky;
+    const oy = Math.floor(oyScaled / this.constants.strideH);
+    if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
+      for (let kx = 0; kx < this.constants.kW; kx++) {
+        const oxScaled = ix + this.constants.padLeft - kx;
+        const ox = Math.floor(oxScaled / this.constants.strideW);
+        if (oxScaled >= 0 && ox * this.constants.strideW === oxScaled && ox < this.constants.outW) {
+          const column = (n * this.constants.outH + oy) * this.constants.outW + ox;
+          sum += dWindows[column * this.constants.rows + (ic * this.constants.kH + ky) * this.constants.kW + kx];
+        }
+      }
+    }
+  }
+  return sum;
+}
+
+/** dw[oc][r] = Σ over the batch and positions of dy · window[r]. */
+export function filterFromWindows(windows, dy) {
+  const oc = Math.floor(this.thread.x / this.constants.rows);
+  const r = this.thread.x % this.constants.rows;
+  const positions = this.constants.outH * this.constants.outW;
+  let sum = 0;
+  for (let n = 0; n < this.constants.batch; n++) {
+    for (let p = 0; p < positions; p++) {
+      sum += dy[(n * this.constants.outC + oc) * positions + p] * windows[(n * positions + p) * this.constants.rows + r];
+    }
+  }
+  return sum;
+}
