@@ -10,6 +10,8 @@ import { error, type Problem } from './problems';
 import type { GraphDocument } from './schema';
 import { analyzeTopology, type Topology } from './topology';
 
+const BLOCKING_CODES = new Set(['duplicate-id', 'cycle', 'missing-input', 'too-many-inputs', 'input-has-incoming', 'unconnected', 'several-inputs', 'duplicate-port']);
+
 export interface GraphAnalysis {
   topology: Topology;
   /** Inferred shapes and costs, for every node whose inputs could be inferred. */
@@ -19,7 +21,9 @@ export interface GraphAnalysis {
 
 export function analyzeGraph(doc: GraphDocument): GraphAnalysis {
   const { topology, problems } = analyzeTopology(doc);
-  const blocked = new Set(problems.filter((p) => p.severity === 'error' && p.nodeId !== undefined).map((p) => p.nodeId));
+  // Wiring errors that leave a node's inputs unknown stop its inference; a loose end
+  // (several outputs) or a misplaced softmax still has shapes worth showing.
+  const blocked = new Set(problems.filter((p) => p.severity === 'error' && p.nodeId !== undefined && BLOCKING_CODES.has(p.code)).map((p) => p.nodeId));
   const infoOf = new Map<string, LayerInfo>();
 
   for (const id of topology.order) {

@@ -1,0 +1,196 @@
+/**
+ * The editor: palette, canvas, inspector and status bar over one document
+ * store. Every change to the document goes through the store (one undo step
+ * each; a drag is one step); selection and viewport are not recorded.
+ */
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { NodeType } from '../../engine';
+import { addNode, connect, deleteElements, moveNodes, setParams, type Point } from '../graph/edits';
+import { NODE_SPACING, toFlow } from '../graph/adapter';
+import type { PlatformBridge } from '../platform/bridge';
+import type { DocumentStore } from '../store/documentStore';
+import { useEditor } from '../store/useEditor';
+import { TEMPLATES } from '../templates';
+import { Inspector } from './Inspector';
+import { LayerNode } from './LayerNode';
+import { DRAG_TYPE, Palette } from './Palette';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+
+const nodeTypes = { layer: LayerNode };
+
+export function Editor({ store, bridge }: { store: DocumentStore; bridge: PlatformBridge }) {
+  const state = useEditor(store);
+  const flow = useReactFlow();
+  const [dragging, setDragging] = useState<Record<string, Point>>({});
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+  const canvasRef = useRef<HTMLDivElement>(null);
+
+  const { nodes, edges } = useMemo(() => {
+    const view = toFlow(state.document, state.analysis, state.selection);
+    return {
+      edges: view.edges,
+      nodes: view.nodes.map((n) => ({ ...n, position: dragging[n.id] ?? n.position, ...(measured[n.id] ? { measured: measured[n.id] } : {}) })),
+    };
+  }, [state.document, state.analysis, state.selection, dragging, measured]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const moves: Record<string, Point> = {};
+    const sizes: Record<string, { width: number; height: number }> = {};
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) moves[change.id] = change.position;
+      if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
+    }
+    if (Object.keys(moves).length > 0) setDragging((d) => ({ ...d, ...moves }));
+    if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
+  }, []);
+
+  // A drag is recorded once, when it ends.
+  const onNodeDragStop = useCallback(() => {
+    setDragging((current) => {
+      if (Object.keys(current).length > 0) store.update((doc) => moveNodes(doc, current));
+      return {};
+    });
+  }, [store]);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const result = connect(store.getState().document, c.source, c.target);
+      if (result.ok) store.update(() => result.doc);
+      else store.notify({ kind: 'error', text: `Not connected: ${result.reason}` });
+    },
+    [store],
+  );
+
+  const onSelectionChange = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+      const ids = [...n.map((x) => x.id), ...e.map((x) => x.id)];
+      const current = store.getState().selection;
+      if (ids.length !== current.length || ids.some((id, i) => id !== current[i])) store.select(ids);
+    },
+    [store],
+  );
+
+  /** Adds a node: where it was dropped, or below the selected node and connected to it. */
+  const add = useCallback(
+    (type: NodeType, at?: Point) => {
+      const { document, selection } = store.getState();
+      const anchor = selection.find((id) => document.nodes.some((n) => n.id === id));
+      const anchorAt = anchor ? document.view?.positions?.[anchor] : undefined;
+      const position = at ?? (anchorAt ? { x: anchorAt.x, y: anchorAt.y + NODE_SPACING } : flow.screenToFlowPosition({ x: 400, y: 200 }));
+      const added = addNode(document, type, position);
+      const linked = anchor && !at ? connect(added.doc, anchor, added.id) : undefined;
+      store.update(() => (linked?.ok ? linked.doc : added.doc));
+      store.select([added.id]);
+    },
+    [store, flow],
+  );
+
+  const deleteSelection = useCallback(() => {
+    const { selection } = store.getState();
+    if (selection.length === 0) return;
+    store.update((doc) => deleteElements(doc, selection.filter((id) => !id.includes('->')), selection.filter((id) => id.includes('->'))));
+  }, [store]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'z' && !typing) {
+        event.preventDefault();
+        if (event.shiftKey) store.redo();
+        else store.undo();
+      } else if (mod && event.key.toLowerCase() === 'y' && !typing) {
+        event.preventDefault();
+        store.redo();
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && !typing) {
+        event.preventDefault();
+        deleteSelection();
+      } else if (mod && event.key.toLowerCase() === 'a' && !typing) {
+        event.preventDefault();
+        store.select(store.getState().document.nodes.map((n) => n.id));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, deleteSelection]);
+
+  const selectedNode = state.document.nodes.find((n) => n.id === state.selection[0]);
+  return (
+    <div className="editor">
+      <Toolbar
+        store={store}
+        bridge={bridge}
+        templates={TEMPLATES}
+        onAddType={(type) => add(type)}
+        onFit={() => flow.fitView({ padding: 0.2 })}
+      />
+      {state.notice && (
+        <div className={`notice notice--${state.notice.kind}`} role={state.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+          <span>{state.notice.text}</span>
+          {state.notice.details && (
+            <ul>{state.notice.details.slice(0, 8).map((p, i) => <li key={i}>{p.line !== undefined ? `line ${p.line}: ` : ''}{p.nodeId ? `${p.nodeId}: ` : ''}{p.message}</li>)}</ul>
+          )}
+          <button type="button" aria-label="Dismiss" onClick={() => store.notify(undefined)}>×</button>
+        </div>
+      )}
+      <div className="editor__body">
+        <Palette onAdd={(type) => add(type)} />
+        <div
+          className="canvas"
+          ref={canvasRef}
+          data-testid="canvas"
+          onDragOver={(event) => {
+            if (event.dataTransfer.types.includes(DRAG_TYPE)) {
+              event.preventDefault();
+              event.dataTransfer.dropEffect = 'copy';
+            }
+          }}
+          onDrop={(event) => {
+            const type = event.dataTransfer.getData(DRAG_TYPE) as NodeType;
+            if (!type) return;
+            event.preventDefault();
+            add(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+          }}
+        >
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            onSelectionChange={onSelectionChange}
+            deleteKeyCode={null}
+            snapToGrid
+            snapGrid={[10, 10]}
+            fitView
+            minZoom={0.1}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={20} />
+            <Controls />
+            <MiniMap pannable zoomable />
+          </ReactFlow>
+        </div>
+        <Inspector
+          node={selectedNode}
+          info={selectedNode ? state.analysis.infoOf.get(selectedNode.id) : undefined}
+          problems={state.analysis.problems.filter((p) => p.nodeId !== undefined && p.nodeId === selectedNode?.id)}
+          onParams={(id, params) => store.update((doc) => setParams(doc, id, params), `params:${id}`)}
+        />
+      </div>
+      <StatusBar analysis={state.analysis} dirty={store.isDirty()} fileName={state.fileName} onSelect={(id) => store.select([id])} />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** Totals for the whole network, and every problem, each a button that selects its node. */
+import type { GraphAnalysis, Problem } from '../../engine';
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+export function StatusBar({ analysis, dirty, fileName, onSelect }: { analysis: GraphAnalysis; dirty: boolean; fileName: string; onSelect(id: string): void }) {
+  let params = 0;
+  let flops = 0;
+  for (const info of analysis.infoOf.values()) {
+    params += info.params;
+    flops += info.flops;
+  }
+  const errors = analysis.problems.filter((p) => p.severity === 'error');
+  const warnings = analysis.problems.filter((p) => p.severity === 'warning');
+  return (
+    <footer className="status-bar">
+      <div className="status-bar__totals" role="status">
+        <span>{fileName}{dirty ? ' •' : ''}</span>
+        <span data-testid="total-params">{number(params)} parameters</span>
+        <span>{number(flops)} multiplies+adds per sample</span>
+        <span className={errors.length > 0 ? 'status-bar__errors' : ''}>{errors.length} errors</span>
+        <span>{warnings.length} warnings</span>
+      </div>
+      {analysis.problems.length > 0 && (
+        <ul className="problems" aria-label="Problems">
+          {analysis.problems.map((p: Problem, i) => (
+            <li key={i} className={`problem problem--${p.severity}`}>
+              <button type="button" disabled={p.nodeId === undefined} onClick={() => p.nodeId && onSelect(p.nodeId)}>
+                {p.nodeId ? `${p.nodeId}: ` : ''}{p.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,61 @@
+/** New from a template, open, save, undo, redo, fit, and a keyboard quick-add. */
+import { useState } from 'react';
+import { NODE_TYPES, type NodeType } from '../../engine';
+import type { PlatformBridge } from '../platform/bridge';
+import type { DocumentStore } from '../store/documentStore';
+import type { Template } from '../templates';
+
+/** Asks before replacing a document with unsaved changes. */
+function confirmDiscard(store: DocumentStore): boolean {
+  return !store.isDirty() || window.confirm('The open graph has unsaved changes. Discard them?');
+}
+
+export function Toolbar({ store, bridge, templates, onAddType, onFit }: { store: DocumentStore; bridge: PlatformBridge; templates: Template[]; onAddType(type: NodeType): void; onFit(): void }) {
+  const [query, setQuery] = useState('');
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Editor">
+      <strong className="toolbar__brand">ConvStudio</strong>
+      <label>
+        New from template{' '}
+        <select
+          aria-label="New from template"
+          data-testid="template"
+          value=""
+          onChange={(e) => {
+            const template = templates.find((t) => t.file === e.target.value);
+            if (template && confirmDiscard(store)) store.reset(structuredClone(template.document), template.file);
+          }}
+        >
+          <option value="" disabled>choose…</option>
+          {templates.map((t) => <option key={t.file} value={t.file}>{t.document.name}</option>)}
+        </select>
+      </label>
+      <button type="button" title="Open a graph document (Ctrl+O)" onClick={async () => {
+        if (!confirmDiscard(store)) return;
+        const file = await bridge.openDocument();
+        if (file) store.open(file.text, file.name);
+      }}>Open…</button>
+      <button type="button" title="Save the graph document (Ctrl+S)" data-testid="save" onClick={async () => {
+        const { document, fileName } = store.getState();
+        store.markSaved(await bridge.saveDocument(fileName, `${JSON.stringify(document, null, 2)}\n`));
+      }}>Save</button>
+      <button type="button" title="Undo (Ctrl+Z)" onClick={() => store.undo()}>Undo</button>
+      <button type="button" title="Redo (Ctrl+Shift+Z)" onClick={() => store.redo()}>Redo</button>
+      <button type="button" title="Zoom to fit" onClick={onFit}>Fit</button>
+      <form
+        className="toolbar__quick-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const type = NODE_TYPES.find((t) => t.toLowerCase() === query.trim().toLowerCase()) ?? NODE_TYPES.find((t) => t.toLowerCase().startsWith(query.trim().toLowerCase()));
+          if (type && query.trim()) {
+            onAddType(type);
+            setQuery('');
+          }
+        }}
+      >
+        <input aria-label="Add a node after the selection (type its name, Enter)" placeholder="Add node… (type, Enter)" list="node-types" value={query} data-testid="quick-add" onChange={(e) => setQuery(e.target.value)} />
+        <datalist id="node-types">{NODE_TYPES.map((t) => <option key={t} value={t} />)}</datalist>
+      </form>
+    </header>
+  );
+}

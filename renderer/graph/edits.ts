@@ -1,0 +1,114 @@
+/**
+ * Edits to a graph document, as pure functions from one document to the
+ * next, so the store can record each as one undo step and tests can check
+ * them without a browser. Connections are checked before they are made: a
+ * refused one says why, in the words the canvas shows.
+ */
+import { analyzeGraph, NODE_TYPES, type GraphDocument, type GraphEdge, type GraphNode, type NodeType } from '../../engine';
+import { INPUT_ARITY } from '../../engine/graph/topology';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Parameters a new node of each type starts with: what a student most often wants. */
+export const DEFAULT_PARAMS: Partial<Record<NodeType, Record<string, unknown>>> = {
+  input: { shape: [1, 28, 28] },
+  conv2d: { filters: 8, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', useBias: true },
+  locallyConnected2d: { filters: 4, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', useBias: true },
+  tiledConv2d: { filters: 4, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', useBias: true, tiles: [2, 2] },
+  leakyRelu: { alpha: 0.01 },
+  maxPool2d: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
+  avgPool2d: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
+  dense: { units: 10, useBias: true },
+  dropout: { rate: 0.5 },
+};
+
+export function newNodeId(doc: GraphDocument, type: NodeType): string {
+  const prefix = type.replace(/2d$/, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
+  for (let n = 1; ; n++) if (!doc.nodes.some((node) => node.id === `${prefix}${n}`)) return `${prefix}${n}`;
+}
+
+export function addNode(doc: GraphDocument, type: NodeType, at: Point): { doc: GraphDocument; id: string } {
+  if (!NODE_TYPES.includes(type)) throw new Error(`unknown node type ${type}`);
+  const id = newNodeId(doc, type);
+  const params = DEFAULT_PARAMS[type];
+  const node = { id, type, ...(params ? { params: structuredClone(params) } : {}) } as GraphNode;
+  return { doc: withPosition({ ...doc, nodes: [...doc.nodes, node] }, id, at), id };
+}
+
+export function withPosition(doc: GraphDocument, id: string, at: Point): GraphDocument {
+  const positions = { ...doc.view?.positions, [id]: { x: Math.round(at.x), y: Math.round(at.y) } };
+  return { ...doc, view: { ...doc.view, positions } };
+}
+
+export function moveNodes(doc: GraphDocument, moves: Record<string, Point>): GraphDocument {
+  return Object.entries(moves).reduce((d, [id, at]) => withPosition(d, id, at), doc);
+}
+
+export function setParams(doc: GraphDocument, id: string, params: Record<string, unknown> | undefined): GraphDocument {
+  return { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? ({ ...n, ...(params === undefined ? {} : { params }) } as GraphNode) : n)) };
+}
+
+/** Deletes nodes (with their edges, weights and positions) and edges given by `from->to` ids. */
+export function deleteElements(doc: GraphDocument, nodeIds: readonly string[], edgeIds: readonly string[] = []): GraphDocument {
+  const gone = new Set(nodeIds);
+  const goneEdges = new Set(edgeIds);
+  const positions = Object.fromEntries(Object.entries(doc.view?.positions ?? {}).filter(([id]) => !gone.has(id)));
+  const weights = doc.weights ? Object.fromEntries(Object.entries(doc.weights).filter(([id]) => !gone.has(id))) : undefined;
+  return {
+    ...doc,
+    nodes: doc.nodes.filter((n) => !gone.has(n.id)),
+    edges: doc.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to) && !goneEdges.has(`${e.from}->${e.to}${e.port === undefined ? '' : `:${e.port}`}`)),
+    ...(weights ? { weights } : {}),
+    view: { ...doc.view, positions },
+  };
+}
+
+export type ConnectResult = { ok: true; doc: GraphDocument } | { ok: false; reason: string };
+
+/** Inference errors that a new connection can cause at its target. */
+const SHAPE_CODES = new Set(['shape-mismatch', 'needs-image', 'kernel-too-large', 'window-too-large', 'softmax-needs-vector', 'too-large']);
+
+export function connect(doc: GraphDocument, from: string, to: string): ConnectResult {
+  const source = doc.nodes.find((n) => n.id === from);
+  const target = doc.nodes.find((n) => n.id === to);
+  if (!source || !target) return { ok: false, reason: 'both ends must be nodes' };
+  if (from === to) return { ok: false, reason: 'a node cannot feed itself' };
+  if (doc.edges.some((e) => e.from === from && e.to === to)) return { ok: false, reason: `${from} already feeds ${to}` };
+  if (target.type === 'input') return { ok: false, reason: 'an input node takes no connections' };
+  if (source.type === 'softmax') return { ok: false, reason: 'softmax is the output: nothing may follow it' };
+  const loop = pathBetween(doc, to, from);
+  if (loop) return { ok: false, reason: `this would make a loop: ${[...loop, to].join(' → ')}` };
+  const existing = doc.edges.filter((e) => e.to === to);
+  if (existing.length >= INPUT_ARITY[target.type].max) {
+    return { ok: false, reason: `${target.type} takes one input and already has ${existing.map((e) => e.from).join(', ')}; remove that connection first, or join them with add or concat` };
+  }
+  const edge: GraphEdge = target.type === 'concat' ? { from, to, port: existing.length } : { from, to };
+  const next = { ...doc, edges: [...doc.edges, edge] };
+  const problem = analyzeGraph(next).problems.find((p) => p.severity === 'error' && p.nodeId === to && SHAPE_CODES.has(p.code));
+  if (problem) return { ok: false, reason: `${to}: ${problem.message}` };
+  return { ok: true, doc: next };
+}
+
+/** A path of node ids from `start` to `goal` following edges, if there is one. */
+function pathBetween(doc: GraphDocument, start: string, goal: string): string[] | undefined {
+  const previous = new Map<string, string>([[start, '']]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    if (id === goal) {
+      const path = [id];
+      for (let at = previous.get(id); at; at = previous.get(at)) path.unshift(at);
+      return path;
+    }
+    for (const e of doc.edges) {
+      if (e.from === id && !previous.has(e.to)) {
+        previous.set(e.to, id);
+        queue.push(e.to);
+      }
+    }
+  }
+  return undefined;
+}

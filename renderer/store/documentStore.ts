@@ -1,0 +1,103 @@
+/**
+ * The one store of the editor: the open graph document (the single source of
+ * truth), its analysis (shapes, costs, problems), undo history, selection and
+ * file state. React Flow's nodes and edges are derived from it by the adapter
+ * and never stored. Plain TypeScript with a subscribe/getState pair, so it is
+ * tested without a DOM and bound to React with useSyncExternalStore.
+ */
+import { analyzeGraph, loadDocumentText, type GraphAnalysis, type GraphDocument, type Problem } from '../../engine';
+import { emptyHistory, record, redo, undo, type History } from './history';
+
+export interface EditorState {
+  document: GraphDocument;
+  analysis: GraphAnalysis;
+  history: History<GraphDocument>;
+  selection: string[];
+  fileName: string;
+  /** The document as last saved or opened; dirty when the current one differs. */
+  savedDocument: GraphDocument;
+  /** A message for the user, where they are looking (refused connection, failed open). */
+  notice?: { kind: 'error' | 'info'; text: string; details?: Problem[] };
+}
+
+export type Listener = () => void;
+
+export interface DocumentStore {
+  getState(): EditorState;
+  subscribe(listener: Listener): () => void;
+  /** Replaces the document with `change(document)`; one undo step, or merged into the last one with the same group. */
+  update(change: (doc: GraphDocument) => GraphDocument, group?: string): void;
+  undo(): void;
+  redo(): void;
+  select(ids: string[]): void;
+  notify(notice: EditorState['notice'] | undefined): void;
+  /** Opens document text; a document with errors is refused and the open one kept. Returns whether it opened. */
+  open(text: string, fileName: string): boolean;
+  /** Starts over from a document (a template), with a fresh history. */
+  reset(document: GraphDocument, fileName: string): void;
+  markSaved(fileName: string): void;
+  isDirty(): boolean;
+}
+
+export function createDocumentStore(initial: GraphDocument, fileName = 'untitled.json'): DocumentStore {
+  let state: EditorState = {
+    document: initial,
+    analysis: analyzeGraph(initial),
+    history: emptyHistory(),
+    selection: [],
+    fileName,
+    savedDocument: initial,
+  };
+  const listeners = new Set<Listener>();
+  const set = (next: Partial<EditorState>) => {
+    state = { ...state, ...next };
+    for (const listener of listeners) listener();
+  };
+  const withDocument = (document: GraphDocument) => ({
+    document,
+    analysis: analyzeGraph(document),
+    selection: state.selection.filter((id) => document.nodes.some((n) => n.id === id) || document.edges.some((e) => edgeId(e) === id)),
+  });
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    update(change, group) {
+      const next = change(state.document);
+      if (next === state.document) return;
+      set({ ...withDocument(next), history: record(state.history, state.document, group), notice: undefined });
+    },
+    undo() {
+      const step = undo(state.history, state.document);
+      if (step) set({ ...withDocument(step.value), history: step.history });
+    },
+    redo() {
+      const step = redo(state.history, state.document);
+      if (step) set({ ...withDocument(step.value), history: step.history });
+    },
+    select: (ids) => set({ selection: ids }),
+    notify: (notice) => set({ notice }),
+    open(text, name) {
+      const result = loadDocumentText(text);
+      if (!result.ok) {
+        const errors = result.problems.filter((p) => p.severity === 'error');
+        set({ notice: { kind: 'error', text: `${name} was not opened: ${errors.length} problem${errors.length === 1 ? '' : 's'}. Your graph is unchanged.`, details: errors } });
+        return false;
+      }
+      set({ ...withDocument(result.document), history: emptyHistory(), selection: [], fileName: name, savedDocument: result.document, notice: { kind: 'info', text: `Opened ${name}` } });
+      return true;
+    },
+    reset(document, name) {
+      set({ ...withDocument(document), history: emptyHistory(), selection: [], fileName: name, savedDocument: document, notice: undefined });
+    },
+    markSaved: (name) => set({ fileName: name, savedDocument: state.document }),
+    isDirty: () => state.document !== state.savedDocument,
+  };
+}
+
+export function edgeId(edge: { from: string; to: string; port?: number }): string {
+  return `${edge.from}->${edge.to}${edge.port === undefined ? '' : `:${edge.port}`}`;
+}

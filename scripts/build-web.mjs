@@ -1,0 +1,26 @@
+// The browser build of the renderer: dist/web/{index.html, main.js, main.css}.
+// `--watch` rebuilds on change (npm run web).
+import { build, context } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+
+const options = {
+  entryPoints: ['renderer/main.tsx'],
+  outdir: 'dist/web',
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'chrome120',
+  jsx: 'automatic',
+  sourcemap: true,
+  minify: process.argv.includes('--production'),
+  define: { 'process.env.NODE_ENV': JSON.stringify(process.argv.includes('--production') ? 'production' : 'development') },
+  logLevel: 'warning',
+};
+
+mkdirSync('dist/web', { recursive: true });
+copyFileSync('renderer/index.html', 'dist/web/index.html');
+if (process.argv.includes('--watch')) {
+  await (await context(options)).watch();
+} else {
+  await build(options);
+}

@@ -1,0 +1,108 @@
+/** The editor's document store, edits and adapter, without a browser. */
+import { describe, expect, it } from 'vitest';
+import type { GraphDocument } from '../../engine';
+import { toFlow } from '../../renderer/graph/adapter';
+import { addNode, connect, deleteElements, moveNodes, setParams } from '../../renderer/graph/edits';
+import { createDocumentStore } from '../../renderer/store/documentStore';
+import { EMPTY_DOCUMENT, TEMPLATES } from '../../renderer/templates';
+
+const lenet = () => structuredClone(TEMPLATES[0]?.document as GraphDocument);
+
+describe('undo and redo', () => {
+  it('walk back and forth through every change, exactly', () => {
+    const store = createDocumentStore(EMPTY_DOCUMENT);
+    const seen: GraphDocument[] = [store.getState().document];
+    const edits: ((d: GraphDocument) => GraphDocument)[] = [
+      (d) => addNode(d, 'input', { x: 0, y: 0 }).doc,
+      (d) => addNode(d, 'conv2d', { x: 0, y: 100 }).doc,
+      (d) => { const r = connect(d, 'input1', 'conv1'); return r.ok ? r.doc : d; },
+      (d) => setParams(d, 'conv1', { filters: 4, kernelSize: [5, 5] }),
+      (d) => addNode(d, 'relu', { x: 0, y: 200 }).doc,
+      (d) => { const r = connect(d, 'conv1', 'relu1'); return r.ok ? r.doc : d; },
+      (d) => moveNodes(d, { relu1: { x: 40, y: 220 } }),
+      (d) => addNode(d, 'dense', { x: 0, y: 300 }).doc,
+      (d) => deleteElements(d, ['dense1']),
+      (d) => setParams(d, 'input1', { shape: [1, 32, 32] }),
+    ];
+    for (const edit of edits) {
+      store.update(edit);
+      seen.push(store.getState().document);
+    }
+    for (let i = seen.length - 2; i >= 0; i--) {
+      store.undo();
+      expect(store.getState().document).toEqual(seen[i]);
+    }
+    for (let i = 1; i < seen.length; i++) {
+      store.redo();
+      expect(store.getState().document).toEqual(seen[i]);
+    }
+  });
+
+  it('groups a run of changes with one key into one step (typing in a field, a drag)', () => {
+    const store = createDocumentStore(lenet());
+    const before = store.getState().document;
+    for (const filters of [1, 12, 16]) store.update((d) => setParams(d, 'c2', { filters, kernelSize: [5, 5] }), 'params:c2');
+    store.undo();
+    expect(store.getState().document).toEqual(before);
+  });
+
+  it('does not record selection', () => {
+    const store = createDocumentStore(lenet());
+    store.select(['c1']);
+    store.undo();
+    expect(store.getState().selection).toEqual(['c1']);
+    expect(store.getState().history.past).toHaveLength(0);
+  });
+});
+
+describe('opening files', () => {
+  it('refuses a broken file with its problems and keeps the open graph', () => {
+    const store = createDocumentStore(lenet());
+    const before = store.getState().document;
+    expect(store.open('{"format": "convstudio-graph", "version": 1, "name": "x", "nodes": [{"id": "a", "type": "conv3d"}], "edges": []}', 'bad.json')).toBe(false);
+    expect(store.getState().document).toBe(before);
+    expect(store.getState().notice?.kind).toBe('error');
+    expect(store.getState().notice?.details?.[0]?.message).toContain('unknown node type "conv3d"');
+  });
+  it('marks unsaved changes', () => {
+    const store = createDocumentStore(lenet());
+    expect(store.isDirty()).toBe(false);
+    store.update((d) => moveNodes(d, { c1: { x: 5, y: 5 } }));
+    expect(store.isDirty()).toBe(true);
+    store.markSaved('lenet.json');
+    expect(store.isDirty()).toBe(false);
+  });
+});
+
+describe('connections', () => {
+  const doc = lenet();
+  it('refuses a loop, naming it', () => {
+    expect(connect(doc, 'r2', 'c1')).toEqual({ ok: false, reason: 'this would make a loop: c1 → r1 → p1 → c2 → r2 → c1' });
+  });
+  it('refuses a second input into a one-input node', () => {
+    const r = connect(doc, 'in', 'r1');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain('relu takes one input and already has c1');
+  });
+  it('refuses shapes that cannot meet, with the engine\'s message', () => {
+    const cut = deleteElements(doc, [], ['f->d1']);
+    const conv = addNode(cut, 'conv2d', { x: 0, y: 0 });
+    const flat = connect(conv.doc, 'f', conv.id);
+    expect(flat).toEqual({ ok: false, reason: expect.stringContaining('needs a channels×height×width image') });
+  });
+  it('refuses feeding an input or following softmax', () => {
+    expect(connect(doc, 'c1', 'in')).toEqual({ ok: false, reason: 'an input node takes no connections' });
+    expect(connect(doc, 'out', 'c1')).toEqual({ ok: false, reason: 'softmax is the output: nothing may follow it' });
+  });
+});
+
+describe('the adapter', () => {
+  it('labels each edge with the shape it carries and marks nodes with errors', () => {
+    const store = createDocumentStore(lenet());
+    store.update((d) => setParams(d, 'c2', { filters: 16, kernelSize: [15, 15] }));
+    const { nodes, edges } = toFlow(store.getState().document, store.getState().analysis, []);
+    expect(edges.find((e) => e.id === 'c1->r1')?.label).toBe('6×24×24');
+    const c2 = nodes.find((n) => n.id === 'c2');
+    expect(c2?.data.errors[0]?.message).toBe('kernel 15×15 is larger than its 12×12 input');
+  });
+});
