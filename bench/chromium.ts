@@ -1,13 +1,12 @@
 /**
- * Running the engine in headless Chromium (Debian's, driven by Playwright;
- * never a downloaded browser): bundles test/browser/browserSuite.ts with
- * gpu.js's browser build, serves them on 127.0.0.1 with the cross-origin
- * isolation headers gpu.js threads need, and opens the page.
+ * Headless Chromium for tests and benchmarks: Debian's build driven by
+ * Playwright (never a downloaded browser), pages served from a folder on
+ * 127.0.0.1 with the cross-origin isolation headers gpu.js threads need.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -20,49 +19,69 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-const OUT = 'dist/browser-test';
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
 
-export async function bundleSuite(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  await build({ entryPoints: ['test/browser/browserSuite.ts'], outfile: join(OUT, 'suite.js'), bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'warning' });
-  writeFileSync(join(OUT, 'gpu-browser.js'), readFileSync('node_modules/gpu.js/dist/gpu-browser.js'));
-  writeFileSync(join(OUT, 'index.html'), '<!doctype html><meta charset="utf-8"><title>ConvStudio engine</title><script src="gpu-browser.js"></script><script src="suite.js"></script>');
-}
-
-export interface ChromiumPage {
-  page: Page;
-  close(): Promise<void>;
-}
-
-export async function openSuitePage(): Promise<ChromiumPage> {
-  await bundleSuite();
-  const server: Server = createServer((request, response) => {
-    const file = join(OUT, (request.url ?? '/') === '/' ? 'index.html' : (request.url ?? '').slice(1));
+/** Serves `dir` on a free port; resolves to its address and a close function. */
+export async function serveDirectory(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
       response.writeHead(404).end();
       return;
     }
     response.writeHead(200, {
-      'Content-Type': file.endsWith('.html') ? 'text/html' : 'text/javascript',
-      // Cross-origin isolation: SharedArrayBuffer, hence gpu.js's WebAssembly threads.
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Embedder-Policy': 'require-corp',
     });
     response.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
-  const page = await browser.newPage();
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface ChromiumPage {
+  page: Page;
+  browser: Browser;
+  /** Page errors seen so far (uncaught exceptions in the page). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Opens `dir`'s index.html in a fresh headless Chromium. */
+export async function openPage(dir: string, viewport = { width: 1400, height: 900 }): Promise<ChromiumPage> {
+  const server = await serveDirectory(dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-  await page.waitForFunction(() => 'convstudio' in globalThis);
-  if (errors.length > 0) throw new Error(`the page failed to load: ${errors.join('; ')}`);
+  await page.goto(server.url);
   return {
     page,
+    browser,
+    errors,
     async close() {
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     },
   };
+}
+
+const SUITE_DIR = 'dist/browser-test';
+
+/** The engine's test suite page (test/browser/browserSuite.ts with gpu.js's browser build). */
+export async function openSuitePage(): Promise<ChromiumPage> {
+  mkdirSync(SUITE_DIR, { recursive: true });
+  await build({ entryPoints: ['test/browser/browserSuite.ts'], outfile: join(SUITE_DIR, 'suite.js'), bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'warning' });
+  writeFileSync(join(SUITE_DIR, 'gpu-browser.js'), readFileSync('node_modules/gpu.js/dist/gpu-browser.js'));
+  writeFileSync(join(SUITE_DIR, 'index.html'), '<!doctype html><meta charset="utf-8"><title>ConvStudio engine</title><script src="gpu-browser.js"></script><script src="suite.js"></script>');
+  const opened = await openPage(SUITE_DIR);
+  await opened.page.waitForFunction(() => 'convstudio' in globalThis);
+  if (opened.errors.length > 0) throw new Error(`the page failed to load: ${opened.errors.join('; ')}`);
+  return opened;
 }

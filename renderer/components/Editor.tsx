@@ -10,8 +10,10 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type EdgeChange,
+  type EdgeSelectionChange,
   type NodeChange,
-  type OnSelectionChangeParams,
+  type NodeSelectionChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeType } from '../../engine';
@@ -44,23 +46,43 @@ export function Editor({ store, bridge }: { store: DocumentStore; bridge: Platfo
     };
   }, [state.document, state.analysis, state.selection, dragging, measured]);
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => {
-    const moves: Record<string, Point> = {};
-    const sizes: Record<string, { width: number; height: number }> = {};
-    for (const change of changes) {
-      if (change.type === 'position' && change.position) moves[change.id] = change.position;
-      if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
-    }
-    if (Object.keys(moves).length > 0) setDragging((d) => ({ ...d, ...moves }));
-    if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
-  }, []);
+  /** Clicks and box selections arrive as 'select' changes; the store keeps the selection. */
+  const applySelection = useCallback(
+    (changes: (NodeChange | EdgeChange)[]) => {
+      const picks = changes.filter((c): c is NodeSelectionChange | EdgeSelectionChange => c.type === 'select');
+      if (picks.length === 0) return;
+      const selection = new Set(store.getState().selection);
+      for (const c of picks) {
+        if (c.selected) selection.add(c.id);
+        else selection.delete(c.id);
+      }
+      store.select([...selection]);
+    },
+    [store],
+  );
 
-  // A drag is recorded once, when it ends.
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const moves: Record<string, Point> = {};
+      const sizes: Record<string, { width: number; height: number }> = {};
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) moves[change.id] = change.position;
+        if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
+      }
+      if (Object.keys(moves).length > 0) setDragging((d) => ({ ...d, ...moves }));
+      if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
+      applySelection(changes);
+    },
+    [applySelection],
+  );
+
+  // A drag is recorded once, when it ends (outside any state updater: React may run those twice).
+  const draggingRef = useRef(dragging);
+  draggingRef.current = dragging;
   const onNodeDragStop = useCallback(() => {
-    setDragging((current) => {
-      if (Object.keys(current).length > 0) store.update((doc) => moveNodes(doc, current));
-      return {};
-    });
+    const moves = draggingRef.current;
+    if (Object.keys(moves).length > 0) store.update((doc) => moveNodes(doc, moves));
+    setDragging({});
   }, [store]);
 
   const onConnect = useCallback(
@@ -68,15 +90,6 @@ export function Editor({ store, bridge }: { store: DocumentStore; bridge: Platfo
       const result = connect(store.getState().document, c.source, c.target);
       if (result.ok) store.update(() => result.doc);
       else store.notify({ kind: 'error', text: `Not connected: ${result.reason}` });
-    },
-    [store],
-  );
-
-  const onSelectionChange = useCallback(
-    ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
-      const ids = [...n.map((x) => x.id), ...e.map((x) => x.id)];
-      const current = store.getState().selection;
-      if (ids.length !== current.length || ids.some((id, i) => id !== current[i])) store.select(ids);
     },
     [store],
   );
@@ -170,7 +183,7 @@ export function Editor({ store, bridge }: { store: DocumentStore; bridge: Platfo
             onNodesChange={onNodesChange}
             onNodeDragStop={onNodeDragStop}
             onConnect={onConnect}
-            onSelectionChange={onSelectionChange}
+            onEdgesChange={applySelection}
             deleteKeyCode={null}
             snapToGrid
             snapGrid={[10, 10]}

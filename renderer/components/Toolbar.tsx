@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { NODE_TYPES, type NodeType } from '../../engine';
 import type { PlatformBridge } from '../platform/bridge';
 import type { DocumentStore } from '../store/documentStore';
-import type { Template } from '../templates';
+import { EMPTY_DOCUMENT, type Template } from '../templates';
 
 /** Asks before replacing a document with unsaved changes. */
 function confirmDiscard(store: DocumentStore): boolean {
@@ -15,6 +15,9 @@ export function Toolbar({ store, bridge, templates, onAddType, onFit }: { store:
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor">
       <strong className="toolbar__brand">ConvStudio</strong>
+      <button type="button" title="A new, empty graph" data-testid="new-empty" onClick={() => {
+        if (confirmDiscard(store)) store.reset(structuredClone(EMPTY_DOCUMENT), 'untitled.json');
+      }}>New</button>
       <label>
         New from template{' '}
         <select

@@ -81,13 +81,17 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
     select: (ids) => set({ selection: ids }),
     notify: (notice) => set({ notice }),
     open(text, name) {
+      // A graph with wiring or shape problems still opens (it may be work in
+      // progress; its problems show on the canvas). Only a file that is not a
+      // readable graph document is refused.
       const result = loadDocumentText(text);
-      if (!result.ok) {
+      const document = result.document;
+      if (!document) {
         const errors = result.problems.filter((p) => p.severity === 'error');
         set({ notice: { kind: 'error', text: `${name} was not opened: ${errors.length} problem${errors.length === 1 ? '' : 's'}. Your graph is unchanged.`, details: errors } });
         return false;
       }
-      set({ ...withDocument(result.document), history: emptyHistory(), selection: [], fileName: name, savedDocument: result.document, notice: { kind: 'info', text: `Opened ${name}` } });
+      set({ ...withDocument(document), history: emptyHistory(), selection: [], fileName: name, savedDocument: document, notice: { kind: 'info', text: `Opened ${name}` } });
       return true;
     },
     reset(document, name) {

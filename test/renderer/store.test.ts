@@ -64,6 +64,13 @@ describe('opening files', () => {
     expect(store.getState().notice?.kind).toBe('error');
     expect(store.getState().notice?.details?.[0]?.message).toContain('unknown node type "conv3d"');
   });
+  it('opens a graph that has problems (work in progress), showing them', () => {
+    const store = createDocumentStore(lenet());
+    const draft = deleteElements(lenet(), [], ['c1->r1']);
+    expect(store.open(JSON.stringify(draft), 'draft.json')).toBe(true);
+    expect(store.getState().document).toEqual(draft);
+    expect(store.getState().analysis.problems.some((p) => p.severity === 'error')).toBe(true);
+  });
   it('marks unsaved changes', () => {
     const store = createDocumentStore(lenet());
     expect(store.isDirty()).toBe(false);
