@@ -17,7 +17,8 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeType } from '../../engine';
-import { addNode, connect, deleteElements, moveNodes, setParams, type Point } from '../graph/edits';
+import { addNode, connect, copyElements, deleteElements, moveNodes, pasteFragment, setParams, type Fragment, type Point } from '../graph/edits';
+import { autoLayout } from '../graph/layout';
 import { NODE_SPACING, toFlow } from '../graph/adapter';
 import type { PlatformBridge } from '../platform/bridge';
 import type { DocumentStore } from '../store/documentStore';
@@ -25,6 +26,7 @@ import { useEditor } from '../store/useEditor';
 import { TEMPLATES } from '../templates';
 import { Inspector } from './Inspector';
 import { LayerNode } from './LayerNode';
+import { ShortcutsSheet } from './Shortcuts';
 import { DRAG_TYPE, Palette } from './Palette';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -115,28 +117,53 @@ export function Editor({ store, bridge }: { store: DocumentStore; bridge: Platfo
     store.update((doc) => deleteElements(doc, selection.filter((id) => !id.includes('->')), selection.filter((id) => id.includes('->'))));
   }, [store]);
 
+  const clipboard = useRef<{ fragment: Fragment; pastes: number } | undefined>(undefined);
+  const copy = useCallback(() => {
+    const fragment = copyElements(store.getState().document, store.getState().selection);
+    if (fragment) clipboard.current = { fragment, pastes: 0 };
+    return fragment !== undefined;
+  }, [store]);
+  const paste = useCallback(() => {
+    const held = clipboard.current;
+    if (!held) return;
+    held.pastes++;
+    const pasted = pasteFragment(store.getState().document, held.fragment, { x: 40 * held.pastes, y: 40 * held.pastes });
+    store.update(() => pasted.doc);
+    store.select(pasted.ids);
+  }, [store]);
+  const arrange = useCallback(() => {
+    store.update((doc) => autoLayout(doc, measured));
+    window.requestAnimationFrame(() => flow.fitView({ padding: 0.2 }));
+  }, [store, measured, flow]);
+  const [sheetOpen, setSheetOpen] = useState(false);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
+      if (typing) return;
       const mod = event.ctrlKey || event.metaKey;
-      if (mod && event.key.toLowerCase() === 'z' && !typing) {
+      const key = event.key.toLowerCase();
+      const act = (action: () => void) => {
         event.preventDefault();
-        if (event.shiftKey) store.redo();
-        else store.undo();
-      } else if (mod && event.key.toLowerCase() === 'y' && !typing) {
-        event.preventDefault();
-        store.redo();
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && !typing) {
-        event.preventDefault();
-        deleteSelection();
-      } else if (mod && event.key.toLowerCase() === 'a' && !typing) {
-        event.preventDefault();
-        store.select(store.getState().document.nodes.map((n) => n.id));
-      }
+        action();
+      };
+      if (mod && key === 'z') act(() => (event.shiftKey ? store.redo() : store.undo()));
+      else if (mod && key === 'y') act(() => store.redo());
+      else if (mod && key === 'c') act(copy);
+      else if (mod && key === 'x') act(() => copy() && deleteSelection());
+      else if (mod && key === 'v') act(paste);
+      else if (mod && key === 'd') act(() => copy() && paste());
+      else if (mod && event.shiftKey && key === 'l') act(arrange);
+      else if (mod && key === 'a') act(() => store.select(store.getState().document.nodes.map((n) => n.id)));
+      else if (!mod && (key === 'delete' || key === 'backspace')) act(deleteSelection);
+      else if (!mod && key === 'escape') act(() => (sheetOpen ? setSheetOpen(false) : store.select([])));
+      else if (!mod && key === 'f') act(() => flow.fitView({ padding: 0.2 }));
+      else if (!mod && event.key === '?') act(() => setSheetOpen(true));
+      else if (!mod && event.key === '/') act(() => document.querySelector<HTMLInputElement>('[data-testid="quick-add"]')?.focus());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, deleteSelection]);
+  }, [store, deleteSelection, copy, paste, arrange, flow, sheetOpen]);
 
   const selectedNode = state.document.nodes.find((n) => n.id === state.selection[0]);
   return (
@@ -147,7 +174,10 @@ export function Editor({ store, bridge }: { store: DocumentStore; bridge: Platfo
         templates={TEMPLATES}
         onAddType={(type) => add(type)}
         onFit={() => flow.fitView({ padding: 0.2 })}
+        onArrange={arrange}
+        onShortcuts={() => setSheetOpen(true)}
       />
+      {sheetOpen && <ShortcutsSheet onClose={() => setSheetOpen(false)} />}
       {state.notice && (
         <div className={`notice notice--${state.notice.kind}`} role={state.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           <span>{state.notice.text}</span>
@@ -163,6 +193,11 @@ export function Editor({ store, bridge }: { store: DocumentStore; bridge: Platfo
           className="canvas"
           ref={canvasRef}
           data-testid="canvas"
+          onFocus={(event) => {
+            // Tabbing onto a node selects it, so the keyboard alone can edit.
+            const id = (event.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
+            if (id && !store.getState().selection.includes(id)) store.select([id]);
+          }}
           onDragOver={(event) => {
             if (event.dataTransfer.types.includes(DRAG_TYPE)) {
               event.preventDefault();

@@ -10,7 +10,8 @@ function confirmDiscard(store: DocumentStore): boolean {
   return !store.isDirty() || window.confirm('The open graph has unsaved changes. Discard them?');
 }
 
-export function Toolbar({ store, bridge, templates, onAddType, onFit }: { store: DocumentStore; bridge: PlatformBridge; templates: Template[]; onAddType(type: NodeType): void; onFit(): void }) {
+export function Toolbar(props: { store: DocumentStore; bridge: PlatformBridge; templates: Template[]; onAddType(type: NodeType): void; onFit(): void; onArrange(): void; onShortcuts(): void }) {
+  const { store, bridge, templates, onAddType, onFit, onArrange, onShortcuts } = props;
   const [query, setQuery] = useState('');
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor">
@@ -44,7 +45,9 @@ export function Toolbar({ store, bridge, templates, onAddType, onFit }: { store:
       }}>Save</button>
       <button type="button" title="Undo (Ctrl+Z)" onClick={() => store.undo()}>Undo</button>
       <button type="button" title="Redo (Ctrl+Shift+Z)" onClick={() => store.redo()}>Redo</button>
-      <button type="button" title="Zoom to fit" onClick={onFit}>Fit</button>
+      <button type="button" title="Zoom to fit (F)" onClick={onFit}>Fit</button>
+      <button type="button" title="Arrange the graph automatically (Ctrl+Shift+L)" data-testid="arrange" onClick={onArrange}>Arrange</button>
+      <button type="button" title="Keyboard shortcuts (?)" onClick={onShortcuts}>Shortcuts</button>
       <form
         className="toolbar__quick-add"
         onSubmit={(e) => {

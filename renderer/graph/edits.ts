@@ -25,9 +25,11 @@ export const DEFAULT_PARAMS: Partial<Record<NodeType, Record<string, unknown>>> 
   dropout: { rate: 0.5 },
 };
 
-export function newNodeId(doc: GraphDocument, type: NodeType): string {
+/** `conv3`, `maxpool2`: the type's short name and the first free number; `alsoTaken` reserves ids not yet in the document. */
+export function newNodeId(doc: GraphDocument, type: NodeType, alsoTaken: ReadonlySet<string> = new Set()): string {
   const prefix = type.replace(/2d$/, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
-  for (let n = 1; ; n++) if (!doc.nodes.some((node) => node.id === `${prefix}${n}`)) return `${prefix}${n}`;
+  const taken = (id: string) => alsoTaken.has(id) || doc.nodes.some((node) => node.id === id);
+  for (let n = 1; ; n++) if (!taken(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
 export function addNode(doc: GraphDocument, type: NodeType, at: Point): { doc: GraphDocument; id: string } {
@@ -111,4 +113,40 @@ function pathBetween(doc: GraphDocument, start: string, goal: string): string[] 
     }
   }
   return undefined;
+}
+
+/** Copied nodes with the edges among them, their parameters, weights and relative positions. */
+export interface Fragment {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  positions: Record<string, Point>;
+  weights: NonNullable<GraphDocument['weights']>;
+}
+
+export function copyElements(doc: GraphDocument, ids: readonly string[]): Fragment | undefined {
+  const chosen = new Set(ids);
+  const nodes = doc.nodes.filter((n) => chosen.has(n.id));
+  if (nodes.length === 0) return undefined;
+  return structuredClone({
+    nodes,
+    edges: doc.edges.filter((e) => chosen.has(e.from) && chosen.has(e.to)),
+    positions: Object.fromEntries(nodes.map((n) => [n.id, doc.view?.positions?.[n.id] ?? { x: 0, y: 0 }])),
+    weights: Object.fromEntries(Object.entries(doc.weights ?? {}).filter(([id]) => chosen.has(id))),
+  });
+}
+
+/** Pastes a fragment with fresh ids, shifted by `offset`; returns the new ids. */
+export function pasteFragment(doc: GraphDocument, fragment: Fragment, offset: Point): { doc: GraphDocument; ids: string[] } {
+  const rename = new Map<string, string>();
+  for (const node of fragment.nodes) rename.set(node.id, newNodeId(doc, node.type, new Set(rename.values())));
+  let next = doc;
+  const nodes = fragment.nodes.map((n) => ({ ...structuredClone(n), id: rename.get(n.id) ?? n.id }));
+  const edges = fragment.edges.map((e) => ({ ...e, from: rename.get(e.from) ?? e.from, to: rename.get(e.to) ?? e.to }));
+  const weights = Object.fromEntries(Object.entries(fragment.weights).map(([id, w]) => [rename.get(id) ?? id, structuredClone(w)]));
+  next = { ...next, nodes: [...next.nodes, ...nodes], edges: [...next.edges, ...edges], ...(Object.keys(weights).length > 0 ? { weights: { ...next.weights, ...weights } } : {}) };
+  for (const [old, id] of rename) {
+    const at = fragment.positions[old] ?? { x: 0, y: 0 };
+    next = withPosition(next, id, { x: at.x + offset.x, y: at.y + offset.y });
+  }
+  return { doc: next, ids: [...rename.values()] };
 }

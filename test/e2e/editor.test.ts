@@ -178,11 +178,12 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the editor in Chromium
     await page.screenshot({ path: `${SHOTS}/05-broken-file.png` });
   }, 60_000);
 
-  it('works from the keyboard alone: add after the selection, delete, undo', async () => {
-    await page.evaluate(() => convstudioStore.select(['softmax1']));
+  it('works from the keyboard alone: focus a node, add after it, delete, undo', async () => {
     const before = await documentIn(page);
-    await page.evaluate(() => convstudioStore.select(['relu4']));
-    await page.getByTestId('quick-add').focus();
+    // Focusing a node (what Tab does) selects it.
+    await page.locator('.react-flow__node[data-id="relu4"]').focus();
+    await expect.poll(() => page.evaluate(() => convstudioStore.getState().selection)).toEqual(['relu4']);
+    await page.keyboard.press('/');
     await page.keyboard.type('dropout');
     await page.keyboard.press('Enter');
     let doc = await documentIn(page);
@@ -196,6 +197,24 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the editor in Chromium
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     expect(await documentIn(page)).toEqual(before);
+  }, 60_000);
+
+  it('copies, pastes and arranges with the keyboard', async () => {
+    await page.locator('.react-flow__node[data-id="conv1"]').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    let doc = await documentIn(page);
+    const original = doc.nodes.find((n) => n.id === 'conv1');
+    expect(doc.nodes.at(-1)).toEqual({ ...original, id: 'conv3' });
+    await page.keyboard.press('Control+Shift+L');
+    doc = await documentIn(page);
+    const boxes = doc.nodes.map((n) => doc.view?.positions?.[n.id] ?? { x: 0, y: 0 });
+    const overlapping = boxes.filter((a, i) => boxes.some((b, j) => j > i && Math.abs(a.x - b.x) < 150 && Math.abs(a.y - b.y) < 40));
+    expect(overlapping).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/06-arranged.png` });
+    await page.keyboard.press('?');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
   }, 60_000);
 
   it('opens a 300-node graph quickly and stays responsive while dragging', async () => {
@@ -225,7 +244,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the editor in Chromium
     }
     const dragMs = (Date.now() - dragStart) / 20;
     console.log(`300-node graph: rendered in ${openMs.toFixed(0)} ms; ${dragMs.toFixed(1)} ms per drag move`);
-    await page.screenshot({ path: `${SHOTS}/06-300-nodes.png` });
+    await page.screenshot({ path: `${SHOTS}/07-300-nodes.png` });
     expect(openMs).toBeLessThan(1500);
     expect(dragMs).toBeLessThan(100);
   }, 60_000);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../engine';
 import { toFlow } from '../../renderer/graph/adapter';
-import { addNode, connect, deleteElements, moveNodes, setParams } from '../../renderer/graph/edits';
+import { addNode, connect, copyElements, deleteElements, moveNodes, pasteFragment, setParams } from '../../renderer/graph/edits';
+import { autoLayout } from '../../renderer/graph/layout';
 import { createDocumentStore } from '../../renderer/store/documentStore';
 import { EMPTY_DOCUMENT, TEMPLATES } from '../../renderer/templates';
 
@@ -111,5 +112,25 @@ describe('the adapter', () => {
     expect(edges.find((e) => e.id === 'c1->r1')?.label).toBe('6×24×24');
     const c2 = nodes.find((n) => n.id === 'c2');
     expect(c2?.data.errors[0]?.message).toBe('kernel 15×15 is larger than its 12×12 input');
+  });
+});
+
+describe('copy, paste and layout', () => {
+  it('pastes copies with fresh ids, their inner edges and parameters, shifted', () => {
+    const doc = lenet();
+    const fragment = copyElements(doc, ['c2', 'r2', 'p2']);
+    if (!fragment) throw new Error('nothing copied');
+    const pasted = pasteFragment(doc, fragment, { x: 40, y: 40 });
+    expect(pasted.ids).toEqual(['conv1', 'relu1', 'maxpool1']);
+    expect(pasted.doc.edges.slice(-2)).toEqual([{ from: 'conv1', to: 'relu1' }, { from: 'relu1', to: 'maxpool1' }]);
+    expect(pasted.doc.nodes.find((n) => n.id === 'conv1')).toMatchObject({ type: 'conv2d', params: { filters: 16 } });
+    const c2 = doc.view?.positions?.['c2'];
+    expect(pasted.doc.view?.positions?.['conv1']).toEqual({ x: (c2?.x ?? 0) + 40, y: (c2?.y ?? 0) + 40 });
+    expect(pasteFragment(pasted.doc, fragment, { x: 80, y: 80 }).ids).toEqual(['conv2', 'relu2', 'maxpool2']);
+  });
+  it('lays a chain out top to bottom, input first, without overlaps', () => {
+    const laid = autoLayout({ ...lenet(), view: {} });
+    const ys = laid.nodes.map((n) => laid.view?.positions?.[n.id]?.y ?? NaN);
+    for (let i = 1; i < ys.length; i++) expect(ys[i]).toBeGreaterThan((ys[i - 1] ?? 0) + 50);
   });
 });
