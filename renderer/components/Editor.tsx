@@ -29,7 +29,7 @@ import { LayerNode } from './LayerNode';
 import { ShortcutsSheet } from './Shortcuts';
 import { DRAG_TYPE, Palette } from './Palette';
 import { StatusBar } from './StatusBar';
-import { Toolbar } from './Toolbar';
+import { openWithBridge, saveWithBridge, Toolbar } from './Toolbar';
 
 const nodeTypes = { layer: LayerNode };
 
@@ -140,13 +140,16 @@ export function Editor({ store, bridge }: { store: DocumentStore; bridge: Platfo
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
-      if (typing) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const act = (action: () => void) => {
         event.preventDefault();
         action();
       };
+      // Open and save work from anywhere, even while typing in a field.
+      if (mod && key === 's') return act(() => void saveWithBridge(store, bridge));
+      if (mod && key === 'o') return act(() => void openWithBridge(store, bridge));
+      if (typing) return;
       if (mod && key === 'z') act(() => (event.shiftKey ? store.redo() : store.undo()));
       else if (mod && key === 'y') act(() => store.redo());
       else if (mod && key === 'c') act(copy);
@@ -163,7 +166,13 @@ export function Editor({ store, bridge }: { store: DocumentStore; bridge: Platfo
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, deleteSelection, copy, paste, arrange, flow, sheetOpen]);
+  }, [store, bridge, deleteSelection, copy, paste, arrange, flow, sheetOpen]);
+
+  // The window title names the file and marks unsaved changes.
+  const dirty = store.isDirty();
+  useEffect(() => {
+    document.title = `${dirty ? '• ' : ''}${state.fileName} — ConvStudio`;
+  }, [dirty, state.fileName]);
 
   const selectedNode = state.document.nodes.find((n) => n.id === state.selection[0]);
   return (

@@ -6,8 +6,19 @@ import type { DocumentStore } from '../store/documentStore';
 import { EMPTY_DOCUMENT, type Template } from '../templates';
 
 /** Asks before replacing a document with unsaved changes. */
-function confirmDiscard(store: DocumentStore): boolean {
+export function confirmDiscard(store: DocumentStore): boolean {
   return !store.isDirty() || window.confirm('The open graph has unsaved changes. Discard them?');
+}
+
+export async function openWithBridge(store: DocumentStore, bridge: PlatformBridge): Promise<void> {
+  if (!confirmDiscard(store)) return;
+  const file = await bridge.openDocument();
+  if (file) store.open(file.text, file.name);
+}
+
+export async function saveWithBridge(store: DocumentStore, bridge: PlatformBridge): Promise<void> {
+  const { document, fileName } = store.getState();
+  store.markSaved(await bridge.saveDocument(fileName, `${JSON.stringify(document, null, 2)}\n`));
 }
 
 export function Toolbar(props: { store: DocumentStore; bridge: PlatformBridge; templates: Template[]; onAddType(type: NodeType): void; onFit(): void; onArrange(): void; onShortcuts(): void }) {
@@ -34,15 +45,8 @@ export function Toolbar(props: { store: DocumentStore; bridge: PlatformBridge; t
           {templates.map((t) => <option key={t.file} value={t.file}>{t.document.name}</option>)}
         </select>
       </label>
-      <button type="button" title="Open a graph document (Ctrl+O)" onClick={async () => {
-        if (!confirmDiscard(store)) return;
-        const file = await bridge.openDocument();
-        if (file) store.open(file.text, file.name);
-      }}>Open…</button>
-      <button type="button" title="Save the graph document (Ctrl+S)" data-testid="save" onClick={async () => {
-        const { document, fileName } = store.getState();
-        store.markSaved(await bridge.saveDocument(fileName, `${JSON.stringify(document, null, 2)}\n`));
-      }}>Save</button>
+      <button type="button" title="Open a graph document (Ctrl+O)" onClick={() => void openWithBridge(store, bridge)}>Open…</button>
+      <button type="button" title="Save the graph document (Ctrl+S)" data-testid="save" onClick={() => void saveWithBridge(store, bridge)}>Save</button>
       <button type="button" title="Undo (Ctrl+Z)" onClick={() => store.undo()}>Undo</button>
       <button type="button" title="Redo (Ctrl+Shift+Z)" onClick={() => store.redo()}>Redo</button>
       <button type="button" title="Zoom to fit (F)" onClick={onFit}>Fit</button>

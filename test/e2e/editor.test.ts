@@ -158,10 +158,12 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the editor in Chromium
 
   it('saves, reloads and opens the file identically; a broken file leaves the graph unchanged', async () => {
     const saved = await documentIn(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save').click()]);
+    expect(await page.title()).toMatch(/^• .* — ConvStudio$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
     const file = join(tmpdir(), `convstudio-e2e-${Date.now()}.json`);
     await download.saveAs(file);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(saved);
+    await expect.poll(() => page.title()).not.toMatch(/^•/);
 
     await page.reload();
     await page.waitForSelector('.react-flow__node');
