@@ -7,6 +7,7 @@ import { Editor } from './components/Editor';
 import { browserBridge } from './platform/bridge';
 import { createDocumentStore } from './store/documentStore';
 import { TEMPLATES } from './templates';
+import { TrainingClient } from './training/trainingClient';
 import './styles.css';
 
 const first = TEMPLATES[0];
@@ -27,12 +28,20 @@ window.addEventListener('beforeunload', (e) => {
   if (store.isDirty()) e.preventDefault();
 });
 
+// Trained weights go into the document (one undo step) for the nodes that still exist.
+const training = new TrainingClient(new URL('worker/trainingWorker.js', window.location.href), (trained) => {
+  store.update((doc) => {
+    const weights = Object.fromEntries(Object.entries(trained.weights ?? {}).filter(([id]) => doc.nodes.some((n) => n.id === id)));
+    return { ...doc, weights: { ...doc.weights, ...weights } };
+  });
+});
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <ReactFlowProvider>
-        <Editor store={store} bridge={browserBridge} />
+        <Editor store={store} bridge={browserBridge} training={training} />
       </ReactFlowProvider>
     </StrictMode>,
   );

@@ -1,10 +1,10 @@
 // The browser build of the renderer: dist/web/{index.html, main.js, main.css}.
 // `--watch` rebuilds on change (npm run web).
 import { build, context } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 
 const options = {
-  entryPoints: ['renderer/main.tsx'],
+  entryPoints: ['renderer/main.tsx', 'renderer/worker/trainingWorker.ts'],
   outdir: 'dist/web',
   bundle: true,
   format: 'esm',
@@ -19,6 +19,8 @@ const options = {
 
 mkdirSync('dist/web', { recursive: true });
 copyFileSync('renderer/index.html', 'dist/web/index.html');
+// The bundled data sets, fetched by the training worker (the app works offline).
+cpSync('resources/datasets', 'dist/web/datasets', { recursive: true });
 if (process.argv.includes('--watch')) {
   await (await context(options)).watch();
 } else {

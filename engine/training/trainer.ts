@@ -31,7 +31,7 @@ export interface TrainOptions {
 }
 
 export type TrainEvent =
-  | { event: 'progress'; step: number; totalSteps: number; epoch: number; loss: number; accuracy: number; samplesPerSec: number; secondsLeft: number }
+  | { event: 'progress'; step: number; totalSteps: number; epoch: number; /** mean over the epoch so far */ loss: number; /** this step's own loss */ batchLoss: number; accuracy: number; samplesPerSec: number; secondsLeft: number }
   | { event: 'epoch'; epoch: number; step: number; trainLoss: number; trainAccuracy: number; testLoss: number; testAccuracy: number; seconds: number }
   | { event: 'done'; steps: number; epochs: number; trainAccuracy: number; testAccuracy: number; samplesPerSec: number; seconds: number; backend: string; backendReason: string; stopped: boolean }
   | { event: 'error'; step: number; nodeId?: string; message: string };
@@ -127,7 +127,7 @@ export class TrainingRun {
             lastReport = now();
             const samplesPerSec = samples / Math.max(trainingMs / 1000, 1e-9);
             yield {
-              event: 'progress', step, totalSteps, epoch, loss: lossSum / seen, accuracy: correct / seen, samplesPerSec,
+              event: 'progress', step, totalSteps, epoch, loss: lossSum / seen, batchLoss: pass.loss, accuracy: correct / seen, samplesPerSec,
               secondsLeft: ((totalSteps - step) * options.batchSize) / samplesPerSec,
             };
           }

@@ -30,10 +30,12 @@ import { ShortcutsSheet } from './Shortcuts';
 import { DRAG_TYPE, Palette } from './Palette';
 import { StatusBar } from './StatusBar';
 import { openWithBridge, saveWithBridge, Toolbar } from './Toolbar';
+import type { TrainingClient } from '../training/trainingClient';
+import { TrainingPanel } from '../training/TrainingPanel';
 
 const nodeTypes = { layer: LayerNode };
 
-export function Editor({ store, bridge }: { store: DocumentStore; bridge: PlatformBridge }) {
+export function Editor({ store, bridge, training }: { store: DocumentStore; bridge: PlatformBridge; training: TrainingClient }) {
   const state = useEditor(store);
   const flow = useReactFlow();
   const [dragging, setDragging] = useState<Record<string, Point>>({});
@@ -240,12 +242,15 @@ export function Editor({ store, bridge }: { store: DocumentStore; bridge: Platfo
             <MiniMap pannable zoomable />
           </ReactFlow>
         </div>
-        <Inspector
-          node={selectedNode}
-          info={selectedNode ? state.analysis.infoOf.get(selectedNode.id) : undefined}
-          problems={state.analysis.problems.filter((p) => p.nodeId !== undefined && p.nodeId === selectedNode?.id)}
-          onParams={(id, params) => store.update((doc) => setParams(doc, id, params), `params:${id}`)}
-        />
+        <div className="sidebar">
+          <Inspector
+            node={selectedNode}
+            info={selectedNode ? state.analysis.infoOf.get(selectedNode.id) : undefined}
+            problems={state.analysis.problems.filter((p) => p.nodeId !== undefined && p.nodeId === selectedNode?.id)}
+            onParams={(id, params) => store.update((doc) => setParams(doc, id, params), `params:${id}`)}
+          />
+          <TrainingPanel key={state.fileName} client={training} document={state.document} />
+        </div>
       </div>
       <StatusBar analysis={state.analysis} dirty={store.isDirty()} fileName={state.fileName} onSelect={(id) => store.select([id])} />
     </div>

@@ -1,0 +1,40 @@
+/**
+ * The message protocol between the app and the engine running in a Web
+ * Worker. Commands go in; events come out. Per-step losses are batched
+ * (about ten messages a second) into transferable typed arrays, so a fast run
+ * never floods the UI thread.
+ */
+import type { GraphDocument } from '../graph/schema';
+import type { OptimizerName } from './optimizer';
+import type { TrainEvent } from './trainer';
+
+export interface TrainSettings {
+  dataset: string;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  optimizer: OptimizerName;
+  seed: number;
+  /** Use only the first N training / test images (quick runs, tests). */
+  trainLimit?: number;
+  testLimit?: number;
+}
+
+export type WorkerCommand =
+  | { type: 'start'; document: GraphDocument; settings: TrainSettings }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' };
+
+export type WorkerEvent =
+  | { type: 'status'; message: string }
+  | { type: 'started'; backend: string; backendReason: string; totalSteps: number; trainCount: number }
+  /** Losses of the steps since the last batch: steps[i] had loss losses[i]. */
+  | { type: 'metrics'; steps: Float64Array; losses: Float32Array }
+  | { type: 'progress'; event: Extract<TrainEvent, { event: 'progress' }> }
+  | { type: 'epoch'; event: Extract<TrainEvent, { event: 'epoch' }> }
+  | { type: 'done'; event: Extract<TrainEvent, { event: 'done' }>; document: GraphDocument }
+  | { type: 'error'; message: string; nodeId?: string; step?: number };
+
+/** How often batched metrics and progress go out. */
+export const METRICS_INTERVAL_MS = 100;

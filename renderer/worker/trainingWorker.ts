@@ -1,0 +1,116 @@
+/**
+ * The engine in a Web Worker: trains the document it is sent and streams
+ * events back, so the canvas never waits on training. Bundled data sets are
+ * fetched from the app's datasets/ folder and decoded here.
+ */
+import { loadDocumentValue } from '../../engine';
+import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
+import { BUNDLED_FILES, decodeBundledDataset, findBundledDataset, type BundledFiles } from '../../engine/data/bundled';
+import type { Dataset } from '../../engine/data/dataset';
+import { findSyntheticDataset } from '../../engine/data/registry';
+import { Network } from '../../engine/network/network';
+import { incompatibility } from '../../engine/training/compatibility';
+import { resolveOptimizer } from '../../engine/training/optimizer';
+import { METRICS_INTERVAL_MS, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
+import { TrainingRun } from '../../engine/training/trainer';
+
+const scope = self as unknown as { postMessage(message: WorkerEvent, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerCommand>) => void) | null };
+const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
+
+let run: TrainingRun | undefined;
+
+async function fetchBundled(name: string): Promise<Dataset> {
+  const info = findBundledDataset(name);
+  if (!info) throw new Error(`unknown data set "${name}"`);
+  post({ type: 'status', message: `loading ${name}…` });
+  const entries = await Promise.all(
+    Object.entries(BUNDLED_FILES).map(async ([key, file]) => {
+      const response = await fetch(new URL(`datasets/${info.folder}/${file}`, self.location.origin + '/'));
+      if (!response.ok) throw new Error(`cannot load ${file} of ${name} (${response.status})`);
+      return [key, new Uint8Array(await response.arrayBuffer())] as const;
+    }),
+  );
+  return decodeBundledDataset(info, Object.fromEntries(entries) as BundledFiles);
+}
+
+async function loadDataset(settings: TrainSettings): Promise<Dataset> {
+  const synthetic = findSyntheticDataset(settings.dataset);
+  const dataset = synthetic
+    ? synthetic.create(settings.seed, synthetic.basedOn ? await fetchBundled(synthetic.basedOn) : undefined)
+    : await fetchBundled(settings.dataset);
+  const limit = (split: Dataset['train'], n?: number) => {
+    if (n === undefined || n >= split.count) return split;
+    const size = dataset.inputShape.reduce((a, b) => a * b, 1);
+    return { count: n, images: split.images.subarray(0, n * size), labels: split.labels.subarray(0, n) };
+  };
+  return { ...dataset, train: limit(dataset.train, settings.trainLimit), test: limit(dataset.test, settings.testLimit) };
+}
+
+async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
+  const loaded = loadDocumentValue(command.document);
+  if (!loaded.ok) throw new Error(loaded.problems.find((p) => p.severity === 'error')?.message ?? 'the graph has problems');
+  const { settings } = command;
+  const dataset = await loadDataset(settings);
+  const backend = createCpuBackend();
+  const network = Network.create(loaded.document, loaded.analysis, backend, settings.seed);
+  const problem = incompatibility(network, dataset);
+  if (problem) throw new Error(problem);
+  const backendReason = 'the CPU reference is the fastest here without a GPU (gpu.js in the worker comes next)';
+  run = new TrainingRun(network, dataset, {
+    epochs: settings.epochs,
+    batchSize: settings.batchSize,
+    optimizer: resolveOptimizer(loaded.document.training?.optimizer, { name: settings.optimizer, learningRate: settings.learningRate }),
+    seed: settings.seed,
+    progressIntervalMs: 0,
+    backendReason,
+  });
+  post({ type: 'started', backend: backend.name, backendReason, totalSteps: Math.ceil(dataset.train.count / settings.batchSize) * settings.epochs, trainCount: dataset.train.count });
+
+  let steps: number[] = [];
+  let losses: number[] = [];
+  let lastSent = 0;
+  let lastProgress: Extract<WorkerEvent, { type: 'progress' }>['event'] | undefined;
+  const flush = () => {
+    if (steps.length > 0) {
+      const s = Float64Array.from(steps);
+      const l = Float32Array.from(losses);
+      post({ type: 'metrics', steps: s, losses: l }, [s.buffer, l.buffer]);
+      steps = [];
+      losses = [];
+    }
+    if (lastProgress) post({ type: 'progress', event: lastProgress });
+    lastSent = performance.now();
+  };
+  for await (const e of run.events()) {
+    if (e.event === 'progress') {
+      losses.push(e.batchLoss);
+      steps.push(e.step);
+      lastProgress = e;
+      if (performance.now() - lastSent >= METRICS_INTERVAL_MS) flush();
+    } else if (e.event === 'epoch') {
+      flush();
+      post({ type: 'epoch', event: e });
+    } else if (e.event === 'done') {
+      flush();
+      post({ type: 'done', event: e, document: run.trainedDocument(loaded.document) });
+    } else {
+      flush();
+      post({ type: 'error', message: e.message, step: e.step, ...(e.nodeId ? { nodeId: e.nodeId } : {}) });
+    }
+  }
+  run = undefined;
+}
+
+scope.onmessage = (message) => {
+  const command = message.data;
+  if (command.type === 'start') {
+    if (run) return post({ type: 'error', message: 'a run is already going' });
+    start(command).catch((e: Error) => {
+      run = undefined;
+      post({ type: 'error', message: e.message });
+    });
+  } else if (command.type === 'pause') run?.pause();
+  else if (command.type === 'resume') run?.resume();
+  else if (command.type === 'stop') run?.stop();
+  return undefined;
+};
