@@ -38,7 +38,8 @@ export function planAxis(inSize: number, kernel: number, stride: number, mode: P
     [padBefore, padAfter] = mode;
   }
   const padded = inSize + padBefore + padAfter;
-  const outSize = padded < kernel ? 0 : Math.floor((padded - kernel) / stride) + 1;
+  // A stride below 1 never reaches a document (the schema refuses it), but an editor field may pass one in.
+  const outSize = padded < kernel || !(stride >= 1) ? 0 : Math.floor((padded - kernel) / stride) + 1;
   return { inSize, kernel, stride, padBefore, padAfter, outSize };
 }
 

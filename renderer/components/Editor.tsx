@@ -41,6 +41,7 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
   const [dragging, setDragging] = useState<Record<string, Point>>({});
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const canvasRef = useRef<HTMLDivElement>(null);
+  const pointerFocus = useRef(false);
 
   const { nodes, edges } = useMemo(() => {
     const view = toFlow(state.document, state.analysis, state.selection);
@@ -65,26 +66,30 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
     [store],
   );
 
+  // A drag is shown live and recorded once, when it ends; a move with the arrow keys is recorded at once.
+  const dragMoves = useRef<Record<string, Point>>({});
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
-      const moves: Record<string, Point> = {};
+      const keyMoves: Record<string, Point> = {};
       const sizes: Record<string, { width: number; height: number }> = {};
       for (const change of changes) {
-        if (change.type === 'position' && change.position) moves[change.id] = change.position;
+        if (change.type === 'position' && change.position) {
+          // React Flow reports both a drag's last step and an arrow-key move with dragging false.
+          if (change.dragging || change.id in dragMoves.current) dragMoves.current = { ...dragMoves.current, [change.id]: change.position };
+          else keyMoves[change.id] = change.position;
+        }
         if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
       }
-      if (Object.keys(moves).length > 0) setDragging((d) => ({ ...d, ...moves }));
+      if (Object.keys(dragMoves.current).length > 0) setDragging(dragMoves.current);
+      if (Object.keys(keyMoves).length > 0) store.update((doc) => moveNodes(doc, keyMoves), 'keyboard-move');
       if (Object.keys(sizes).length > 0) setMeasured((m) => ({ ...m, ...sizes }));
       applySelection(changes);
     },
-    [applySelection],
+    [applySelection, store],
   );
-
-  // A drag is recorded once, when it ends (outside any state updater: React may run those twice).
-  const draggingRef = useRef(dragging);
-  draggingRef.current = dragging;
   const onNodeDragStop = useCallback(() => {
-    const moves = draggingRef.current;
+    const moves = dragMoves.current;
+    dragMoves.current = {};
     if (Object.keys(moves).length > 0) store.update((doc) => moveNodes(doc, moves));
     setDragging({});
   }, [store]);
@@ -120,19 +125,29 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
   }, [store]);
 
   const clipboard = useRef<{ fragment: Fragment; pastes: number } | undefined>(undefined);
+  const selectedFragment = useCallback(() => copyElements(store.getState().document, store.getState().selection), [store]);
   const copy = useCallback(() => {
-    const fragment = copyElements(store.getState().document, store.getState().selection);
+    const fragment = selectedFragment();
     if (fragment) clipboard.current = { fragment, pastes: 0 };
     return fragment !== undefined;
-  }, [store]);
+  }, [selectedFragment]);
+  const pasteCopy = useCallback(
+    (fragment: Fragment, shift: number) => {
+      const pasted = pasteFragment(store.getState().document, fragment, { x: 40 * shift, y: 40 * shift });
+      store.update(() => pasted.doc);
+      store.select(pasted.ids);
+    },
+    [store],
+  );
   const paste = useCallback(() => {
     const held = clipboard.current;
-    if (!held) return;
-    held.pastes++;
-    const pasted = pasteFragment(store.getState().document, held.fragment, { x: 40 * held.pastes, y: 40 * held.pastes });
-    store.update(() => pasted.doc);
-    store.select(pasted.ids);
-  }, [store]);
+    if (held) pasteCopy(held.fragment, ++held.pastes);
+  }, [pasteCopy]);
+  /** Duplicates the selection without touching the clipboard. */
+  const duplicate = useCallback(() => {
+    const fragment = selectedFragment();
+    if (fragment) pasteCopy(fragment, 1);
+  }, [selectedFragment, pasteCopy]);
   const arrange = useCallback(() => {
     store.update((doc) => autoLayout(doc, measured));
     window.requestAnimationFrame(() => flow.fitView({ padding: 0.2 }));
@@ -152,23 +167,26 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
       if (mod && key === 's') return act(() => void saveWithBridge(store, bridge));
       if (mod && key === 'o') return act(() => void openWithBridge(store, bridge));
       if (typing) return;
+      // While the shortcuts sheet is open, keys act on it alone.
+      if (sheetOpen) return key === 'escape' ? act(() => setSheetOpen(false)) : undefined;
+      const hasNodes = store.getState().selection.some((id) => store.getState().document.nodes.some((n) => n.id === id));
       if (mod && key === 'z') act(() => (event.shiftKey ? store.redo() : store.undo()));
       else if (mod && key === 'y') act(() => store.redo());
-      else if (mod && key === 'c') act(copy);
-      else if (mod && key === 'x') act(() => copy() && deleteSelection());
+      else if (mod && key === 'c' && hasNodes) act(copy);
+      else if (mod && key === 'x' && hasNodes) act(() => copy() && deleteSelection());
       else if (mod && key === 'v') act(paste);
-      else if (mod && key === 'd') act(() => copy() && paste());
+      else if (mod && key === 'd' && hasNodes) act(duplicate);
       else if (mod && event.shiftKey && key === 'l') act(arrange);
       else if (mod && key === 'a') act(() => store.select(store.getState().document.nodes.map((n) => n.id)));
       else if (!mod && (key === 'delete' || key === 'backspace')) act(deleteSelection);
-      else if (!mod && key === 'escape') act(() => (sheetOpen ? setSheetOpen(false) : store.select([])));
+      else if (!mod && key === 'escape') act(() => store.select([]));
       else if (!mod && key === 'f') act(() => flow.fitView({ padding: 0.2 }));
       else if (!mod && event.key === '?') act(() => setSheetOpen(true));
       else if (!mod && event.key === '/') act(() => document.querySelector<HTMLInputElement>('[data-testid="quick-add"]')?.focus());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, bridge, deleteSelection, copy, paste, arrange, flow, sheetOpen]);
+  }, [store, bridge, deleteSelection, copy, paste, duplicate, arrange, flow, sheetOpen]);
 
   // The window title names the file and marks unsaved changes.
   const dirty = store.isDirty();
@@ -204,8 +222,14 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
           className="canvas"
           ref={canvasRef}
           data-testid="canvas"
+          onPointerDownCapture={() => {
+            pointerFocus.current = true;
+            window.setTimeout(() => (pointerFocus.current = false), 0);
+          }}
           onFocus={(event) => {
-            // Tabbing onto a node selects it, so the keyboard alone can edit.
+            // Tabbing onto a node selects it, so the keyboard alone can edit; a click selects by itself
+            // (and a focus that follows a pointer press must not undo a Ctrl+click multi-selection).
+            if (pointerFocus.current) return;
             const id = (event.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
             if (id && !store.getState().selection.includes(id)) store.select([id]);
           }}

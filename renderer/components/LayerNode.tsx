@@ -25,7 +25,7 @@ export function LayerNode({ data, selected }: NodeProps<LayerFlowNode>) {
       ) : (
         <div className="layer-node__stats">{errors[0]?.message ?? 'not connected'}</div>
       )}
-      {errors.length > 0 && <div className="layer-node__message" role="alert">{errors[0]?.message}</div>}
+      {errors.length > 0 && <div className="layer-node__message">{errors[0]?.message}</div>}
       {node.type !== 'softmax' && <Handle type="source" position={Position.Bottom} aria-label={`output of ${node.id}`} />}
     </div>
   );

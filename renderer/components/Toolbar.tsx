@@ -18,7 +18,7 @@ export async function openWithBridge(store: DocumentStore, bridge: PlatformBridg
 
 export async function saveWithBridge(store: DocumentStore, bridge: PlatformBridge): Promise<void> {
   const { document, fileName } = store.getState();
-  store.markSaved(await bridge.saveDocument(fileName, `${JSON.stringify(document, null, 2)}\n`));
+  store.markSaved(await bridge.saveDocument(fileName, `${JSON.stringify(document, null, 2)}\n`), document);
 }
 
 export function Toolbar(props: { store: DocumentStore; bridge: PlatformBridge; templates: Template[]; onAddType(type: NodeType): void; onFit(): void; onArrange(): void; onShortcuts(): void }) {

@@ -7,6 +7,12 @@
 import { analyzeGraph, NODE_TYPES, type GraphDocument, type GraphEdge, type GraphNode, type NodeType } from '../../engine';
 import { INPUT_ARITY } from '../../engine/graph/topology';
 
+
+/** An edge's id on the canvas and in the selection: `from->to`, with `:port` for ordered inputs. */
+export function edgeId(edge: { from: string; to: string; port?: number }): string {
+  return `${edge.from}->${edge.to}${edge.port === undefined ? '' : `:${edge.port}`}`;
+}
+
 export interface Point {
   x: number;
   y: number;
@@ -62,7 +68,7 @@ export function deleteElements(doc: GraphDocument, nodeIds: readonly string[], e
   return {
     ...doc,
     nodes: doc.nodes.filter((n) => !gone.has(n.id)),
-    edges: doc.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to) && !goneEdges.has(`${e.from}->${e.to}${e.port === undefined ? '' : `:${e.port}`}`)),
+    edges: doc.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to) && !goneEdges.has(edgeId(e))),
     ...(weights ? { weights } : {}),
     view: { ...doc.view, positions },
   };
@@ -87,7 +93,8 @@ export function connect(doc: GraphDocument, from: string, to: string): ConnectRe
   if (existing.length >= INPUT_ARITY[target.type].max) {
     return { ok: false, reason: `${target.type} takes one input and already has ${existing.map((e) => e.from).join(', ')}; remove that connection first, or join them with add or concat` };
   }
-  const edge: GraphEdge = target.type === 'concat' ? { from, to, port: existing.length } : { from, to };
+  // A concat's inputs are ordered by port: the new one goes last.
+  const edge: GraphEdge = target.type === 'concat' ? { from, to, port: Math.max(-1, ...existing.map((e) => e.port ?? -1)) + 1 } : { from, to };
   const next = { ...doc, edges: [...doc.edges, edge] };
   const problem = analyzeGraph(next).problems.find((p) => p.severity === 'error' && p.nodeId === to && SHAPE_CODES.has(p.code));
   if (problem) return { ok: false, reason: `${to}: ${problem.message}` };
@@ -149,4 +156,20 @@ export function pasteFragment(doc: GraphDocument, fragment: Fragment, offset: Po
     next = withPosition(next, id, { x: at.x + offset.x, y: at.y + offset.y });
   }
   return { doc: next, ids: [...rename.values()] };
+}
+
+/**
+ * Drops stored weights that no longer fit their layer (its parameters or its
+ * input changed): the layer starts again from fresh weights instead of the
+ * whole graph being blocked by a shape mismatch.
+ */
+export function pruneStaleWeights(doc: GraphDocument, problems: readonly { code: string; path: readonly (string | number)[] }[]): GraphDocument {
+  const stale = problems.filter((p) => p.code === 'weights-shape' || p.code === 'weights-unknown-tensor').map((p) => [String(p.path[1]), String(p.path[2])] as const);
+  if (stale.length === 0 || !doc.weights) return doc;
+  const weights = structuredClone(doc.weights);
+  for (const [node, tensor] of stale) {
+    delete weights[node]?.[tensor];
+    if (weights[node] && Object.keys(weights[node]).length === 0) delete weights[node];
+  }
+  return { ...doc, weights };
 }

@@ -6,6 +6,7 @@
  * tested without a DOM and bound to React with useSyncExternalStore.
  */
 import { analyzeGraph, loadDocumentText, type GraphAnalysis, type GraphDocument, type Problem } from '../../engine';
+import { edgeId, pruneStaleWeights } from '../graph/edits';
 import { emptyHistory, record, redo, undo, type History } from './history';
 
 export interface EditorState {
@@ -35,7 +36,8 @@ export interface DocumentStore {
   open(text: string, fileName: string): boolean;
   /** Starts over from a document (a template), with a fresh history. */
   reset(document: GraphDocument, fileName: string): void;
-  markSaved(fileName: string): void;
+  /** `document`: what was written, which edits made during the save are not. */
+  markSaved(fileName: string, document: GraphDocument): void;
   isDirty(): boolean;
 }
 
@@ -66,8 +68,11 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
       return () => listeners.delete(listener);
     },
     update(change, group) {
-      const next = change(state.document);
+      let next = change(state.document);
       if (next === state.document) return;
+      const analysis = analyzeGraph(next);
+      const pruned = pruneStaleWeights(next, analysis.problems);
+      if (pruned !== next) next = pruned;
       set({ ...withDocument(next), history: record(state.history, state.document, group), notice: undefined });
     },
     undo() {
@@ -78,7 +83,8 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
       const step = redo(state.history, state.document);
       if (step) set({ ...withDocument(step.value), history: step.history });
     },
-    select: (ids) => set({ selection: ids }),
+    // Choosing something else ends a run of merged edits (typing in one field).
+    select: (ids) => set({ selection: ids, history: { ...state.history, openGroup: undefined } }),
     notify: (notice) => set({ notice }),
     open(text, name) {
       // A graph with wiring or shape problems still opens (it may be work in
@@ -97,11 +103,9 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
     reset(document, name) {
       set({ ...withDocument(document), history: emptyHistory(), selection: [], fileName: name, savedDocument: document, notice: undefined });
     },
-    markSaved: (name) => set({ fileName: name, savedDocument: state.document }),
+    markSaved: (name, document) => set({ fileName: name, savedDocument: document }),
     isDirty: () => state.document !== state.savedDocument,
   };
 }
 
-export function edgeId(edge: { from: string; to: string; port?: number }): string {
-  return `${edge.from}->${edge.to}${edge.port === undefined ? '' : `:${edge.port}`}`;
-}
+export { edgeId } from '../graph/edits';

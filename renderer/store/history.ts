@@ -7,7 +7,7 @@ export interface History<T> {
   past: T[];
   future: T[];
   /** The group of the last recorded change, to merge the next one into it. */
-  openGroup?: string;
+  openGroup?: string | undefined;
 }
 
 export const HISTORY_LIMIT = 500;

@@ -77,7 +77,7 @@ describe('opening files', () => {
     expect(store.isDirty()).toBe(false);
     store.update((d) => moveNodes(d, { c1: { x: 5, y: 5 } }));
     expect(store.isDirty()).toBe(true);
-    store.markSaved('lenet.json');
+    store.markSaved('lenet.json', store.getState().document);
     expect(store.isDirty()).toBe(false);
   });
 });

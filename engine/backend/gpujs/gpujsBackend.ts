@@ -85,9 +85,9 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   };
 
   /** Runs `source` over a flat output of `size`, compiling it on first use for these sizes and constants. */
-  const run = (name: string, source: Source, size: number, constants: Record<string, number>, args: KernelArgument[]): KernelResult => {
+  /** `sizes`: each argument's length ('n' for a number); gpu.js builds argument sizes into the compiled kernel. */
+  const run = (name: string, source: Source, size: number, constants: Record<string, number>, args: KernelArgument[], sizes: string): KernelResult => {
     if (size > MAX_ELEMENTS) throw new Error(`${name}: ${size} values is more than the gpujs backend handles (${MAX_ELEMENTS}); use the cpu backend`);
-    const sizes = args.map((a) => (typeof a === 'number' ? 'n' : a instanceof Float32Array ? a.length : 't')).join(',');
     const key = `${name}|${size}|${sizes}|${JSON.stringify(constants)}`;
     let kernel = kernels.get(key);
     const fresh = kernel === undefined;
@@ -106,6 +106,10 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
     if (fresh) {
       const ran = kernel.kernel?.constructor.name;
       if (ran !== KERNEL_CLASS[mode]) {
+        // Forget the kernel, so the next call checks (and refuses) again.
+        kernels.delete(key);
+        kernel.destroy?.();
+        if (!(result instanceof Float32Array)) result.delete();
         throw new Error(`gpujs:${mode} fell back to ${ran} for ${name}${kernel.kernel?.fallbackReason ? ` (${kernel.kernel.fallbackReason})` : ''}`);
       }
     }
@@ -113,7 +117,8 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   };
   const map = (name: string, source: Source, shape: readonly number[], constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor => {
     const size = shape.reduce((a, b) => a * b, 1);
-    return own(shape, run(name, source, size, constants, inputs.map((t) => (typeof t === 'number' ? t : storageOf(t)))));
+    const sizes = inputs.map((t) => (typeof t === 'number' ? 'n' : t.size)).join(',');
+    return own(shape, run(name, source, size, constants, inputs.map((t) => (typeof t === 'number' ? t : storageOf(t))), sizes));
   };
   /** Moves `next`'s storage into `target` (the optimizers' in-place update). */
   const replace = (target: Tensor, next: GpuTensor) => {
@@ -127,8 +132,12 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   };
   const convConstants = (info: ConvInfo) => ({ ...info, rowsPerSet: Math.ceil(info.outH / info.tilesH), colsPerSet: Math.ceil(info.outW / info.tilesW) });
   const windowConstants = (info: PoolInfo) => ({ ...info });
-  /** Ordinary convolution (one kernel set) runs as products with unrolled input windows. */
-  const isShared = (info: ConvInfo) => info.tilesH === 1 && info.tilesW === 1;
+  /**
+   * Ordinary convolution (one kernel set) runs as products with unrolled input
+   * windows, unless the windows would be too many to hold; then the direct kernels.
+   */
+  const isShared = (info: ConvInfo) =>
+    info.tilesH === 1 && info.tilesW === 1 && info.batch * info.outH * info.outW * info.inC * info.kH * info.kW <= MAX_ELEMENTS;
   const sharedConstants = (info: ConvInfo) => ({ ...info, rows: info.inC * info.kH * info.kW });
   const unroll = (x: Tensor, info: ConvInfo) => {
     const constants = sharedConstants(info);
