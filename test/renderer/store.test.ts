@@ -134,3 +134,28 @@ describe('copy, paste and layout', () => {
     for (let i = 1; i < ys.length; i++) expect(ys[i]).toBeGreaterThan((ys[i - 1] ?? 0) + 50);
   });
 });
+
+describe('edits keep the document consistent', () => {
+  it('drops stored weights that no longer fit when a layer changes', () => {
+    const edge = structuredClone(TEMPLATES.find((t) => t.file === 'edge-detection.json')?.document as GraphDocument);
+    const store = createDocumentStore(edge);
+    store.update((d) => setParams(d, 'edges', { filters: 1, kernelSize: [5, 5], useBias: false, trainable: false }));
+    expect(store.getState().document.weights?.['edges']).toBeUndefined();
+    expect(store.getState().analysis.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    store.undo();
+    expect(store.getState().document.weights?.['edges']?.['weight']?.shape).toEqual([1, 1, 3, 3]);
+  });
+  it('gives a concat input the next free port after one was removed', () => {
+    let doc = lenet();
+    const cat = addNode(doc, 'concat', { x: 0, y: 0 });
+    doc = cat.doc;
+    for (const from of ['c1', 'r1']) {
+      const r = connect(doc, from, cat.id);
+      if (r.ok) doc = r.doc;
+    }
+    expect(doc.edges.slice(-2)).toEqual([{ from: 'c1', to: cat.id, port: 0 }, { from: 'r1', to: cat.id, port: 1 }]);
+    doc = deleteElements(doc, [], [`c1->${cat.id}:0`]);
+    const again = connect(doc, 'c1', cat.id);
+    expect(again.ok && again.doc.edges.at(-1)).toEqual({ from: 'c1', to: cat.id, port: 2 });
+  });
+});

@@ -38,6 +38,11 @@ describe('output size per axis, hand-computed', () => {
     expect(planAxis(n, k, s, mode)).toEqual({ inSize: n, kernel: k, stride: s, padBefore: before, padAfter: after, outSize: out });
   });
 
+  it('gives no output for a stride below 1 instead of looping forever (an editor field may pass one)', () => {
+    expect(planAxis(28, 5, 0, 'valid').outSize).toBe(0);
+    expect(planAxis(28, 5, 0.5, 'same').outSize).toBe(0);
+    expect(unreadPixels(planAxis(28, 5, 0, 'valid'))).toEqual({ total: 28, atEnd: 28 });
+  });
   it('explicit padding [before, after]', () => {
     expect(planAxis(28, 5, 1, [1, 2])).toMatchObject({ outSize: 27, padBefore: 1, padAfter: 2 });
     expect(planAxis(10, 3, 2, [0, 3])).toMatchObject({ outSize: 6 }); // (13 - 3) / 2 + 1
