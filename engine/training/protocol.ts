@@ -20,11 +20,23 @@ export interface TrainSettings {
   testLimit?: number;
 }
 
+/** What to run through the network: a test image by index, or pixels (bytes, C×H×W) such as a drawing. */
+export type ProbeSource = { kind: 'sample'; index: number } | { kind: 'pixels'; bytes: Uint8Array };
+
 export type WorkerCommand =
   | { type: 'start'; document: GraphDocument; settings: TrainSettings }
   | { type: 'pause' }
   | { type: 'resume' }
-  | { type: 'stop' };
+  | { type: 'stop' }
+  /** Every listed node's output for one input, from the network being (or last) trained. */
+  | { type: 'probe'; requestId: number; source: ProbeSource; nodeIds: string[] };
+
+export interface ProbedActivation {
+  nodeId: string;
+  /** Without the batch axis. */
+  shape: number[];
+  data: Float32Array;
+}
 
 export type WorkerEvent =
   | { type: 'status'; message: string }
@@ -34,7 +46,9 @@ export type WorkerEvent =
   | { type: 'progress'; event: Extract<TrainEvent, { event: 'progress' }> }
   | { type: 'epoch'; event: Extract<TrainEvent, { event: 'epoch' }> }
   | { type: 'done'; event: Extract<TrainEvent, { event: 'done' }>; document: GraphDocument }
-  | { type: 'error'; message: string; nodeId?: string; step?: number };
+  | { type: 'error'; message: string; nodeId?: string; step?: number }
+  | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; activations: ProbedActivation[] }
+  | { type: 'probe-failed'; requestId: number; message: string };
 
 /** How often batched metrics and progress go out. */
 export const METRICS_INTERVAL_MS = 100;

@@ -15,7 +15,7 @@ import {
   type NodeChange,
   type NodeSelectionChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { NodeType } from '../../engine';
 import { addNode, connect, copyElements, deleteElements, moveNodes, pasteFragment, setParams, type Fragment, type Point } from '../graph/edits';
 import { autoLayout } from '../graph/layout';
@@ -32,11 +32,14 @@ import { StatusBar } from './StatusBar';
 import { openWithBridge, saveWithBridge, Toolbar } from './Toolbar';
 import type { TrainingClient } from '../training/trainingClient';
 import { TrainingPanel } from '../training/TrainingPanel';
+import { ActivationView } from '../training/ActivationView';
+import { DrawPad } from '../training/DrawPad';
 
 const nodeTypes = { layer: LayerNode };
 
 export function Editor({ store, bridge, training }: { store: DocumentStore; bridge: PlatformBridge; training: TrainingClient }) {
   const state = useEditor(store);
+  const trainingState = useSyncExternalStore(training.subscribe, training.getState);
   const flow = useReactFlow();
   const [dragging, setDragging] = useState<Record<string, Point>>({});
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
@@ -274,6 +277,12 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
             onParams={(id, params) => store.update((doc) => setParams(doc, id, params), `params:${id}`)}
           />
           <TrainingPanel key={state.fileName} client={training} document={state.document} />
+          <ActivationView client={training} nodeId={selectedNode?.id} running={trainingState.state === 'running'} />
+          <DrawPad
+            client={training}
+            outputId={state.analysis.topology.outputId}
+            inputShape={state.analysis.infoOf.get(state.analysis.topology.inputId ?? '')?.outputShape ?? []}
+          />
         </div>
       </div>
       <StatusBar analysis={state.analysis} dirty={store.isDirty()} fileName={state.fileName} onSelect={(id) => store.select([id])} />

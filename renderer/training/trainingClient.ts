@@ -5,7 +5,9 @@
  * editor carries on.
  */
 import type { GraphDocument } from '../../engine';
-import type { TrainSettings, WorkerCommand, WorkerEvent } from '../../engine/training/protocol';
+import type { ProbeSource, TrainSettings, WorkerCommand, WorkerEvent } from '../../engine/training/protocol';
+
+export type ProbeReply = Extract<WorkerEvent, { type: 'activations' } | { type: 'probe-failed' }>;
 import type { TrainEvent } from '../../engine/training/trainer';
 
 export type RunState = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
@@ -77,6 +79,19 @@ export class TrainingClient {
     this.send({ type: 'stop' });
   }
 
+  private readonly probes = new Map<number, (event: ProbeReply) => void>();
+  private nextProbe = 1;
+
+  /** Every listed node's output for one input, from the network being (or last) trained. */
+  probe(source: ProbeSource, nodeIds: string[]): Promise<ProbeReply> {
+    if (!this.worker) return Promise.resolve({ type: 'probe-failed', requestId: 0, message: 'train the network first' });
+    const requestId = this.nextProbe++;
+    return new Promise((resolve) => {
+      this.probes.set(requestId, resolve);
+      this.send({ type: 'probe', requestId, source, nodeIds });
+    });
+  }
+
   private send(command: WorkerCommand) {
     this.worker?.postMessage(command);
   }
@@ -94,14 +109,19 @@ export class TrainingClient {
       case 'epoch':
         return this.set({ epochs: [...this.current.epochs, event.event] });
       case 'done':
+        // The worker stays: it answers probes (activations, the drawing pad) with the trained network.
         this.onTrained(event.document);
-        this.worker?.terminate();
-        this.worker = undefined;
         return this.set({ state: event.event.stopped ? 'stopped' : 'done', done: event.event, status: event.event.stopped ? 'stopped' : 'done' });
       case 'error':
         this.worker?.terminate();
         this.worker = undefined;
-        return this.set({ state: 'failed', error: `${event.message}${event.message.includes('learning rate') ? '' : ''} Your graph is unchanged.` });
+        return this.set({ state: 'failed', error: `${event.message} Your graph is unchanged.` });
+      case 'activations':
+      case 'probe-failed': {
+        const pending = this.probes.get(event.requestId);
+        this.probes.delete(event.requestId);
+        return pending?.(event);
+      }
     }
   }
 }

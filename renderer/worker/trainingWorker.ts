@@ -11,13 +11,16 @@ import { findSyntheticDataset } from '../../engine/data/registry';
 import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
 import { resolveOptimizer } from '../../engine/training/optimizer';
-import { METRICS_INTERVAL_MS, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
+import { probeActivations } from '../../engine/training/probe';
+import { METRICS_INTERVAL_MS, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
 import { TrainingRun } from '../../engine/training/trainer';
 
 const scope = self as unknown as { postMessage(message: WorkerEvent, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerCommand>) => void) | null };
 const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
 
 let run: TrainingRun | undefined;
+/** The network and data of the current or last run, for probes. */
+let probeTarget: { network: Network; dataset: Dataset } | undefined;
 
 async function fetchBundled(name: string): Promise<Dataset> {
   const info = findBundledDataset(name);
@@ -64,6 +67,7 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
     progressIntervalMs: 0,
     backendReason,
   });
+  probeTarget = { network, dataset };
   post({ type: 'started', backend: backend.name, backendReason, totalSteps: Math.ceil(dataset.train.count / settings.batchSize) * settings.epochs, trainCount: dataset.train.count });
 
   let steps: number[] = [];
@@ -101,8 +105,38 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
   run = undefined;
 }
 
+function probe(command: Extract<WorkerCommand, { type: 'probe' }>) {
+  if (!probeTarget) return post({ type: 'probe-failed', requestId: command.requestId, message: 'train the network first' });
+  const { network, dataset } = probeTarget;
+  const size = dataset.inputShape.reduce((a, b) => a * b, 1);
+  const { source } = command;
+  const index = source.kind === 'sample' ? Math.min(Math.max(source.index, 0), dataset.test.count - 1) : 0;
+  const bytes = source.kind === 'sample' ? dataset.test.images.slice(index * size, (index + 1) * size) : source.bytes;
+  if (bytes.length !== size) return post({ type: 'probe-failed', requestId: command.requestId, message: `the input needs ${size} values, got ${bytes.length}` });
+  const { mean, std } = dataset.normalization;
+  const input = Float32Array.from(bytes, (b) => (b / 255 - mean) / std);
+  const outputs = probeActivations(network, input, 1);
+  const activations: ProbedActivation[] = command.nodeIds.flatMap((nodeId) => {
+    const t = outputs.get(nodeId);
+    return t ? [{ nodeId, shape: t.shape.slice(1), data: t.data }] : [];
+  });
+  post(
+    { type: 'activations', requestId: command.requestId, input: bytes, activations, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
+    activations.map((a) => a.data.buffer as ArrayBuffer),
+  );
+  return undefined;
+}
+
 scope.onmessage = (message) => {
   const command = message.data;
+  if (command.type === 'probe') {
+    try {
+      probe(command);
+    } catch (e) {
+      post({ type: 'probe-failed', requestId: command.requestId, message: (e as Error).message });
+    }
+    return undefined;
+  }
   if (command.type === 'start') {
     if (run) return post({ type: 'error', message: 'a run is already going' });
     start(command).catch((e: Error) => {

@@ -31,8 +31,25 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
   it('trains LeNet-5 on an MNIST subset in a worker: live curve, pause and resume, above 90% test accuracy, weights in the document', async () => {
     await page.getByTestId('train-epochs').fill('1');
     await page.getByTestId('train-trainLimit').fill('6000');
+    // Watch the first convolution's feature maps while it learns.
+    await page.locator('.react-flow__node[data-id="c1"]').click();
+    // Smoothness while training: frames per second and main-thread tasks over 50 ms.
+    await page.evaluate(() => {
+      const w = window as unknown as { frames: number; longTasks: number[] };
+      w.frames = 0;
+      w.longTasks = [];
+      const count = () => {
+        w.frames++;
+        requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    });
+    const started = Date.now();
     await page.getByTestId('train-start').click();
     await expect.poll(() => stepsDrawn(page), { timeout: 60_000 }).toBeGreaterThan(20);
+    await expect.poll(() => page.getByTestId('feature-maps').locator('canvas').count(), { timeout: 10_000 }).toBe(6);
+    const early = await page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
     await page.getByTestId('train-pause').click();
     await page.waitForTimeout(300);
     const paused = await stepsDrawn(page);
@@ -41,6 +58,16 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.screenshot({ path: `${SHOTS}/10-training-paused.png` });
     await page.getByTestId('train-resume').click();
     await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 120_000 }).toMatch(/^done/);
+    const seconds = (Date.now() - started) / 1000;
+    const smooth = await page.evaluate(() => {
+      const w = window as unknown as { frames: number; longTasks: number[] };
+      return { frames: w.frames, longTasks: w.longTasks };
+    });
+    console.log(`while training for ${seconds.toFixed(1)} s: ${(smooth.frames / seconds).toFixed(0)} frames per second; long tasks: ${smooth.longTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}`);
+    expect(smooth.frames / seconds).toBeGreaterThan(50);
+    expect(Math.max(0, ...smooth.longTasks)).toBeLessThan(50);
+    // The feature maps of the same image changed as the filters learned.
+    await expect.poll(() => page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(early);
     expect(await stepsDrawn(page)).toBe(188);
     const accuracy = Number((await page.getByTestId('train-epoch-table').textContent())?.match(/([\d.]+)%$/)?.[1]);
     expect(accuracy).toBeGreaterThan(90);
@@ -50,4 +77,23 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.screenshot({ path: `${SHOTS}/11-trained.png` });
     expect(chromium.errors).toEqual([]);
   }, 240_000);
+
+  it('predicts what is drawn on the pad with the trained network', async () => {
+    const pad = page.getByTestId('draw-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('no pad');
+    // A vertical stroke down the middle: a "1".
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width / 2, box.y + box.height * (0.2 + (0.6 * i) / 12));
+    await page.mouse.up();
+    const prediction = page.getByTestId('prediction');
+    await expect.poll(() => prediction.getAttribute('data-best')).not.toBeNull();
+    const shares = (await prediction.locator('li').allTextContents()).map((t) => Number(t.match(/([\d.]+)%/)?.[1]));
+    expect(shares).toHaveLength(10);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    console.log(`the drawn stroke is predicted as ${await prediction.getAttribute('data-best')}`);
+    await page.screenshot({ path: `${SHOTS}/12-draw-and-predict.png` });
+  }, 60_000);
 });

@@ -1,0 +1,74 @@
+/**
+ * What the selected node "sees": its output for one test image, as a grid of
+ * heat maps with one colour scale (conv and pool nodes) or a bar strip
+ * (vectors). Refreshed about once a second while training runs.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ProbedActivation } from '../../engine/training/protocol';
+import { paintHeatmap } from './heatmap';
+import type { TrainingClient } from './trainingClient';
+
+const MAX_MAPS = 16;
+
+function FeatureMaps({ activation }: { activation: ProbedActivation }) {
+  const holder = useRef<HTMLDivElement>(null);
+  const [channels, height, width] = activation.shape.length === 3 ? (activation.shape as [number, number, number]) : [1, 1, activation.shape[0] ?? 0];
+  useEffect(() => {
+    const canvases = holder.current?.querySelectorAll('canvas');
+    if (!canvases) return;
+    let low = Infinity;
+    let high = -Infinity;
+    for (const v of activation.data) [low, high] = [Math.min(low, v), Math.max(high, v)];
+    canvases.forEach((canvas, c) => paintHeatmap(canvas, activation.data, c * height * width, height, width, low, high));
+  }, [activation, height, width]);
+  if (activation.shape.length !== 3) {
+    const max = Math.max(1e-9, ...Array.from(activation.data, Math.abs));
+    return (
+      <div className="bars" data-testid="activation-bars">
+        {Array.from(activation.data.slice(0, 64), (v, i) => (
+          <span key={i} className="bars__bar" title={`${i}: ${v.toPrecision(3)}`} style={{ height: `${(Math.abs(v) / max) * 100}%`, opacity: v < 0 ? 0.4 : 1 }} />
+        ))}
+      </div>
+    );
+  }
+  return (
+    <div className="maps" ref={holder} data-testid="feature-maps">
+      {Array.from({ length: Math.min(channels, MAX_MAPS) }, (_, c) => <canvas key={c} className="maps__map" aria-label={`channel ${c}`} />)}
+      {channels > MAX_MAPS && <span>+{channels - MAX_MAPS} more</span>}
+    </div>
+  );
+}
+
+export function ActivationView({ client, nodeId, running }: { client: TrainingClient; nodeId?: string; running: boolean }) {
+  const [sample, setSample] = useState(0);
+  const [result, setResult] = useState<{ activation?: ProbedActivation; message?: string; label?: number }>({});
+  useEffect(() => {
+    if (!nodeId) return;
+    let cancelled = false;
+    const ask = async () => {
+      const reply = await client.probe({ kind: 'sample', index: sample }, [nodeId]);
+      if (cancelled) return;
+      if (reply.type === 'probe-failed') setResult({ message: reply.message });
+      else setResult({ activation: reply.activations[0], ...(reply.label !== undefined ? { label: reply.label } : {}) });
+    };
+    void ask();
+    const timer = running ? window.setInterval(() => void ask(), 1000) : undefined;
+    return () => {
+      cancelled = true;
+      if (timer !== undefined) window.clearInterval(timer);
+    };
+  }, [client, nodeId, sample, running]);
+  if (!nodeId) return null;
+  return (
+    <section className="activations" aria-label="Activations">
+      <h3>What {nodeId} sees</h3>
+      <label className="training__field">
+        test image
+        <input type="number" min={0} max={9999} value={sample} data-testid="activation-sample" onChange={(e) => setSample(Number(e.target.value) || 0)} />
+      </label>
+      {result.message && <p className="inspector__empty">{result.message}</p>}
+      {result.activation && <FeatureMaps activation={result.activation} />}
+      {result.label !== undefined && <p className="training__reason">label of this image: {result.label}</p>}
+    </section>
+  );
+}
