@@ -28,12 +28,14 @@ window.addEventListener('beforeunload', (e) => {
   if (store.isDirty()) e.preventDefault();
 });
 
-// Trained weights go into the document (one undo step) for the nodes that still exist.
+// The graph is locked while a run uses it; the trained weights go into it as one undo step.
 const training = new TrainingClient(new URL('worker/trainingWorker.js', window.location.href), (trained) => {
-  store.update((doc) => {
-    const weights = Object.fromEntries(Object.entries(trained.weights ?? {}).filter(([id]) => doc.nodes.some((n) => n.id === id)));
-    return { ...doc, weights: { ...doc.weights, ...weights } };
-  });
+  store.update((doc) => ({ ...doc, weights: { ...doc.weights, ...trained.weights } }), undefined, true);
+});
+training.subscribe(() => {
+  const { state } = training.getState();
+  const busy = state === 'loading' || state === 'running' || state === 'paused';
+  if (busy !== (store.getState().locked !== undefined)) store.lock(busy ? 'the graph is training; stop the run to edit it' : undefined);
 });
 
 const root = document.getElementById('root');

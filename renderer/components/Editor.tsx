@@ -258,6 +258,8 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
             onConnect={onConnect}
             onEdgesChange={applySelection}
             deleteKeyCode={null}
+            nodesDraggable={!state.locked}
+            nodesConnectable={!state.locked}
             snapToGrid
             snapGrid={[10, 10]}
             fitView
@@ -285,7 +287,7 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
           />
         </div>
       </div>
-      <StatusBar analysis={state.analysis} dirty={store.isDirty()} fileName={state.fileName} onSelect={(id) => store.select([id])} />
+      <StatusBar analysis={state.analysis} dirty={store.isDirty()} fileName={state.fileName} locked={state.locked} onSelect={(id) => store.select([id])} />
     </div>
   );
 }

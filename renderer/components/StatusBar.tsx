@@ -3,7 +3,7 @@ import type { GraphAnalysis, Problem } from '../../engine';
 
 const number = (n: number) => n.toLocaleString('en-US');
 
-export function StatusBar({ analysis, dirty, fileName, onSelect }: { analysis: GraphAnalysis; dirty: boolean; fileName: string; onSelect(id: string): void }) {
+export function StatusBar({ analysis, dirty, fileName, locked, onSelect }: { analysis: GraphAnalysis; dirty: boolean; fileName: string; locked?: string | undefined; onSelect(id: string): void }) {
   let params = 0;
   let flops = 0;
   for (const info of analysis.infoOf.values()) {
@@ -20,6 +20,7 @@ export function StatusBar({ analysis, dirty, fileName, onSelect }: { analysis: G
         <span>{number(flops)} multiplies+adds per sample</span>
         <span className={errors.length > 0 ? 'status-bar__errors' : ''}>{errors.length} errors</span>
         <span>{warnings.length} warnings</span>
+        {locked && <span className="status-bar__locked" data-testid="locked">🔒 {locked}</span>}
       </div>
       {analysis.problems.length > 0 && (
         <ul className="problems" aria-label="Problems">

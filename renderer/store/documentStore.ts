@@ -17,6 +17,8 @@ export interface EditorState {
   fileName: string;
   /** The document as last saved or opened; dirty when the current one differs. */
   savedDocument: GraphDocument;
+  /** Why the document cannot be edited right now (a training run), if it cannot. */
+  locked?: string | undefined;
   /** A message for the user, where they are looking (refused connection, failed open). */
   notice?: { kind: 'error' | 'info'; text: string; details?: Problem[] };
 }
@@ -27,7 +29,7 @@ export interface DocumentStore {
   getState(): EditorState;
   subscribe(listener: Listener): () => void;
   /** Replaces the document with `change(document)`; one undo step, or merged into the last one with the same group. */
-  update(change: (doc: GraphDocument) => GraphDocument, group?: string): void;
+  update(change: (doc: GraphDocument) => GraphDocument, group?: string, force?: boolean): void;
   undo(): void;
   redo(): void;
   select(ids: string[]): void;
@@ -38,6 +40,11 @@ export interface DocumentStore {
   reset(document: GraphDocument, fileName: string): void;
   /** `document`: what was written, which edits made during the save are not. */
   markSaved(fileName: string, document: GraphDocument): void;
+  /**
+   * While set, the document cannot change (a training run uses it); every
+   * attempt says why instead. `force` lets the run itself write its result.
+   */
+  lock(reason: string | undefined): void;
   isDirty(): boolean;
 }
 
@@ -67,7 +74,11 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    update(change, group) {
+    update(change, group, force = false) {
+      if (state.locked && !force) {
+        set({ notice: { kind: 'error', text: `Not changed: ${state.locked}` } });
+        return;
+      }
       let next = change(state.document);
       if (next === state.document) return;
       const analysis = analyzeGraph(next);
@@ -75,11 +86,14 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
       if (pruned !== next) next = pruned;
       set({ ...withDocument(next), history: record(state.history, state.document, group), notice: undefined });
     },
+    lock: (reason) => set({ locked: reason }),
     undo() {
+      if (state.locked) return set({ notice: { kind: 'error', text: `Not changed: ${state.locked}` } });
       const step = undo(state.history, state.document);
       if (step) set({ ...withDocument(step.value), history: step.history });
     },
     redo() {
+      if (state.locked) return set({ notice: { kind: 'error', text: `Not changed: ${state.locked}` } });
       const step = redo(state.history, state.document);
       if (step) set({ ...withDocument(step.value), history: step.history });
     },
@@ -87,6 +101,10 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
     select: (ids) => set({ selection: ids, history: { ...state.history, openGroup: undefined } }),
     notify: (notice) => set({ notice }),
     open(text, name) {
+      if (state.locked) {
+        set({ notice: { kind: 'error', text: `${name} was not opened: ${state.locked}` } });
+        return false;
+      }
       // A graph with wiring or shape problems still opens (it may be work in
       // progress; its problems show on the canvas). Only a file that is not a
       // readable graph document is refused.
@@ -101,6 +119,7 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
       return true;
     },
     reset(document, name) {
+      if (state.locked) return set({ notice: { kind: 'error', text: `Not changed: ${state.locked}` } });
       set({ ...withDocument(document), history: emptyHistory(), selection: [], fileName: name, savedDocument: document, notice: undefined });
     },
     markSaved: (name, document) => set({ fileName: name, savedDocument: document }),

@@ -70,6 +70,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the editor in Chromium
     mkdirSync(SHOTS, { recursive: true });
     chromium = await openPage('dist/web');
     page = chromium.page;
+    // A step that cannot happen fails within seconds with its own message, not at the test's timeout.
+    page.setDefaultTimeout(15_000);
     await page.waitForSelector('.react-flow__node');
   }, 120_000);
   afterAll(async () => chromium?.close());
@@ -112,7 +114,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the editor in Chromium
     const before = await documentIn(page);
     await wire(page, 'relu2', 'conv1');
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Not connected: this would make a loop: conv1 → relu1 → maxpool1 → conv2 → relu2 → conv1');
-    await dropNode(page, 'conv2d', 800, 300);
+    await dropNode(page, 'conv2d', 360, 600); // below the three columns, clear of every node
     await wire(page, 'dense3', 'conv3');
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Not connected: conv3: conv2d needs a channels×height×width image');
     await page.screenshot({ path: `${SHOTS}/03-refused.png` });
