@@ -3,17 +3,16 @@
  * the mouse and keyboard as a student would. Screenshots of the main states
  * go to test-results/e2e/.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../engine';
-import { chromiumAvailable, openPage, type ChromiumPage } from '../../bench/chromium';
+import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
+import { openEditor, SHOTS } from './openEditor';
 import { ORACLES_REQUIRED } from '../helpers/oracles';
 
-const SHOTS = 'test-results/e2e';
 
 interface StoreHandle {
   getState(): { document: GraphDocument; selection: string[] };
@@ -66,13 +65,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the editor in Chromium
   let page: Page;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'pipe' });
-    mkdirSync(SHOTS, { recursive: true });
-    chromium = await openPage('dist/web');
+    chromium = await openEditor();
     page = chromium.page;
-    // A step that cannot happen fails within seconds with its own message, not at the test's timeout.
-    page.setDefaultTimeout(15_000);
-    await page.waitForSelector('.react-flow__node');
   }, 120_000);
   afterAll(async () => chromium?.close());
 

@@ -3,15 +3,13 @@
  * panel streams progress and the loss curve, pause and resume work, and the
  * trained weights land in the document.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../engine';
-import { chromiumAvailable, openPage, type ChromiumPage } from '../../bench/chromium';
+import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
+import { openEditor, SHOTS } from './openEditor';
 import { ORACLES_REQUIRED } from '../helpers/oracles';
 
-const SHOTS = 'test-results/e2e';
 declare const convstudioStore: { getState(): { document: GraphDocument } };
 
 const stepsDrawn = async (page: Page) => Number((await page.getByTestId('loss-chart').getAttribute('aria-label'))?.match(/over (\d+) steps/)?.[1] ?? 0);
@@ -20,12 +18,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
   let chromium: ChromiumPage;
   let page: Page;
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'pipe' });
-    mkdirSync(SHOTS, { recursive: true });
-    chromium = await openPage('dist/web');
+    chromium = await openEditor();
     page = chromium.page;
-    page.setDefaultTimeout(15_000);
-    await page.waitForSelector('.react-flow__node');
   }, 120_000);
   afterAll(async () => chromium?.close());
 

@@ -15,6 +15,7 @@ import { createRandom } from '../../engine/network/random';
 import { lossAndGradients } from '../../engine/training/lossAndGradients';
 import { chainDocument, type LayerSpec } from '../helpers/graphs';
 import { buildNetwork, randomValues } from '../helpers/network';
+import { relativeError } from '../helpers/parityCases';
 
 
 const head: LayerSpec[] = [{ type: 'dense', params: { units: 4 } }, { type: 'softmax' }];
@@ -53,16 +54,6 @@ interface Reference {
   inputGrad: number[];
 }
 
-function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  expect(actual.length).toBe(expected.length);
-  let diff = 0;
-  let scale = 1e-6;
-  for (let i = 0; i < expected.length; i++) {
-    diff = Math.max(diff, Math.abs((actual[i] as number) - (expected[i] as number)));
-    scale = Math.max(scale, Math.abs(expected[i] as number));
-  }
-  return diff / scale;
-}
 
 describe.skipIf(!torchAvailable && !ORACLES_REQUIRED)('parity with PyTorch', () => {
   const engine = CASES.map(([, doc]) => {

@@ -5,7 +5,8 @@
  * the three input channels: the set for teaching multi-channel convolution.
  */
 import { createRandom, type Random } from '../../network/random';
-import type { Dataset, DataSplit } from '../dataset';
+import type { Dataset } from '../dataset';
+import { generateSplit } from './generateSplit';
 import { coverage, randomPlacement, type ShapeName } from './shapes';
 
 const SIZE = 28;
@@ -31,27 +32,16 @@ function drawSample(label: number, random: Random, out: Uint8Array, offset: numb
   }
 }
 
-function generateSplit(count: number, random: Random): DataSplit {
-  const size = 3 * SIZE * SIZE;
-  const images = new Uint8Array(count * size);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const label = random.int(CLASS_NAMES.length);
-    labels[i] = label;
-    drawSample(label, random, images, i * size);
-  }
-  return { count, images, labels };
-}
-
 export function createColoredShapesDataset(seed = 1, trainCount = 9000, testCount = 1800): Dataset {
   const random = createRandom(seed);
+  const split = (count: number, r: Random) => generateSplit(count, 3 * SIZE * SIZE, CLASS_NAMES.length, r, (label, out, offset) => drawSample(label, r, out, offset));
   return {
     name: 'colored-shapes',
     description: 'red, green and blue circles, squares and triangles (3×28×28, nine classes), generated from a seed',
     inputShape: [3, SIZE, SIZE],
     classNames: CLASS_NAMES,
-    train: generateSplit(trainCount, random.fork()),
-    test: generateSplit(testCount, random.fork()),
+    train: split(trainCount, random.fork()),
+    test: split(testCount, random.fork()),
     normalization: { mean: 0.2, std: 0.25 },
   };
 }

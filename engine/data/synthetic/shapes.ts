@@ -5,7 +5,8 @@
  * where the shape is.
  */
 import { createRandom, type Random } from '../../network/random';
-import type { Dataset, DataSplit } from '../dataset';
+import type { Dataset } from '../dataset';
+import { generateSplit } from './generateSplit';
 
 const SIZE = 28;
 const CLASSES = ['circle', 'square', 'triangle', 'cross'] as const;
@@ -53,26 +54,16 @@ function drawSample(shape: ShapeName, random: Random, out: Uint8Array, offset: n
   }
 }
 
-function generateSplit(count: number, random: Random): DataSplit {
-  const images = new Uint8Array(count * SIZE * SIZE);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const label = random.int(CLASSES.length);
-    labels[i] = label;
-    drawSample(CLASSES[label] as ShapeName, random, images, i * SIZE * SIZE);
-  }
-  return { count, images, labels };
-}
-
 export function createShapesDataset(seed = 1, trainCount = 6000, testCount = 1000): Dataset {
   const random = createRandom(seed);
+  const split = (count: number, r: Random) => generateSplit(count, SIZE * SIZE, CLASSES.length, r, (label, out, offset) => drawSample(CLASSES[label] as ShapeName, r, out, offset));
   return {
     name: 'shapes',
     description: 'circles, squares, triangles and crosses at random places and sizes (1×28×28, four classes), generated from a seed',
     inputShape: [1, SIZE, SIZE],
     classNames: CLASSES,
-    train: generateSplit(trainCount, random.fork()),
-    test: generateSplit(testCount, random.fork()),
+    train: split(trainCount, random.fork()),
+    test: split(testCount, random.fork()),
     normalization: { mean: 0.1, std: 0.25 },
   };
 }
