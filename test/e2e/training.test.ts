@@ -103,4 +103,26 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     console.log(`the drawn stroke is predicted as ${await prediction.getAttribute('data-best')}`);
     await page.screenshot({ path: `${SHOTS}/12-draw-and-predict.png` });
   }, 60_000);
+
+  it('stops a diverging run with the engine\'s message and a hint, and leaves the graph as it was', async () => {
+    const before = await page.evaluate(() => convstudioStore.getState().document);
+    await page.getByTestId('train-learningRate').fill('1000000');
+    await page.getByTestId('train-trainLimit').fill('2000');
+    await page.locator('select').filter({ hasText: 'adam' }).selectOption('sgd');
+    await page.getByTestId('train-start').click();
+    await expect.poll(() => page.getByTestId('train-error').textContent(), { timeout: 60_000 }).toMatch(/training diverged at step \d+: .*Try a lower learning rate\. Your graph is unchanged\./);
+    expect(await page.evaluate(() => convstudioStore.getState().document)).toEqual(before);
+    await expect.poll(() => page.getByTestId('locked').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/13-diverged.png` });
+    // The editor is still usable: an edit goes through.
+    await page.getByTestId('quick-add').focus();
+    await page.keyboard.type('relu');
+    await page.keyboard.press('Enter');
+    expect((await page.evaluate(() => convstudioStore.getState().document)).nodes).toHaveLength(before.nodes.length + 1);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('train-learningRate').fill('0.001');
+    await page.locator('select').filter({ hasText: 'adam' }).selectOption('adam');
+  }, 120_000);
 });
