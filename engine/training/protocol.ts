@@ -47,6 +47,8 @@ export type WorkerEvent =
   | { type: 'epoch'; event: Extract<TrainEvent, { event: 'epoch' }> }
   | { type: 'done'; event: Extract<TrainEvent, { event: 'done' }>; document: GraphDocument }
   | { type: 'error'; message: string; nodeId?: string; step?: number }
+  /** After a run: accuracy per class and the confusion matrix (confusion[actual][predicted]) on the test split. */
+  | { type: 'evaluation'; classNames: string[]; accuracy: number; perClassAccuracy: number[]; confusion: number[][] }
   | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; activations: ProbedActivation[] }
   | { type: 'probe-failed'; requestId: number; message: string };
 

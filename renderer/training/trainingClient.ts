@@ -22,6 +22,7 @@ export interface TrainingState {
   progress?: Extract<TrainEvent, { event: 'progress' }>;
   epochs: Extract<TrainEvent, { event: 'epoch' }>[];
   done?: Extract<TrainEvent, { event: 'done' }>;
+  evaluation?: Omit<Extract<WorkerEvent, { type: 'evaluation' }>, 'type'>;
   error?: string;
 }
 
@@ -116,6 +117,10 @@ export class TrainingClient {
         this.worker?.terminate();
         this.worker = undefined;
         return this.set({ state: 'failed', error: `${event.message} Your graph is unchanged.` });
+      case 'evaluation': {
+        const { type: _type, ...evaluation } = event;
+        return this.set({ evaluation });
+      }
       case 'activations':
       case 'probe-failed': {
         const pending = this.probes.get(event.requestId);

@@ -10,6 +10,7 @@ import type { Dataset } from '../../engine/data/dataset';
 import { findSyntheticDataset } from '../../engine/data/registry';
 import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
+import { evaluate } from '../../engine/training/evaluate';
 import { resolveOptimizer } from '../../engine/training/optimizer';
 import { probeActivations } from '../../engine/training/probe';
 import { METRICS_INTERVAL_MS, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
@@ -97,6 +98,8 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
     } else if (e.event === 'done') {
       flush();
       post({ type: 'done', event: e, document: run.trainedDocument(loaded.document) });
+      const result = evaluate(network, dataset, dataset.test);
+      post({ type: 'evaluation', classNames: [...dataset.classNames], accuracy: result.accuracy, perClassAccuracy: result.perClassAccuracy, confusion: result.confusion });
     } else {
       flush();
       post({ type: 'error', message: e.message, step: e.step, ...(e.nodeId ? { nodeId: e.nodeId } : {}) });
