@@ -12,6 +12,7 @@ import { createCpuBackend } from '../engine/backend/cpu/cpuBackend';
 import type { GpuClass } from '../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
 import { CHROMIUM, chromiumAvailable, openSuitePage } from './chromium';
+import { appThroughput, cliThroughput } from './appVsCli';
 import { convnetjsPeer } from './peers/convnetjs';
 import { convstudioPeer, lenetStep } from './peers/convstudio';
 import { profileBackend } from '../engine/backend/profiledBackend';
@@ -112,9 +113,20 @@ async function main() {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.md', markdown);
   writeFileSync('bench/results/latest.json', `${JSON.stringify({ machine, batch: BATCH, date: new Date().toISOString(), rows }, null, 2)}\n`);
+  // The app against the command line, same backend and data, in this run.
+  process.stdout.write('\nmeasuring the CLI and the app on MNIST… ');
+  const [cli, app] = [cliThroughput(), await appThroughput()];
+  const ratio = cli.samplesPerSec && app.samplesPerSec ? app.samplesPerSec / cli.samplesPerSec : undefined;
+  const appVsCli = [
+    '## Training in the app against the command line (cpu backend, MNIST)',
+    '',
+    ...[cli, app].map((t) => `- ${t.name}: ${t.samplesPerSec ? `${t.samplesPerSec.toFixed(0)} samples/s` : `not available: ${t.unavailable}`}`),
+    ...(ratio ? [`- the app reaches ${(ratio * 100).toFixed(0)}% of the CLI's speed`] : []),
+  ].join('\n');
+  console.log(`\n${appVsCli}`);
   const breakdown = primitiveBreakdown();
   console.log(`\n${breakdown}`);
-  writeFileSync('bench/results/latest.md', `${markdown}\n${breakdown}\n`);
+  writeFileSync('bench/results/latest.md', `${markdown}\n${appVsCli}\n\n${breakdown}\n`);
   console.log('\nwrote bench/results/latest.md and latest.json');
 }
 

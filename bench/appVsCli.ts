@@ -1,0 +1,42 @@
+/**
+ * Training in the app against the command line, same backend (cpu), same data
+ * (MNIST, the first 3,200 training images, batch 32, Adam), in one run: the
+ * CLI's `train --json` and the editor's Train button in headless Chromium.
+ */
+import { execFileSync } from 'node:child_process';
+import { CHROMIUM, chromiumAvailable, openPage } from './chromium';
+
+const STEPS = 100;
+
+export interface Throughput {
+  name: string;
+  samplesPerSec?: number;
+  unavailable?: string;
+}
+
+export function cliThroughput(): Throughput {
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'pipe' });
+  const out = execFileSync(process.execPath, ['bin/convstudio.mjs', 'train', 'resources/examples/lenet-5.json', '--dataset', 'mnist', '--steps', String(STEPS), '--backend', 'cpu', '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const done = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { samplesPerSec?: number };
+  return { name: `ConvStudio CLI train (cpu, MNIST, ${STEPS} steps)`, ...(done.samplesPerSec ? { samplesPerSec: done.samplesPerSec } : { unavailable: 'no done event' }) };
+}
+
+export async function appThroughput(): Promise<Throughput> {
+  const name = `ConvStudio app, Train button (cpu in a Web Worker, Chromium, MNIST, ${STEPS} steps)`;
+  if (!chromiumAvailable) return { name, unavailable: `no Chromium at ${CHROMIUM}` };
+  execFileSync(process.execPath, ['scripts/build-web.mjs', '--production'], { stdio: 'pipe' });
+  const chromium = await openPage('dist/web');
+  try {
+    const { page } = chromium;
+    await page.waitForSelector('.react-flow__node');
+    await page.getByTestId('train-epochs').fill('1');
+    await page.getByTestId('train-trainLimit').fill(String(STEPS * 32));
+    await page.getByTestId('train-start').click();
+    await page.waitForFunction(() => /^done/.test(document.querySelector('[data-testid="train-status"]')?.textContent ?? ''), null, { timeout: 300_000 });
+    const text = (await page.getByTestId('train-progress').textContent()) ?? '';
+    const rate = Number(text.match(/(\d+) samples\/s/)?.[1]);
+    return { name, ...(rate ? { samplesPerSec: rate } : { unavailable: `could not read "${text}"` }) };
+  } finally {
+    await chromium.close();
+  }
+}
