@@ -13,8 +13,6 @@ import { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './pool';
 export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): Backend {
   const make: ValuesConstructor = precision === 'float64' ? Float64Array : Float32Array;
   const wrap = (shape: readonly number[], data: Values) => new CpuTensor([...shape], data);
-  /** Max pooling's argmax indices, kept beside the backend's tensors. */
-  const argmaxOf = new WeakMap<Tensor, Int32Array>();
   /**
    * The unrolled input windows of a convolution's forward pass, handed to the
    * same layer's filter gradient (which needs exactly them) instead of
@@ -100,13 +98,11 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
 
     maxPool(x, info) {
       const { y, argmax } = maxPool(valuesOf(x), info, make);
-      const argmaxTensor = wrap([y.length], new make(0));
-      argmaxOf.set(argmaxTensor, argmax);
-      return { y: wrap([info.batch, info.inC, info.outH, info.outW], y), argmax: argmaxTensor };
+      // Indices kept as float64, exact far beyond any tensor size (float32 would stop at 2^24).
+      return { y: wrap([info.batch, info.inC, info.outH, info.outW], y), argmax: wrap([y.length], Float64Array.from(argmax)) };
     },
     maxPoolBackward(dy, argmax, info) {
-      const indices = argmaxOf.get(argmax);
-      if (!indices) throw new Error('maxPoolBackward needs the argmax from this backend\'s maxPool');
+      const indices = valuesOf(argmax);
       const inputShape = [info.batch, info.inC, info.inH, info.inW];
       return wrap(inputShape, maxPoolBackward(valuesOf(dy), indices, inputShape.reduce((a, b) => a * b, 1), make));
     },

@@ -50,7 +50,7 @@ export function maxPool(x: Values, info: PoolInfo, make: ValuesConstructor): { y
   return { y, argmax };
 }
 
-export function maxPoolBackward(dy: Values, argmax: Int32Array, inputSize: number, make: ValuesConstructor): Values {
+export function maxPoolBackward(dy: Values, argmax: ArrayLike<number>, inputSize: number, make: ValuesConstructor): Values {
   const dx = new make(inputSize);
   for (let o = 0; o < dy.length; o++) {
     const i = argmax[o] as number;
