@@ -49,7 +49,7 @@ export type WorkerEvent =
   | { type: 'error'; message: string; nodeId?: string; step?: number }
   /** After a run: accuracy per class and the confusion matrix (confusion[actual][predicted]) on the test split. */
   | { type: 'evaluation'; classNames: string[]; accuracy: number; perClassAccuracy: number[]; confusion: number[][] }
-  | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; activations: ProbedActivation[] }
+  | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; activations: ProbedActivation[]; /** each probed node's kernels, [outC, inC, kH, kW], for convolutions */ kernels: ProbedActivation[] }
   | { type: 'probe-failed'; requestId: number; message: string };
 
 /** How often batched metrics and progress go out. */

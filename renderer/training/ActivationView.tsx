@@ -39,9 +39,27 @@ function FeatureMaps({ activation }: { activation: ProbedActivation }) {
   );
 }
 
+/** A convolution's kernels, one small image per (filter, input channel), on one colour scale. */
+function Kernels({ kernels }: { kernels: ProbedActivation }) {
+  const holder = useRef<HTMLDivElement>(null);
+  const [outC = 0, inC = 0, kH = 0, kW = 0] = kernels.shape;
+  const shown = Math.min(outC * inC, 48);
+  useEffect(() => {
+    const canvases = holder.current?.querySelectorAll('canvas');
+    if (!canvases) return;
+    const limit = Math.max(1e-9, ...Array.from(kernels.data, Math.abs));
+    canvases.forEach((canvas, k) => paintHeatmap(canvas, kernels.data, k * kH * kW, kH, kW, -limit, limit));
+  }, [kernels, kH, kW]);
+  return (
+    <div className="kernels" ref={holder} data-testid="kernels" style={{ gridTemplateColumns: `repeat(${Math.min(inC === 1 ? outC : inC, 8) || 1}, 1fr)` }}>
+      {Array.from({ length: shown }, (_, k) => <canvas key={k} className="kernels__kernel" aria-label={`filter ${Math.floor(k / inC)}, input channel ${k % inC}`} />)}
+    </div>
+  );
+}
+
 export function ActivationView({ client, nodeId, running }: { client: TrainingClient; nodeId?: string; running: boolean }) {
   const [sample, setSample] = useState(0);
-  const [result, setResult] = useState<{ activation?: ProbedActivation; message?: string; label?: number }>({});
+  const [result, setResult] = useState<{ activation?: ProbedActivation; kernels?: ProbedActivation; message?: string; label?: number }>({});
   useEffect(() => {
     if (!nodeId) return;
     let cancelled = false;
@@ -49,7 +67,7 @@ export function ActivationView({ client, nodeId, running }: { client: TrainingCl
       const reply = await client.probe({ kind: 'sample', index: sample }, [nodeId]);
       if (cancelled) return;
       if (reply.type === 'probe-failed') setResult({ message: reply.message });
-      else setResult({ activation: reply.activations[0], ...(reply.label !== undefined ? { label: reply.label } : {}) });
+      else setResult({ activation: reply.activations[0], kernels: reply.kernels[0], ...(reply.label !== undefined ? { label: reply.label } : {}) });
     };
     void ask();
     const timer = running ? window.setInterval(() => void ask(), 1000) : undefined;
@@ -69,6 +87,12 @@ export function ActivationView({ client, nodeId, running }: { client: TrainingCl
       {result.message && <p className="inspector__empty">{result.message}</p>}
       {result.activation && <FeatureMaps activation={result.activation} />}
       {result.label !== undefined && <p className="training__reason">label of this image: {result.label}</p>}
+      {result.kernels && (
+        <>
+          <h3>Its kernels</h3>
+          <Kernels kernels={result.kernels} />
+        </>
+      )}
     </section>
   );
 }

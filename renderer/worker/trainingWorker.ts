@@ -123,9 +123,13 @@ function probe(command: Extract<WorkerCommand, { type: 'probe' }>) {
     const t = outputs.get(nodeId);
     return t ? [{ nodeId, shape: t.shape.slice(1), data: t.data }] : [];
   });
+  // The kernels of ordinary convolutions, to show as small images beside what they produce.
+  const kernels: ProbedActivation[] = network.parameters
+    .filter(({ nodeId, param }) => command.nodeIds.includes(nodeId) && param.name === 'weight' && param.value.shape.length === 4)
+    .map(({ nodeId, param }) => ({ nodeId, shape: [...param.value.shape], data: Float32Array.from(network.backend.read(param.value)) }));
   post(
-    { type: 'activations', requestId: command.requestId, input: bytes, activations, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
-    activations.map((a) => a.data.buffer as ArrayBuffer),
+    { type: 'activations', requestId: command.requestId, input: bytes, activations, kernels, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
+    [...activations, ...kernels].map((a) => a.data.buffer as ArrayBuffer),
   );
   return undefined;
 }

@@ -81,9 +81,13 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     expect(await page.getByTestId('train-status').textContent()).toContain('on cpu');
     const doc = await page.evaluate(() => convstudioStore.getState().document);
     expect(Object.keys(doc.weights ?? {}).sort()).toEqual(['c1', 'c2', 'd1', 'd2', 'd3']);
+    // c1's kernels, one small image each (6 filters × 1 input channel).
+    await expect.poll(() => page.getByTestId('kernels').locator('canvas').count()).toBe(6);
     // Per-class accuracy and the confusion matrix of the test set.
     await expect.poll(() => page.getByTestId('evaluation').locator('tbody tr').count(), { timeout: 30_000 }).toBe(10);
     await page.screenshot({ path: `${SHOTS}/11-trained.png` });
+    await page.locator('section[aria-label="Activations"]').screenshot({ path: `${SHOTS}/11-activations-and-kernels.png` });
+    await page.getByTestId('evaluation').screenshot({ path: `${SHOTS}/11-confusion-matrix.png` });
     expect(chromium.errors).toEqual([]);
   }, 240_000);
 
