@@ -22,7 +22,12 @@ window.addEventListener('drop', async (e) => {
   const file = e.dataTransfer?.files[0];
   if (!file) return;
   e.preventDefault();
-  if (!store.isDirty() || window.confirm('The open graph has unsaved changes. Discard them?')) store.open(await file.text(), file.name);
+  if (store.isDirty() && !window.confirm('The open graph has unsaved changes. Discard them?')) return;
+  try {
+    store.open(await file.text(), file.name);
+  } catch (error) {
+    store.notify({ kind: 'error', text: `${file.name} could not be read (${(error as Error).message}). Your graph is unchanged.` });
+  }
 });
 window.addEventListener('beforeunload', (e) => {
   if (store.isDirty()) e.preventDefault();

@@ -8,9 +8,12 @@ import { analyzeGraph, NODE_TYPES, type GraphDocument, type GraphEdge, type Grap
 import { INPUT_ARITY } from '../../engine/graph/topology';
 
 
-/** An edge's id on the canvas and in the selection: `from->to`, with `:port` for ordered inputs. */
+/**
+ * An edge's id on the canvas and in the selection: `from->to`, with `#port`
+ * for ordered inputs (`#` cannot appear in a node id, so no two edges share one).
+ */
 export function edgeId(edge: { from: string; to: string; port?: number }): string {
-  return `${edge.from}->${edge.to}${edge.port === undefined ? '' : `:${edge.port}`}`;
+  return `${edge.from}->${edge.to}${edge.port === undefined ? '' : `#${edge.port}`}`;
 }
 
 export interface Point {

@@ -154,7 +154,7 @@ describe('edits keep the document consistent', () => {
       if (r.ok) doc = r.doc;
     }
     expect(doc.edges.slice(-2)).toEqual([{ from: 'c1', to: cat.id, port: 0 }, { from: 'r1', to: cat.id, port: 1 }]);
-    doc = deleteElements(doc, [], [`c1->${cat.id}:0`]);
+    doc = deleteElements(doc, [], [`c1->${cat.id}#0`]);
     const again = connect(doc, 'c1', cat.id);
     expect(again.ok && again.doc.edges.at(-1)).toEqual({ from: 'c1', to: cat.id, port: 2 });
   });
