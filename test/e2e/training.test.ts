@@ -110,6 +110,18 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.screenshot({ path: `${SHOTS}/12-draw-and-predict.png` });
   }, 60_000);
 
+  it('reports a worker that crashes, and leaves the graph and the editor as they were', async () => {
+    // Serve a worker script that dies on load: what a crash looks like from the page.
+    await page.route('**/worker/trainingWorker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("simulated crash");' }));
+    const before = await page.evaluate(() => convstudioStore.getState().document);
+    await page.getByTestId('train-start').click();
+    await expect.poll(() => page.getByTestId('train-error').textContent(), { timeout: 30_000 }).toMatch(/the training worker crashed: .*Your graph is unchanged\./);
+    expect(await page.evaluate(() => convstudioStore.getState().document)).toEqual(before);
+    await expect.poll(() => page.getByTestId('locked').count()).toBe(0);
+    await page.unroute('**/worker/trainingWorker.js');
+    await page.screenshot({ path: `${SHOTS}/14-worker-crashed.png` });
+  }, 60_000);
+
   it('stops a diverging run with the engine\'s message and a hint, and leaves the graph as it was', async () => {
     const before = await page.evaluate(() => convstudioStore.getState().document);
     await page.getByTestId('train-learningRate').fill('1000000');
