@@ -31,6 +31,28 @@ export type WorkerCommand =
   /** Every listed node's output for one input, from the network being (or last) trained. */
   | { type: 'probe'; requestId: number; source: ProbeSource; nodeIds: string[] };
 
+/** Counts of values in equal bins between min and max. */
+export interface Histogram {
+  /** `c1.weight` or `c1.weight |gradient|`. */
+  name: string;
+  min: number;
+  max: number;
+  counts: number[];
+}
+
+export function histogram(name: string, values: ArrayLike<number>, bins = 24): Histogram {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) [min, max] = [Math.min(min, values[i] as number), Math.max(max, values[i] as number)];
+  const counts = new Array<number>(bins).fill(0);
+  const span = max - min || 1;
+  for (let i = 0; i < values.length; i++) {
+    const bin = Math.min(bins - 1, Math.floor((((values[i] as number) - min) / span) * bins));
+    counts[bin] = (counts[bin] ?? 0) + 1;
+  }
+  return { name, min, max, counts };
+}
+
 export interface ProbedActivation {
   nodeId: string;
   /** Without the batch axis. */
@@ -49,7 +71,7 @@ export type WorkerEvent =
   | { type: 'error'; message: string; nodeId?: string; step?: number }
   /** After a run: accuracy per class and the confusion matrix (confusion[actual][predicted]) on the test split. */
   | { type: 'evaluation'; classNames: string[]; accuracy: number; perClassAccuracy: number[]; confusion: number[][] }
-  | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; activations: ProbedActivation[]; /** each probed node's kernels, [outC, inC, kH, kW], for convolutions */ kernels: ProbedActivation[] }
+  | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; activations: ProbedActivation[]; /** each probed node's kernels, [outC, inC, kH, kW], for convolutions */ kernels: ProbedActivation[]; /** its weights and the size of their last gradients */ histograms: Histogram[] }
   | { type: 'probe-failed'; requestId: number; message: string };
 
 /** How often batched metrics and progress go out. */

@@ -4,7 +4,7 @@
  * (vectors). Refreshed about once a second while training runs.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ProbedActivation } from '../../engine/training/protocol';
+import type { Histogram, ProbedActivation } from '../../engine/training/protocol';
 import { paintHeatmap } from './heatmap';
 import type { TrainingClient } from './trainingClient';
 
@@ -59,7 +59,7 @@ function Kernels({ kernels }: { kernels: ProbedActivation }) {
 
 export function ActivationView({ client, nodeId, running }: { client: TrainingClient; nodeId?: string; running: boolean }) {
   const [sample, setSample] = useState(0);
-  const [result, setResult] = useState<{ activation?: ProbedActivation; kernels?: ProbedActivation; message?: string; label?: number }>({});
+  const [result, setResult] = useState<{ activation?: ProbedActivation; kernels?: ProbedActivation; histograms?: Histogram[]; message?: string; label?: number }>({});
   useEffect(() => {
     if (!nodeId) return;
     let cancelled = false;
@@ -67,7 +67,7 @@ export function ActivationView({ client, nodeId, running }: { client: TrainingCl
       const reply = await client.probe({ kind: 'sample', index: sample }, [nodeId]);
       if (cancelled) return;
       if (reply.type === 'probe-failed') setResult({ message: reply.message });
-      else setResult({ activation: reply.activations[0], kernels: reply.kernels[0], ...(reply.label !== undefined ? { label: reply.label } : {}) });
+      else setResult({ activation: reply.activations[0], kernels: reply.kernels[0], histograms: reply.histograms, ...(reply.label !== undefined ? { label: reply.label } : {}) });
     };
     void ask();
     const timer = running ? window.setInterval(() => void ask(), 1000) : undefined;
@@ -87,6 +87,18 @@ export function ActivationView({ client, nodeId, running }: { client: TrainingCl
       {result.message && <p className="inspector__empty">{result.message}</p>}
       {result.activation && <FeatureMaps activation={result.activation} />}
       {result.label !== undefined && <p className="training__reason">label of this image: {result.label}</p>}
+      {result.histograms && result.histograms.length > 0 && (
+        <div className="histograms" data-testid="histograms">
+          {result.histograms.map((h) => (
+            <figure key={h.name} className="histogram">
+              <div className="bars" role="img" aria-label={`histogram of ${h.name} from ${h.min.toPrecision(3)} to ${h.max.toPrecision(3)}`}>
+                {h.counts.map((c, i) => <span key={i} className="bars__bar" style={{ height: `${(c / Math.max(1, ...h.counts)) * 100}%` }} />)}
+              </div>
+              <figcaption>{h.name}: {h.min.toPrecision(2)} … {h.max.toPrecision(2)}</figcaption>
+            </figure>
+          ))}
+        </div>
+      )}
       {result.kernels && (
         <>
           <h3>Its kernels</h3>

@@ -13,7 +13,7 @@ import { incompatibility } from '../../engine/training/compatibility';
 import { evaluate } from '../../engine/training/evaluate';
 import { resolveOptimizer } from '../../engine/training/optimizer';
 import { probeActivations } from '../../engine/training/probe';
-import { METRICS_INTERVAL_MS, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
+import { histogram, METRICS_INTERVAL_MS, type Histogram, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
 import { TrainingRun } from '../../engine/training/trainer';
 
 const scope = self as unknown as { postMessage(message: WorkerEvent, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerCommand>) => void) | null };
@@ -127,8 +127,15 @@ function probe(command: Extract<WorkerCommand, { type: 'probe' }>) {
   const kernels: ProbedActivation[] = network.parameters
     .filter(({ nodeId, param }) => command.nodeIds.includes(nodeId) && param.name === 'weight' && param.value.shape.length === 4)
     .map(({ nodeId, param }) => ({ nodeId, shape: [...param.value.shape], data: Float32Array.from(network.backend.read(param.value)) }));
+  const histograms: Histogram[] = network.parameters
+    .filter(({ nodeId }) => command.nodeIds.includes(nodeId))
+    .flatMap(({ nodeId, param }) => {
+      const values = network.backend.read(param.value);
+      const grad = param.grad ? Array.from(network.backend.read(param.grad), Math.abs) : undefined;
+      return [histogram(`${nodeId}.${param.name}`, values), ...(grad ? [histogram(`${nodeId}.${param.name} |gradient|`, grad)] : [])];
+    });
   post(
-    { type: 'activations', requestId: command.requestId, input: bytes, activations, kernels, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
+    { type: 'activations', requestId: command.requestId, input: bytes, activations, kernels, histograms, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
     [...activations, ...kernels].map((a) => a.data.buffer as ArrayBuffer),
   );
   return undefined;

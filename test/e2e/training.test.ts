@@ -83,6 +83,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     expect(Object.keys(doc.weights ?? {}).sort()).toEqual(['c1', 'c2', 'd1', 'd2', 'd3']);
     // c1's kernels, one small image each (6 filters × 1 input channel).
     await expect.poll(() => page.getByTestId('kernels').locator('canvas').count()).toBe(6);
+    // Histograms of c1's weights, its bias, and the size of their last gradients.
+    await expect.poll(() => page.getByTestId('histograms').locator('figure').count()).toBe(4);
     // Per-class accuracy and the confusion matrix of the test set.
     await expect.poll(() => page.getByTestId('evaluation').locator('tbody tr').count(), { timeout: 30_000 }).toBe(10);
     await page.screenshot({ path: `${SHOTS}/11-trained.png` });
