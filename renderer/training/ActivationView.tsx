@@ -4,7 +4,8 @@
  * (vectors). Refreshed about once a second while training runs.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Histogram, ProbedActivation } from '../../engine/training/protocol';
+import type { Histogram } from '../../engine/training/histogram';
+import type { ProbedActivation } from '../../engine/training/protocol';
 import { paintHeatmap } from './heatmap';
 import type { TrainingClient } from './trainingClient';
 

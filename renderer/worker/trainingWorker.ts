@@ -13,7 +13,8 @@ import { incompatibility } from '../../engine/training/compatibility';
 import { evaluate } from '../../engine/training/evaluate';
 import { resolveOptimizer } from '../../engine/training/optimizer';
 import { probeActivations } from '../../engine/training/probe';
-import { histogram, METRICS_INTERVAL_MS, type Histogram, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
+import { histogram, type Histogram } from '../../engine/training/histogram';
+import { METRICS_INTERVAL_MS, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
 import { TrainingRun } from '../../engine/training/trainer';
 
 const scope = self as unknown as { postMessage(message: WorkerEvent, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerCommand>) => void) | null };
