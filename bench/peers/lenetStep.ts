@@ -3,7 +3,7 @@ import { loadDocumentValue } from '../../engine';
 import type { Backend } from '../../engine/backend/backend';
 import { Network } from '../../engine/network/network';
 import { createRandom } from '../../engine/network/random';
-import { lossAndGradients } from '../../engine/training/lossAndGradients';
+import { trainingStep } from '../../engine/training/trainingStep';
 import { Optimizer, resolveOptimizer } from '../../engine/training/optimizer';
 import lenet from '../../resources/examples/lenet-5.json';
 
@@ -15,14 +15,7 @@ export function lenetStep(backend: Backend): () => void {
   const network = Network.create(loaded.document, loaded.analysis, backend, 1);
   const optimizer = new Optimizer(backend, network.parameters, resolveOptimizer({ type: 'adam', learningRate: 0.001 }));
   const random = createRandom(2);
-  const input = new Float32Array(BATCH * 784).map(() => random.next());
+  const x = new Float32Array(BATCH * 784).map(() => random.next());
   const labels = Int32Array.from({ length: BATCH }, () => random.int(10));
-  return () => {
-    const x = backend.tensor([BATCH, 1, 28, 28], input);
-    const pass = lossAndGradients(network, x, labels, random);
-    optimizer.step();
-    network.release(pass.outputs);
-    if (pass.inputGrad) backend.dispose(pass.inputGrad);
-    backend.dispose(x);
-  };
+  return trainingStep(network, optimizer, { x, labels, count: BATCH }, random);
 }

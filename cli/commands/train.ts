@@ -2,7 +2,7 @@
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import { gatherBatch, type Dataset } from '../../engine/data/dataset';
 import { createRandom } from '../../engine/network/random';
-import { lossAndGradients } from '../../engine/training/lossAndGradients';
+import { trainingStep } from '../../engine/training/trainingStep';
 import type { GraphAnalysis } from '../../engine';
 import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
@@ -35,18 +35,8 @@ const DEFAULTS = { epochs: 1, batchSize: 32, seed: 1 };
 
 /** One training step of `network` on the first batch of the data set: what `--backend auto` times. */
 function trialStep(network: Network, dataset: Dataset, batchSize: number, settings: OptimizerSettings): () => void {
-  const backend = network.backend;
-  const optimizer = new Optimizer(backend, network.parameters, settings);
   const batch = gatherBatch(dataset, dataset.train, Array.from({ length: Math.min(batchSize, dataset.train.count) }, (_, i) => i));
-  const random = createRandom(0);
-  return () => {
-    const x = backend.tensor([batch.count, ...dataset.inputShape], batch.x);
-    const pass = lossAndGradients(network, x, batch.labels, random);
-    optimizer.step();
-    network.release(pass.outputs);
-    if (pass.inputGrad) backend.dispose(pass.inputGrad);
-    backend.dispose(x);
-  };
+  return trainingStep(network, new Optimizer(network.backend, network.parameters, settings), batch, createRandom(0));
 }
 
 export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt: (stop: () => void) => void): Promise<number> {

@@ -11,7 +11,7 @@ import type { Network } from '../network/network';
 import { createRandom } from '../network/random';
 import { now, yieldToEventLoop } from '../platform/clock';
 import { incompatibility } from './compatibility';
-import { argmax, evaluate } from './evaluate';
+import { argmax, evaluate, type Evaluation } from './evaluate';
 import { lossAndGradients } from './lossAndGradients';
 import { Optimizer, type OptimizerSettings } from './optimizer';
 
@@ -39,6 +39,8 @@ export type TrainEvent =
 export class TrainingRun {
   private paused: { promise: Promise<void>; resume: () => void } | undefined;
   private stopRequested = false;
+  /** The test-set evaluation of the last finished epoch (accuracy, per class, confusion matrix). */
+  lastTestEvaluation: Evaluation | undefined;
 
   /** Throws with a message to show when the network does not fit the data set. */
   constructor(
@@ -97,6 +99,7 @@ export class TrainingRun {
     try {
       for (let epoch = 1; epoch <= options.epochs && step < totalSteps && !this.stopRequested; epoch++) {
         const epochStart = now();
+        this.lastTestEvaluation = undefined; // the weights are about to change
         let lossSum = 0;
         let correct = 0;
         let seen = 0;
@@ -141,6 +144,7 @@ export class TrainingRun {
         trainAccuracy = seen === 0 ? 0 : correct / seen;
         if (this.stopRequested) break; // stop promptly: no test pass
         const test = evaluate(network, dataset, dataset.test);
+        this.lastTestEvaluation = test;
         testAccuracy = test.accuracy;
         yield {
           event: 'epoch', epoch, step, trainLoss: seen === 0 ? 0 : lossSum / seen, trainAccuracy,

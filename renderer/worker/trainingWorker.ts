@@ -99,7 +99,8 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
     } else if (e.event === 'done') {
       flush();
       post({ type: 'done', event: e, document: run.trainedDocument(loaded.document) });
-      const result = evaluate(network, dataset, dataset.test);
+      // The last epoch already evaluated the test set; a run stopped mid-epoch evaluates now.
+      const result = run.lastTestEvaluation ?? evaluate(network, dataset, dataset.test);
       post({ type: 'evaluation', classNames: [...dataset.classNames], accuracy: result.accuracy, perClassAccuracy: result.perClassAccuracy, confusion: result.confusion });
     } else {
       flush();

@@ -5,6 +5,7 @@
  */
 import type { AdamSettings, Backend, SgdSettings, Tensor } from '../backend';
 import type { ConvInfo } from '../convInfo';
+import { meanCrossEntropy } from '../crossEntropy';
 import { conv2dBackwardFilterDirect, conv2dBackwardFilterShared, conv2dBackwardInput, conv2dDirect, conv2dShared, im2row, isShared } from './conv';
 import { CpuTensor, valuesOf, type Values, type ValuesConstructor } from './cpuTensor';
 import { activation, activationBackward } from './elementwise';
@@ -212,14 +213,7 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
       }
       return wrap(logits.shape, out);
     },
-    crossEntropy(probs, labels) {
-      const [rows = 0, cols = 0] = probs.shape;
-      const pv = valuesOf(probs);
-      let loss = 0;
-      // Clamp so a probability of exactly 0 gives a large, finite loss.
-      for (let r = 0; r < rows; r++) loss -= Math.log(Math.max(pv[r * cols + (labels[r] as number)] as number, 1e-30));
-      return loss / rows;
-    },
+    crossEntropy: (probs, labels) => meanCrossEntropy(valuesOf(probs), probs.shape[0] ?? 0, probs.shape[1] ?? 0, labels),
     softmaxCrossEntropyBackward(probs, labels) {
       const [rows = 0, cols = 0] = probs.shape;
       const out = new make(valuesOf(probs));

@@ -10,6 +10,7 @@
  */
 import type { ActivationKind, AdamSettings, Backend, SgdSettings, Tensor } from '../backend';
 import type { ConvInfo, PoolInfo } from '../convInfo';
+import { meanCrossEntropy } from '../crossEntropy';
 import type { GpuClass, GpuInstance, GpuKernel, GpuMode, KernelArgument, KernelResult, KernelThis } from './gpuApi';
 import * as k from './kernels.js';
 
@@ -281,13 +282,8 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
       const [rows = 0, cols = 0] = logits.shape;
       return map('softmax', k.softmax, [rows, cols], { cols }, logits);
     },
-    crossEntropy(probs, labels) {
-      const [rows = 0, cols = 0] = probs.shape;
-      const p = download(probs);
-      let loss = 0;
-      for (let r = 0; r < rows; r++) loss -= Math.log(Math.max(p[r * cols + (labels[r] as number)] as number, 1e-30));
-      return loss / rows;
-    },
+    // Metrics are computed in JavaScript on the downloaded probabilities.
+    crossEntropy: (probs, labels) => meanCrossEntropy(download(probs), probs.shape[0] ?? 0, probs.shape[1] ?? 0, labels),
     softmaxCrossEntropyBackward(probs, labels) {
       const [rows = 0, cols = 0] = probs.shape;
       const labelTensor = own([rows], Float32Array.from(labels));
