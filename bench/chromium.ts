@@ -14,7 +14,7 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM);
 
 /** Flags that work on these machines: SwiftShader WebGL, no sandbox as root, no network chatter. */
-const FLAGS = [
+export const FLAGS = [
   '--no-sandbox', '--disable-gpu-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
@@ -48,7 +48,7 @@ export async function serveDirectory(dir: string): Promise<{ url: string; close(
 export interface ChromiumPage {
   page: Page;
   browser: Browser;
-  /** Page errors seen so far (uncaught exceptions in the page). */
+  /** Page errors seen so far (uncaught exceptions in the page, and anything the Content-Security-Policy blocked). */
   errors: string[];
   close(): Promise<void>;
 }
@@ -57,9 +57,15 @@ export interface ChromiumPage {
 export async function openPage(dir: string, viewport = { width: 1400, height: 900 }): Promise<ChromiumPage> {
   const server = await serveDirectory(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  // An explicit context (not browser.newPage's, which closes with its page) lets a test open a second
+  // page over the same storage, as a user reopening a tab.
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   await page.goto(server.url);
   return {
     page,

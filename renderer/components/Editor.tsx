@@ -20,16 +20,22 @@ import type { NodeType } from '../../engine';
 import { addNode, connect, copyElements, deleteElements, moveNodes, pasteFragment, setParams, type Fragment, type Point } from '../graph/edits';
 import { autoLayout } from '../graph/layout';
 import { NODE_SPACING, toFlow } from '../graph/adapter';
-import type { PlatformBridge } from '../platform/bridge';
+import type { AppCommand, PlatformBridge, RecoveryOffer } from '../platform/bridge';
+import { connectPersistence } from '../platform/persistence';
+import { applyTheme } from '../platform/theme';
+import { summaryMarkdown } from '../export/summaryMarkdown';
 import type { DocumentStore } from '../store/documentStore';
 import { useEditor } from '../store/useEditor';
 import { TEMPLATES } from '../templates';
 import { Inspector } from './Inspector';
 import { LayerNode } from './LayerNode';
 import { ShortcutsSheet } from './Shortcuts';
+import { HelpSheet } from './HelpSheet';
+import { RecoveryBanner } from './RecoveryBanner';
 import { DRAG_TYPE, Palette } from './Palette';
 import { StatusBar } from './StatusBar';
-import { openWithBridge, saveWithBridge, Toolbar } from './Toolbar';
+import { confirmDiscard, openWithBridge, saveWithBridge, Toolbar } from './Toolbar';
+import { EMPTY_DOCUMENT } from '../templates';
 import type { TrainingClient } from '../training/trainingClient';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { ActivationView } from '../training/ActivationView';
@@ -37,7 +43,13 @@ import { DrawPad } from '../training/DrawPad';
 
 const nodeTypes = { layer: LayerNode };
 
-export function Editor({ store, bridge, training }: { store: DocumentStore; bridge: PlatformBridge; training: TrainingClient }) {
+/** A text field has the focus: edit commands then act on its text, not on the graph. */
+function typingInField(target: EventTarget | null = document.activeElement): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+}
+
+/** `recoveryOffer`: what an earlier session left unsaved, asked for once at start-up (asking takes it away). */
+export function Editor({ store, bridge, training, recoveryOffer }: { store: DocumentStore; bridge: PlatformBridge; training: TrainingClient; recoveryOffer: Promise<RecoveryOffer> }) {
   const state = useEditor(store);
   const trainingState = useSyncExternalStore(training.subscribe, training.getState);
   const flow = useReactFlow();
@@ -155,11 +167,90 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
     store.update((doc) => autoLayout(doc, measured));
     window.requestAnimationFrame(() => flow.fitView({ padding: 0.2 }));
   }, [store, measured, flow]);
-  const [sheetOpen, setSheetOpen] = useState(false);
+  const [sheet, setSheet] = useState<'shortcuts' | 'concepts' | 'about' | undefined>();
+  const sheetOpen = sheet !== undefined;
+  const [sidebar, setSidebar] = useState(true);
+
+  // Autosave and the title; autosave waits until a recovery offer is answered.
+  const [recovery, setRecovery] = useState<RecoveryOffer | undefined>();
+  const persistence = useRef<ReturnType<typeof connectPersistence>>(undefined);
+  useEffect(() => {
+    const connection = connectPersistence(store, bridge, { paused: true });
+    persistence.current = connection;
+    let cancelled = false;
+    void recoveryOffer.then((offer) => {
+      if (cancelled) return;
+      if (offer.problem) store.notify({ kind: 'error', text: offer.problem });
+      if (offer.document) setRecovery(offer);
+      else connection.resume();
+    }, () => connection.resume());
+    return () => {
+      cancelled = true;
+      connection.dispose();
+    };
+  }, [store, bridge, recoveryOffer]);
+  const answerRecovery = (restore: boolean) => {
+    const recovered = recovery?.document;
+    if (restore && recovered) store.open(recovered.text, recovered.fileName, { handle: recovered.handle, unsaved: true });
+    if (!restore) bridge.clearAutosave();
+    setRecovery(undefined);
+    persistence.current?.resume();
+  };
+
+  /** Every command of the menus; the keyboard shortcuts below call the same ones. */
+  const runCommand = useCallback((message: AppCommand) => {
+    const inField = typingInField();
+    const click = (testId: string) => {
+      const button = document.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`);
+      button?.click();
+      return button !== null;
+    };
+    switch (message.command) {
+      case 'new': return void (confirmDiscard(store) && store.reset(structuredClone(EMPTY_DOCUMENT), 'untitled.json'));
+      case 'new-from-template': {
+        const template = TEMPLATES.find((t) => t.file === message.template);
+        return void (template && confirmDiscard(store) && store.reset(structuredClone(template.document), template.file));
+      }
+      case 'open-file': return void (confirmDiscard(store) && store.open(message.file.text, message.file.name, { handle: message.file.handle }));
+      case 'open': return void openWithBridge(store, bridge);
+      case 'save': return void saveWithBridge(store, bridge);
+      case 'save-as': return void saveWithBridge(store, bridge, true);
+      case 'save-and-close': return void saveWithBridge(store, bridge).then((saved) => saved && bridge.closeConfirmed());
+      case 'export': {
+        const { document: doc, fileName } = store.getState();
+        return void bridge.exportFile({ suggestedName: `${fileName.replace(/\.[^.]+$/, '')}-summary.md`, text: summaryMarkdown(doc), kind: 'markdown' })
+          .then((saved) => saved && store.notify({ kind: 'info', text: `Exported the summary to ${saved.name}` }), (error: Error) => store.notify({ kind: 'error', text: `Not exported: ${error.message}` }));
+      }
+      case 'close': return window.close();
+      case 'undo': return inField ? void document.execCommand('undo') : store.undo();
+      case 'redo': return inField ? void document.execCommand('redo') : store.redo();
+      case 'cut': return inField ? void document.execCommand('cut') : void (copy() && deleteSelection());
+      case 'copy': return inField ? void document.execCommand('copy') : void copy();
+      case 'paste': return inField ? void document.execCommand('paste') : paste();
+      case 'delete': return inField ? void document.execCommand('delete') : deleteSelection();
+      case 'select-all': return inField ? void document.execCommand('selectAll') : store.select(store.getState().document.nodes.map((n) => n.id));
+      case 'zoom-in': return void flow.zoomIn();
+      case 'zoom-out': return void flow.zoomOut();
+      case 'fit': return void flow.fitView({ padding: 0.2 });
+      case 'arrange': return arrange();
+      case 'toggle-sidebar': return setSidebar((shown) => !shown);
+      case 'theme-light': return applyTheme('light');
+      case 'theme-dark': return applyTheme('dark');
+      case 'theme-system': return applyTheme('system');
+      // The menu presses the training panel's own buttons, so there is one way to start a run.
+      case 'train-start': return void (click('train-resume') || click('train-start'));
+      case 'train-pause': return void click('train-pause');
+      case 'train-stop': return void click('train-stop');
+      case 'help-shortcuts': return setSheet('shortcuts');
+      case 'help-concepts': return setSheet('concepts');
+      case 'help-about': return setSheet('about');
+    }
+  }, [store, bridge, flow, copy, paste, deleteSelection, arrange]);
+  useEffect(() => bridge.onCommand(runCommand), [bridge, runCommand]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
+      const typing = typingInField(event.target);
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const act = (action: () => void) => {
@@ -167,11 +258,11 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
         action();
       };
       // Open and save work from anywhere, even while typing in a field.
-      if (mod && key === 's') return act(() => void saveWithBridge(store, bridge));
+      if (mod && key === 's') return act(() => void saveWithBridge(store, bridge, event.shiftKey));
       if (mod && key === 'o') return act(() => void openWithBridge(store, bridge));
       if (typing) return;
       // While the shortcuts sheet is open, keys act on it alone.
-      if (sheetOpen) return key === 'escape' ? act(() => setSheetOpen(false)) : undefined;
+      if (sheetOpen) return key === 'escape' ? act(() => setSheet(undefined)) : undefined;
       const hasNodes = store.getState().selection.some((id) => store.getState().document.nodes.some((n) => n.id === id));
       if (mod && key === 'z') act(() => (event.shiftKey ? store.redo() : store.undo()));
       else if (mod && key === 'y') act(() => store.redo());
@@ -184,14 +275,14 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
       else if (!mod && (key === 'delete' || key === 'backspace')) act(deleteSelection);
       else if (!mod && key === 'escape') act(() => store.select([]));
       else if (!mod && key === 'f') act(() => flow.fitView({ padding: 0.2 }));
-      else if (!mod && event.key === '?') act(() => setSheetOpen(true));
+      else if (!mod && event.key === '?') act(() => setSheet('shortcuts'));
       else if (!mod && event.key === '/') act(() => document.querySelector<HTMLInputElement>('[data-testid="quick-add"]')?.focus());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store, bridge, deleteSelection, copy, paste, duplicate, arrange, flow, sheetOpen]);
 
-  // The window title names the file and marks unsaved changes.
+  // The window title names the file and marks unsaved changes (the desktop shell also sets its own).
   const dirty = store.isDirty();
   useEffect(() => {
     document.title = `${dirty ? '• ' : ''}${state.fileName} — ConvStudio`;
@@ -199,7 +290,7 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
 
   const selectedNode = state.document.nodes.find((n) => n.id === state.selection[0]);
   return (
-    <div className="editor">
+    <div className={sidebar ? 'editor' : 'editor editor--no-sidebar'}>
       <Toolbar
         store={store}
         bridge={bridge}
@@ -207,9 +298,12 @@ export function Editor({ store, bridge, training }: { store: DocumentStore; brid
         onAddType={(type) => add(type)}
         onFit={() => flow.fitView({ padding: 0.2 })}
         onArrange={arrange}
-        onShortcuts={() => setSheetOpen(true)}
+        onShortcuts={() => setSheet('shortcuts')}
+        onCommand={runCommand}
       />
-      {sheetOpen && <ShortcutsSheet onClose={() => setSheetOpen(false)} />}
+      {recovery && <RecoveryBanner offer={recovery} onRestore={() => answerRecovery(true)} onDiscard={() => answerRecovery(false)} />}
+      {sheet === 'shortcuts' && <ShortcutsSheet onClose={() => setSheet(undefined)} />}
+      {(sheet === 'concepts' || sheet === 'about') && <HelpSheet topic={sheet} appInfo={bridge.appInfo} onClose={() => setSheet(undefined)} />}
       {state.notice && (
         <div className={`notice notice--${state.notice.kind}`} role={state.notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           <span>{state.notice.text}</span>

@@ -1,41 +1,51 @@
 /**
- * All file access goes through this bridge. The browser build uses the
- * implementation below (a file picker and a download); the desktop shell
- * will provide one over its preload API with the same shape.
+ * Everything the editor needs from the platform goes through this bridge:
+ * files, autosave and recovery, the window's title, and the menus' commands.
+ * The browser build uses browserBridge.ts (a file picker, downloads, and
+ * localStorage for autosave); the desktop shell provides desktopBridge.ts over
+ * its preload API. The editor cannot tell them apart.
  */
+import type { AppCommand, AppInfo, ExportRequest, RecoveryOffer } from '../../app/shared/desktopApi';
+
+export type { AppCommand, AppInfo, ExportRequest, RecoveryOffer };
+
 export interface OpenedFile {
   name: string;
   text: string;
+  /** The desktop shell's token for the file's path; Save hands it back. */
+  handle?: string | undefined;
+}
+
+export interface SavedFile {
+  name: string;
+  handle?: string | undefined;
+}
+
+export interface AutosaveState {
+  fileName: string;
+  text: string;
+  handle?: string | undefined;
 }
 
 export interface PlatformBridge {
+  readonly kind: 'browser' | 'desktop';
   /** Asks the user for a document; undefined when they cancel. */
   openDocument(): Promise<OpenedFile | undefined>;
-  /** Saves text under a name; returns the name it was saved as. */
-  saveDocument(name: string, text: string): Promise<string>;
+  /** Saves to the document's file (asking where when there is none); undefined when the user cancels. */
+  saveDocument(name: string, text: string, handle?: string): Promise<SavedFile | undefined>;
+  saveDocumentAs(name: string, text: string): Promise<SavedFile | undefined>;
+  exportFile(request: ExportRequest): Promise<SavedFile | undefined>;
+  /** Keeps the unsaved document where a crash cannot take it; cleared when it is saved or discarded. */
+  autosave(state: AutosaveState): void;
+  clearAutosave(): void;
+  /** What a previous session left unsaved, if anything. */
+  takeRecovery(): Promise<RecoveryOffer>;
+  /** The title and whether closing must ask first. */
+  documentState(state: { fileName: string; dirty: boolean }): void;
+  /** Commands from the native menus (none in the browser). */
+  onCommand(listener: (command: AppCommand) => void): () => void;
+  /** After a save that the shell asked for before closing. */
+  closeConfirmed(): void;
+  /** Versions and folders, for Help > About (the desktop shell only). */
+  appInfo?(): Promise<AppInfo>;
 }
-
-export const browserBridge: PlatformBridge = {
-  openDocument() {
-    return new Promise((resolve) => {
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.accept = '.json,application/json';
-      input.addEventListener('change', async () => {
-        const file = input.files?.[0];
-        resolve(file ? { name: file.name, text: await file.text() } : undefined);
-      });
-      input.addEventListener('cancel', () => resolve(undefined));
-      input.click();
-    });
-  },
-  async saveDocument(name, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    return name;
-  },
-};

@@ -15,8 +15,10 @@ export interface EditorState {
   history: History<GraphDocument>;
   selection: string[];
   fileName: string;
-  /** The document as last saved or opened; dirty when the current one differs. */
-  savedDocument: GraphDocument;
+  /** The desktop shell's token for the file behind the document (Save writes there); none in the browser or for a new graph. */
+  fileHandle?: string | undefined;
+  /** The document as last saved or opened (undefined: never saved, as a restored autosave); dirty when the current one differs. */
+  savedDocument: GraphDocument | undefined;
   /** Why the document cannot be edited right now (a training run), if it cannot. */
   locked?: string | undefined;
   /** A message for the user, where they are looking (refused connection, failed open). */
@@ -34,12 +36,15 @@ export interface DocumentStore {
   redo(): void;
   select(ids: string[]): void;
   notify(notice: EditorState['notice'] | undefined): void;
-  /** Opens document text; a document with errors is refused and the open one kept. Returns whether it opened. */
-  open(text: string, fileName: string): boolean;
+  /**
+   * Opens document text; a document with errors is refused and the open one kept. Returns whether it opened.
+   * `unsaved` opens it with unsaved changes (a recovered autosave, which is not what the file holds).
+   */
+  open(text: string, fileName: string, options?: { handle?: string | undefined; unsaved?: boolean }): boolean;
   /** Starts over from a document (a template), with a fresh history. */
   reset(document: GraphDocument, fileName: string): void;
   /** `document`: what was written, which edits made during the save are not. */
-  markSaved(fileName: string, document: GraphDocument): void;
+  markSaved(fileName: string, document: GraphDocument, handle?: string): void;
   /**
    * While set, the document cannot change (a training run uses it); every
    * attempt says why instead. `force` lets the run itself write its result.
@@ -100,7 +105,7 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
     // Choosing something else ends a run of merged edits (typing in one field).
     select: (ids) => set({ selection: ids, history: { ...state.history, openGroup: undefined } }),
     notify: (notice) => set({ notice }),
-    open(text, name) {
+    open(text, name, options = {}) {
       if (state.locked) {
         set({ notice: { kind: 'error', text: `${name} was not opened: ${state.locked}` } });
         return false;
@@ -115,14 +120,22 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
         set({ notice: { kind: 'error', text: `${name} was not opened: ${errors.length} problem${errors.length === 1 ? '' : 's'}. Your graph is unchanged.`, details: errors } });
         return false;
       }
-      set({ ...withDocument(document), history: emptyHistory(), selection: [], fileName: name, savedDocument: document, notice: { kind: 'info', text: `Opened ${name}` } });
+      set({
+        ...withDocument(document),
+        history: emptyHistory(),
+        selection: [],
+        fileName: name,
+        fileHandle: options.handle,
+        savedDocument: options.unsaved ? undefined : document,
+        notice: { kind: 'info', text: options.unsaved ? `Restored unsaved changes to ${name}` : `Opened ${name}` },
+      });
       return true;
     },
     reset(document, name) {
       if (state.locked) return set({ notice: { kind: 'error', text: `Not changed: ${state.locked}` } });
-      set({ ...withDocument(document), history: emptyHistory(), selection: [], fileName: name, savedDocument: document, notice: undefined });
+      set({ ...withDocument(document), history: emptyHistory(), selection: [], fileName: name, fileHandle: undefined, savedDocument: document, notice: undefined });
     },
-    markSaved: (name, document) => set({ fileName: name, savedDocument: document }),
+    markSaved: (name, document, handle) => set({ fileName: name, savedDocument: document, fileHandle: handle }),
     isDirty: () => state.document !== state.savedDocument,
   };
 }

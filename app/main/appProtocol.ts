@@ -1,0 +1,86 @@
+/**
+ * The app's pages are served from app://convstudio/ (a custom protocol, not
+ * file://), which gives the page a real origin, lets every response carry the
+ * Content-Security-Policy and the cross-origin-isolation headers GPU.js's
+ * WebAssembly threads need, and confines what can be loaded to one folder.
+ */
+import { extname, join, normalize, sep } from 'node:path';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'convstudio';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * The page's policy (renderer/index.html carries the same in a meta tag, so
+ * the browser build runs under it too; a test keeps the two equal).
+ * 'wasm-unsafe-eval' lets WebAssembly compile; no eval, no inline script, no
+ * remote anything.
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * The training worker compiles GPU.js kernels from generated source, which
+ * needs eval; it has no DOM, and only it gets this.
+ */
+export const WORKER_CSP = PAGE_CSP.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'");
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.gz': 'application/gzip',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+export type AppResponse =
+  | { status: 200; file: string; headers: Record<string, string> }
+  | { status: 403 | 404; reason: string; headers: Record<string, string> };
+
+/** Maps a request to a file under root; anything that would leave root, or another host, is refused. */
+export function resolveAppRequest(url: string, root: string): AppResponse {
+  const base = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin', 'X-Content-Type-Options': 'nosniff' };
+  if (!isAppUrl(url)) return { status: 403, reason: `not an app URL: ${url.slice(0, 128)}`, headers: base };
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return { status: 403, reason: 'malformed path', headers: base };
+  }
+  if (pathname.includes('\0')) return { status: 403, reason: 'malformed path', headers: base };
+  const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^[/\\]+/, '');
+  const file = join(root, relative);
+  if (relative.startsWith('..') || !(file === root || file.startsWith(root.endsWith(sep) ? root : root + sep))) {
+    return { status: 403, reason: `outside the app: ${pathname.slice(0, 128)}`, headers: base };
+  }
+  const isWorker = relative.split(/[/\\]/)[0] === 'worker';
+  return {
+    status: 200,
+    file,
+    headers: { ...base, 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': isWorker ? WORKER_CSP : PAGE_CSP, 'Cache-Control': 'no-store' },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The contract between the desktop shell and the renderer: the IPC channel
+ * names, what travels on them, and the API the preload exposes to the page as
+ * `window.convstudioDesktop`. Types only and constants, so the main process,
+ * the preload and the renderer all compile against the same definition.
+ */
+
+/** Renderer -> main, answered (ipcRenderer.invoke / ipcMain.handle). */
+export const INVOKE_CHANNELS = {
+  open: 'document:open',
+  openRecent: 'document:open-recent',
+  save: 'document:save',
+  saveAs: 'document:save-as',
+  exportFile: 'document:export',
+  recentFiles: 'recent:list',
+  appInfo: 'app:info',
+  takeRecovery: 'recovery:take',
+} as const;
+
+/** Renderer -> main, one way (ipcRenderer.send / ipcMain.on). */
+export const SEND_CHANNELS = {
+  documentState: 'document:state',
+  autosave: 'document:autosave',
+  discardRecovery: 'recovery:discard',
+  closeConfirmed: 'window:close-confirmed',
+} as const;
+
+/** Main -> renderer. */
+export const COMMAND_CHANNEL = 'app:command';
+
+export interface OpenedFile {
+  /** The file's name without its folder, for the title bar. */
+  name: string;
+  text: string;
+  /**
+   * An opaque token the main process maps to the file's path. The page never
+   * sees or chooses paths: "Save" hands the token back, and a token the main
+   * process did not issue is refused.
+   */
+  handle?: string;
+}
+
+export interface SaveResult {
+  name: string;
+  handle: string;
+}
+
+/** What an answered call carries back; the preload turns a failure into a thrown Error with this message. */
+export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface ExportRequest {
+  suggestedName: string;
+  text: string;
+  kind: 'markdown' | 'json';
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  electron: string;
+  chrome: string;
+  node: string;
+  platform: string;
+  dataFolder: string;
+}
+
+export interface RecoveredDocument {
+  fileName: string;
+  handle?: string;
+  savedAt: string;
+  text: string;
+}
+
+export interface RecoveryOffer {
+  document?: RecoveredDocument;
+  /** Set when an autosave was found but could not be used. */
+  problem?: string;
+}
+
+/**
+ * What the menus ask the editor to do. Edit commands act on the focused
+ * text field when there is one, else on the graph.
+ */
+export const MENU_COMMANDS = [
+  'new', 'open', 'save', 'save-as', 'export', 'close',
+  'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'select-all',
+  'zoom-in', 'zoom-out', 'fit', 'arrange', 'toggle-sidebar', 'theme-light', 'theme-dark', 'theme-system',
+  'train-start', 'train-pause', 'train-stop',
+  'help-concepts', 'help-shortcuts', 'help-about',
+  // Sent by the main process itself: save, then tell it the window may close.
+  'save-and-close',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export type AppCommand =
+  | { command: MenuCommand }
+  | { command: 'new-from-template'; template: string }
+  /** A file handed to the app by the OS (double-click, command line, a second launch). */
+  | { command: 'open-file'; file: OpenedFile };
+
+export interface DesktopApi {
+  open(): Promise<OpenedFile | undefined>;
+  openRecent(path: string): Promise<OpenedFile | undefined>;
+  /** Saves to the file the document came from, or asks where (as Save As) when it has none. Undefined when cancelled. */
+  save(text: string, suggestedName: string, handle?: string): Promise<SaveResult | undefined>;
+  saveAs(text: string, suggestedName: string): Promise<SaveResult | undefined>;
+  exportFile(request: ExportRequest): Promise<SaveResult | undefined>;
+  recentFiles(): Promise<RecentFile[]>;
+  appInfo(): Promise<AppInfo>;
+  /** Tells the shell the title and whether closing must ask first. */
+  documentState(state: { fileName: string; dirty: boolean }): void;
+  /** The editor's current text, kept in the app's data folder until saved or discarded. */
+  autosave(state: { fileName: string; text: string; handle?: string }): void;
+  takeRecovery(): Promise<RecoveryOffer>;
+  discardRecovery(): void;
+  closeConfirmed(): void;
+  onCommand(listener: (command: AppCommand) => void): () => void;
+}

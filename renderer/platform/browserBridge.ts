@@ -1,0 +1,78 @@
+/**
+ * The browser build's platform: a file picker to open, a download to save,
+ * and the page's localStorage for autosave (so a closed tab or a crashed
+ * browser still offers the work back).
+ */
+import type { RecoveryOffer } from '../../app/shared/desktopApi';
+import type { AutosaveState, PlatformBridge } from './bridge';
+
+const AUTOSAVE_KEY = 'convstudio.autosave';
+
+export const browserBridge: PlatformBridge = {
+  kind: 'browser',
+  openDocument() {
+    return new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = '.json,.convstudio,application/json';
+      input.addEventListener('change', async () => {
+        const file = input.files?.[0];
+        resolve(file ? { name: file.name, text: await file.text() } : undefined);
+      });
+      input.addEventListener('cancel', () => resolve(undefined));
+      input.click();
+    });
+  },
+  async saveDocument(name, text) {
+    download(name, text, 'application/json');
+    return { name };
+  },
+  async saveDocumentAs(name, text) {
+    const chosen = window.prompt('Save as', name)?.trim();
+    if (!chosen) return undefined;
+    download(chosen, text, 'application/json');
+    return { name: chosen };
+  },
+  async exportFile(request) {
+    download(request.suggestedName, request.text, request.kind === 'markdown' ? 'text/markdown' : 'application/json');
+    return { name: request.suggestedName };
+  },
+  autosave(state: AutosaveState) {
+    try {
+      localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ format: 'convstudio-autosave', version: 1, savedAt: new Date().toISOString(), fileName: state.fileName, text: state.text }));
+    } catch {
+      // Storage full or disabled (private mode): autosave is a safety net, not a save.
+    }
+  },
+  clearAutosave() {
+    localStorage.removeItem(AUTOSAVE_KEY);
+  },
+  async takeRecovery(): Promise<RecoveryOffer> {
+    const stored = localStorage.getItem(AUTOSAVE_KEY);
+    if (stored === null) return {};
+    try {
+      const entry = JSON.parse(stored) as { fileName?: unknown; savedAt?: unknown; text?: unknown };
+      if (typeof entry.fileName === 'string' && typeof entry.savedAt === 'string' && typeof entry.text === 'string') {
+        return { document: { fileName: entry.fileName, savedAt: entry.savedAt, text: entry.text } };
+      }
+    } catch {
+      // Reported below.
+    }
+    localStorage.removeItem(AUTOSAVE_KEY);
+    return { problem: 'An autosaved document was found but it is damaged, so it was ignored.' };
+  },
+  documentState() {
+    // The editor sets document.title itself; a browser tab has nothing more to show.
+  },
+  onCommand: () => () => undefined,
+  closeConfirmed() {},
+};
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

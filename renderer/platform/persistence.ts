@@ -1,0 +1,50 @@
+/**
+ * Keeps the platform told about the open document: its title and dirty state
+ * (so closing can ask first), and an autosave of the unsaved text a few
+ * seconds after each change, cleared once the document is saved or clean.
+ * Autosave waits while a recovery offer is pending, or it would overwrite the
+ * very work the offer is about.
+ */
+import type { DocumentStore } from '../store/documentStore';
+import type { PlatformBridge } from './bridge';
+
+export const AUTOSAVE_DELAY_MS = 2000;
+
+export function documentText(store: DocumentStore): string {
+  return `${JSON.stringify(store.getState().document, null, 2)}\n`;
+}
+
+export function connectPersistence(store: DocumentStore, bridge: PlatformBridge, options: { paused: boolean }): { resume(): void; dispose(): void } {
+  let paused = options.paused;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastReported = '';
+  const autosaveNow = () => {
+    timer = undefined;
+    const { fileName, fileHandle } = store.getState();
+    if (!paused && store.isDirty()) bridge.autosave({ fileName, text: documentText(store), handle: fileHandle });
+  };
+  const onChange = () => {
+    const dirty = store.isDirty();
+    const { fileName } = store.getState();
+    const report = `${fileName}\n${dirty}`;
+    if (report !== lastReported) {
+      lastReported = report;
+      bridge.documentState({ fileName, dirty });
+      if (!dirty && !paused) bridge.clearAutosave();
+    }
+    if (dirty && !paused && timer === undefined) timer = setTimeout(autosaveNow, AUTOSAVE_DELAY_MS);
+  };
+  const unsubscribe = store.subscribe(onChange);
+  onChange();
+  return {
+    resume() {
+      paused = false;
+      lastReported = '';
+      onChange();
+    },
+    dispose() {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}
