@@ -38,11 +38,14 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const recent = new RecentFiles(join(dataFolder, 'recent-files.json'));
   const autosave = new AutosaveStore(dataFolder);
-  const recovery = autosave.recover();
+  // Read once at start: the page asks for it after it loads (and may take its time to answer).
+  let recovery = autosave.recover();
   const windowStatePath = join(dataFolder, 'window-state.json');
   let window: BrowserWindow | undefined;
   let documentState = { fileName: 'untitled.json', dirty: false };
   let closeConfirmed = false;
+  // The page says it is listening (its first document state) before files are sent to it.
+  let pageReady = false;
   // Files handed over before the page could receive them (a double-click that launched the app).
   const pendingFiles: string[] = documentPathsIn(process.argv.slice(app.isPackaged ? 1 : 2), DOCUMENT_EXTENSIONS);
 
@@ -61,7 +64,7 @@ function start(): void {
 
   const send = (command: AppCommand) => window?.webContents.send(COMMAND_CHANNEL, command);
   const openPath = (path: string) => {
-    if (!window) return void pendingFiles.push(path);
+    if (!window || !pageReady) return void pendingFiles.push(path);
     try {
       send({ command: 'open-file', file: files.read(path) });
     } catch (error) {
@@ -125,11 +128,18 @@ function start(): void {
   on(SEND_CHANNELS.documentState, (state: typeof documentState) => {
     documentState = state;
     window?.setTitle(`${state.dirty ? '• ' : ''}${state.fileName} — ConvStudio`);
-    window?.setDocumentEdited(state.dirty);
-    if (!state.dirty) autosave.clear();
+    if (process.platform === 'darwin') window?.setDocumentEdited(state.dirty);
+    if (!pageReady) {
+      pageReady = true;
+      for (const path of pendingFiles.splice(0)) openPath(path);
+    }
   });
   on(SEND_CHANNELS.autosave, (state: { fileName: string; text: string; handle?: string }) => autosave.write({ fileName: state.fileName, text: state.text, filePath: files.pathOf(state.handle) }));
-  on(SEND_CHANNELS.discardRecovery, () => autosave.clear());
+  // The page's autosave is cleared: the document was saved, is clean, or the offer was declined.
+  on(SEND_CHANNELS.discardRecovery, () => {
+    autosave.clear();
+    recovery = {};
+  });
   on(SEND_CHANNELS.closeConfirmed, () => {
     closeConfirmed = true;
     window?.close();
@@ -190,9 +200,6 @@ function start(): void {
     if (bounds.maximized) window.maximize();
     refreshMenu();
     window.once('ready-to-show', () => window?.show());
-    window.webContents.once('did-finish-load', () => {
-      for (const path of pendingFiles.splice(0)) openPath(path);
-    });
     const rememberBounds = () => {
       if (!window || window.isMinimized()) return;
       writeWindowState(windowStatePath, { ...window.getNormalBounds(), maximized: window.isMaximized() });

@@ -5,8 +5,8 @@ import { BUNDLED_DATASETS } from '../../engine/data/bundled';
 import { SYNTHETIC_DATASETS } from '../../engine/data/registry';
 import type { OptimizerName } from '../../engine/training/optimizer';
 import type { TrainSettings } from '../../engine/training/protocol';
-import { LossChart } from './LossChart';
-import type { TrainingClient } from './trainingClient';
+import { LossChart } from './charts/LossChart';
+import { runLabel, type TrainingClient } from './trainingClient';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -68,7 +68,10 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
           </p>
         </>
       )}
-      <LossChart steps={run.steps} losses={run.losses} />
+      <LossChart
+        current={{ id: run.runId, label: runLabel(run.runId, run.settings), learningRate: run.settings?.learningRate ?? 0, steps: run.steps, losses: run.losses, epochs: run.epochs }}
+        history={run.history}
+      />
       {run.epochs.length > 0 && (
         <table className="training__epochs" data-testid="train-epoch-table">
           <thead><tr><th>epoch</th><th>train</th><th>test</th></tr></thead>

@@ -12,8 +12,23 @@ import type { TrainEvent } from '../../engine/training/trainer';
 
 export type RunState = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
 
+/** A finished (or abandoned) run, kept so the next ones can be drawn over it. */
+export interface RunRecord {
+  id: number;
+  label: string;
+  learningRate: number;
+  steps: number[];
+  losses: number[];
+  epochs: Extract<TrainEvent, { event: 'epoch' }>[];
+}
+
 export interface TrainingState {
   state: RunState;
+  /** Which run this is (1, 2, …) and its settings, for the chart's legend. */
+  runId: number;
+  settings?: TrainSettings;
+  /** Earlier runs in this session, oldest first. */
+  history: RunRecord[];
   status: string;
   backend?: string;
   backendReason?: string;
@@ -26,7 +41,11 @@ export interface TrainingState {
   error?: string;
 }
 
-const IDLE: TrainingState = { state: 'idle', status: '', steps: [], losses: [], epochs: [] };
+const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', steps: [], losses: [], epochs: [] };
+
+export function runLabel(id: number, settings: TrainSettings | undefined): string {
+  return settings ? `run ${id}: ${settings.optimizer} lr ${settings.learningRate} batch ${settings.batchSize}` : `run ${id}`;
+}
 
 export class TrainingClient {
   private worker: Worker | undefined;
@@ -61,7 +80,11 @@ export class TrainingClient {
       worker.terminate();
       if (this.worker === worker) this.worker = undefined;
     };
-    this.current = { ...IDLE, state: 'loading', status: 'starting…' };
+    const previous = this.current;
+    const history = previous.steps.length > 0
+      ? [...previous.history, { id: previous.runId, label: runLabel(previous.runId, previous.settings), learningRate: previous.settings?.learningRate ?? 0, steps: previous.steps, losses: previous.losses, epochs: previous.epochs }]
+      : previous.history;
+    this.current = { ...IDLE, history, runId: previous.runId + 1, settings, state: 'loading', status: 'starting…' };
     this.set({});
     this.send({ type: 'start', document, settings });
   }

@@ -78,6 +78,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await expect.poll(() => page.getByTestId('locked').count()).toBe(0);
     const accuracy = Number((await page.getByTestId('train-epoch-table').textContent())?.match(/([\d.]+)%$/)?.[1]);
     expect(accuracy).toBeGreaterThan(90);
+    expect(await page.getByTestId('accuracy-chart').locator('.u-legend').textContent()).toContain('test 1');
     expect(await page.getByTestId('train-status').textContent()).toContain('on cpu');
     const doc = await page.evaluate(() => convstudioStore.getState().document);
     expect(Object.keys(doc.weights ?? {}).sort()).toEqual(['c1', 'c2', 'd1', 'd2', 'd3']);
@@ -134,6 +135,12 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     expect(await page.evaluate(() => convstudioStore.getState().document)).toEqual(before);
     await expect.poll(() => page.getByTestId('locked').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/13-diverged.png` });
+    // Every run is kept: the first one can be drawn over this one, its learning rate in the legend.
+    const overlays = page.getByTestId('run-overlays');
+    await overlays.getByLabel(/run 1: adam lr 0\.001 batch 32/).check();
+    await expect.poll(() => page.getByTestId('loss-chart').locator('.u-legend').textContent()).toContain('run 1: adam lr 0.001 batch 32');
+    expect(await page.getByTestId('loss-chart').locator('.u-legend').textContent()).toMatch(/run \d: sgd lr 1000000 batch 32/);
+    await page.getByTestId('loss-chart').screenshot({ path: `${SHOTS}/13-runs-overlaid.png` });
     // The editor is still usable: an edit goes through.
     await page.getByTestId('quick-add').focus();
     await page.keyboard.type('relu');
