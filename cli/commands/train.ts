@@ -113,7 +113,8 @@ export async function evalCommand(flags: { file: string; dataset?: string; seed?
   }
   const result = evaluate(network, dataset, dataset.test);
   if (flags.json) {
-    io.out(JSON.stringify({ dataset: dataset.name, classNames: dataset.classNames, ...result }));
+    const { predictions: _predictions, ...summary } = result;
+    io.out(JSON.stringify({ dataset: dataset.name, classNames: dataset.classNames, ...summary }));
     return EXIT.ok;
   }
   io.out(`${dataset.name} test set, ${result.count} images: accuracy ${pct(result.accuracy)}, loss ${result.loss.toFixed(4)}\n`);

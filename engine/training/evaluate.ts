@@ -12,6 +12,8 @@ export interface Evaluation {
   perClassAccuracy: number[];
   /** confusion[actual][predicted] counts. */
   confusion: number[][];
+  /** The predicted class of every sample, in the split's order (to find the images behind a confusion cell). */
+  predictions: Uint16Array;
 }
 
 export const EVALUATION_BATCH = 256;
@@ -22,6 +24,8 @@ export function evaluate(network: Network, dataset: Dataset, split: DataSplit): 
   const backend = network.backend;
   const classes = dataset.classNames.length;
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  const predictions = new Uint16Array(split.count);
+  let seen = 0;
   let lossSum = 0;
   const random = createRandom(0); // unused at evaluation: dropout is off
   for (const batch of batches(dataset, split, EVALUATION_BATCH)) {
@@ -33,6 +37,7 @@ export function evaluate(network: Network, dataset: Dataset, split: DataSplit): 
     const p = backend.read(probs);
     for (let n = 0; n < batch.count; n++) {
       const predicted = argmax(p, n * classes, classes);
+      predictions[seen++] = predicted;
       const row = confusion[batch.labels[n] as number];
       if (row) row[predicted] = (row[predicted] ?? 0) + 1;
     }
@@ -49,7 +54,15 @@ export function evaluate(network: Network, dataset: Dataset, split: DataSplit): 
       return total === 0 ? 0 : (row[i] ?? 0) / total;
     }),
     confusion,
+    predictions,
   };
+}
+
+/** Up to `limit` indices of the split's samples of class `actual` that were predicted as `predicted`. */
+export function samplesInCell(labels: ArrayLike<number>, predictions: ArrayLike<number>, actual: number, predicted: number, limit: number): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < predictions.length && found.length < limit; i++) if (labels[i] === actual && predictions[i] === predicted) found.push(i);
+  return found;
 }
 
 export function argmax(values: ArrayLike<number>, offset: number, count: number): number {

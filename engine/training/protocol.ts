@@ -30,7 +30,9 @@ export type WorkerCommand =
   | { type: 'resume' }
   | { type: 'stop' }
   /** Every listed node's output for one input, from the network being (or last) trained. */
-  | { type: 'probe'; requestId: number; source: ProbeSource; nodeIds: string[] };
+  | { type: 'probe'; requestId: number; source: ProbeSource; nodeIds: string[] }
+  /** Test images of class `actual` that the last evaluation predicted as `predicted` (a confusion-matrix cell). */
+  | { type: 'examples'; requestId: number; actual: number; predicted: number; limit: number };
 
 export interface ProbedActivation {
   nodeId: string;
@@ -50,8 +52,10 @@ export type WorkerEvent =
   | { type: 'error'; message: string; nodeId?: string; step?: number }
   /** After a run: accuracy per class and the confusion matrix (confusion[actual][predicted]) on the test split. */
   | { type: 'evaluation'; classNames: string[]; accuracy: number; perClassAccuracy: number[]; confusion: number[][] }
-  | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; activations: ProbedActivation[]; /** each probed node's kernels, [outC, inC, kH, kW], for convolutions */ kernels: ProbedActivation[]; /** its weights and the size of their last gradients */ histograms: Histogram[] }
-  | { type: 'probe-failed'; requestId: number; message: string };
+  | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; /** C×H×W of `input` */ inputShape: number[]; activations: ProbedActivation[]; /** each probed node's kernels, [outC, inC, kH, kW], for convolutions */ kernels: ProbedActivation[]; /** its weights and the size of their last gradients */ histograms: Histogram[] }
+  | { type: 'probe-failed'; requestId: number; message: string }
+  /** The images behind a confusion cell: `indices` into the test split, their pixels one after another (each `shape`, bytes). */
+  | { type: 'examples'; requestId: number; indices: number[]; images: Uint8Array; shape: number[] };
 
 /** How often batched metrics and progress go out. */
 export const METRICS_INTERVAL_MS = 100;

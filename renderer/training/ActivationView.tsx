@@ -3,10 +3,11 @@
  * heat maps with one colour scale (conv and pool nodes) or a bar strip
  * (vectors). Refreshed about once a second while training runs.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Histogram } from '../../engine/training/histogram';
 import type { ProbedActivation } from '../../engine/training/protocol';
 import { paintHeatmap } from './heatmap';
+import { ImageThumb } from './ImageThumb';
 import type { TrainingClient } from './trainingClient';
 
 const MAX_MAPS = 16;
@@ -58,9 +59,16 @@ function Kernels({ kernels }: { kernels: ProbedActivation }) {
   );
 }
 
+/** How many test images there are, once a run has evaluated them (the worker clamps an index past the end). */
+function testImageCount(client: TrainingClient): number {
+  const evaluation = client.getState().evaluation;
+  return evaluation ? evaluation.confusion.flat().reduce((a, b) => a + b, 0) : 10_000;
+}
+
 export function ActivationView({ client, nodeId, running }: { client: TrainingClient; nodeId?: string; running: boolean }) {
-  const [sample, setSample] = useState(0);
-  const [result, setResult] = useState<{ activation?: ProbedActivation; kernels?: ProbedActivation; histograms?: Histogram[]; message?: string; label?: number }>({});
+  // The test image is the panel's choice (this field, a random pick, or an image of the confusion matrix).
+  const sample = useSyncExternalStore(client.subscribe, () => client.getState().sample);
+  const [result, setResult] = useState<{ activation?: ProbedActivation; kernels?: ProbedActivation; histograms?: Histogram[]; message?: string; label?: number; input?: { bytes: Uint8Array; shape: number[] } }>({});
   useEffect(() => {
     if (!nodeId) return;
     let cancelled = false;
@@ -68,7 +76,7 @@ export function ActivationView({ client, nodeId, running }: { client: TrainingCl
       const reply = await client.probe({ kind: 'sample', index: sample }, [nodeId]);
       if (cancelled) return;
       if (reply.type === 'probe-failed') setResult({ message: reply.message });
-      else setResult({ activation: reply.activations[0], kernels: reply.kernels[0], histograms: reply.histograms, ...(reply.label !== undefined ? { label: reply.label } : {}) });
+      else setResult({ activation: reply.activations[0], kernels: reply.kernels[0], histograms: reply.histograms, input: { bytes: reply.input, shape: reply.inputShape }, ...(reply.label !== undefined ? { label: reply.label } : {}) });
     };
     void ask();
     const timer = running ? window.setInterval(() => void ask(), 1000) : undefined;
@@ -83,8 +91,10 @@ export function ActivationView({ client, nodeId, running }: { client: TrainingCl
       <h3>What {nodeId} sees</h3>
       <label className="training__field">
         test image
-        <input type="number" min={0} max={9999} value={sample} data-testid="activation-sample" onChange={(e) => setSample(Number(e.target.value) || 0)} />
+        <input type="number" min={0} max={9999} value={sample} data-testid="activation-sample" onChange={(e) => client.selectSample(Number(e.target.value) || 0)} />
       </label>
+      <button type="button" title="Another test image, chosen at random" data-testid="activation-random" onClick={() => client.selectSample(Math.floor(Math.random() * testImageCount(client)))}>Random image</button>
+      {result.input && <ImageThumb bytes={result.input.bytes} shape={result.input.shape} label={`test image ${sample}`} />}
       {result.message && <p className="inspector__empty">{result.message}</p>}
       {result.activation && <FeatureMaps activation={result.activation} />}
       {result.label !== undefined && <p className="training__reason">label of this image: {result.label}</p>}

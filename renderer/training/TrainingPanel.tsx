@@ -6,6 +6,7 @@ import { SYNTHETIC_DATASETS } from '../../engine/data/registry';
 import type { OptimizerName } from '../../engine/training/optimizer';
 import type { TrainSettings } from '../../engine/training/protocol';
 import { LossChart } from './charts/LossChart';
+import { Evaluation } from './Evaluation';
 import { runLabel, type TrainingClient } from './trainingClient';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -78,35 +79,8 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
           <tbody>{run.epochs.map((e) => <tr key={e.epoch}><td>{e.epoch}</td><td>{pct(e.trainAccuracy)}</td><td>{pct(e.testAccuracy)}</td></tr>)}</tbody>
         </table>
       )}
-      {run.evaluation && <Evaluation {...run.evaluation} />}
+      {run.evaluation && <Evaluation client={client} evaluation={run.evaluation} sample={run.sample} />}
       {run.error && <p className="training__error" role="alert" data-testid="train-error">{run.error}</p>}
-    </section>
-  );
-}
-
-/** Test accuracy per class and the confusion matrix (rows: actual class, columns: predicted). */
-function Evaluation({ classNames, accuracy, perClassAccuracy, confusion }: NonNullable<ReturnType<TrainingClient['getState']>['evaluation']>) {
-  const most = Math.max(1, ...confusion.flat());
-  return (
-    <section className="evaluation" aria-label="Evaluation" data-testid="evaluation">
-      <h3>Test set: {pct(accuracy)}</h3>
-      <table className="confusion">
-        <caption>rows: actual class · columns: predicted</caption>
-        <thead>
-          <tr><th />{classNames.map((_, j) => <th key={j} scope="col">{j}</th>)}<th scope="col">acc.</th></tr>
-        </thead>
-        <tbody>
-          {confusion.map((row, i) => (
-            <tr key={i}>
-              <th scope="row" title={classNames[i]}>{i}</th>
-              {row.map((n, j) => (
-                <td key={j} title={`${classNames[i]} predicted as ${classNames[j]}: ${n}`} style={{ background: `rgba(47, 111, 222, ${(n / most) * (i === j ? 0.6 : 1)})` }}>{n || ''}</td>
-              ))}
-              <td>{pct(perClassAccuracy[i] ?? 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </section>
   );
 }

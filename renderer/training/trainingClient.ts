@@ -8,6 +8,7 @@ import type { GraphDocument } from '../../engine';
 import type { ProbeSource, TrainSettings, WorkerCommand, WorkerEvent } from '../../engine/training/protocol';
 
 export type ProbeReply = Extract<WorkerEvent, { type: 'activations' } | { type: 'probe-failed' }>;
+export type ExamplesReply = Extract<WorkerEvent, { type: 'examples' } | { type: 'probe-failed' }>;
 import type { TrainEvent } from '../../engine/training/trainer';
 
 export type RunState = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
@@ -39,9 +40,11 @@ export interface TrainingState {
   done?: Extract<TrainEvent, { event: 'done' }>;
   evaluation?: Omit<Extract<WorkerEvent, { type: 'evaluation' }>, 'type'>;
   error?: string;
+  /** The test image the activations view shows (its index in the test split), chosen anywhere in the panel. */
+  sample: number;
 }
 
-const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', steps: [], losses: [], epochs: [] };
+const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', steps: [], losses: [], epochs: [], sample: 0 };
 
 export function runLabel(id: number, settings: TrainSettings | undefined): string {
   return settings ? `run ${id}: ${settings.optimizer} lr ${settings.learningRate} batch ${settings.batchSize}` : `run ${id}`;
@@ -84,7 +87,7 @@ export class TrainingClient {
     const history = previous.steps.length > 0
       ? [...previous.history, { id: previous.runId, label: runLabel(previous.runId, previous.settings), learningRate: previous.settings?.learningRate ?? 0, steps: previous.steps, losses: previous.losses, epochs: previous.epochs }]
       : previous.history;
-    this.current = { ...IDLE, history, runId: previous.runId + 1, settings, state: 'loading', status: 'starting…' };
+    this.current = { ...IDLE, history, runId: previous.runId + 1, settings, sample: previous.sample, state: 'loading', status: 'starting…' };
     this.set({});
     this.send({ type: 'start', document, settings });
   }
@@ -103,16 +106,29 @@ export class TrainingClient {
     this.send({ type: 'stop' });
   }
 
-  private readonly probes = new Map<number, (event: ProbeReply) => void>();
+  selectSample(index: number) {
+    this.set({ sample: Math.max(0, Math.floor(index)) });
+  }
+
+  private readonly probes = new Map<number, (event: ProbeReply | ExamplesReply) => void>();
   private nextProbe = 1;
 
   /** Every listed node's output for one input, from the network being (or last) trained. */
   probe(source: ProbeSource, nodeIds: string[]): Promise<ProbeReply> {
+    return this.ask((requestId) => ({ type: 'probe', requestId, source, nodeIds })) as Promise<ProbeReply>;
+  }
+
+  /** The test images of class `actual` predicted as `predicted` by the last evaluation. */
+  examples(actual: number, predicted: number, limit = 48): Promise<ExamplesReply> {
+    return this.ask((requestId) => ({ type: 'examples', requestId, actual, predicted, limit })) as Promise<ExamplesReply>;
+  }
+
+  private ask(command: (requestId: number) => WorkerCommand): Promise<ProbeReply | ExamplesReply> {
     if (!this.worker) return Promise.resolve({ type: 'probe-failed', requestId: 0, message: 'train the network first' });
     const requestId = this.nextProbe++;
     return new Promise((resolve) => {
       this.probes.set(requestId, resolve);
-      this.send({ type: 'probe', requestId, source, nodeIds });
+      this.send(command(requestId));
     });
   }
 
@@ -145,6 +161,7 @@ export class TrainingClient {
         return this.set({ evaluation });
       }
       case 'activations':
+      case 'examples':
       case 'probe-failed': {
         const pending = this.probes.get(event.requestId);
         this.probes.delete(event.requestId);

@@ -10,7 +10,7 @@ import type { Dataset } from '../../engine/data/dataset';
 import { findSyntheticDataset } from '../../engine/data/registry';
 import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
-import { evaluate } from '../../engine/training/evaluate';
+import { evaluate, samplesInCell } from '../../engine/training/evaluate';
 import { resolveOptimizer } from '../../engine/training/optimizer';
 import { probeActivations } from '../../engine/training/probe';
 import { histogram, type Histogram } from '../../engine/training/histogram';
@@ -23,6 +23,8 @@ const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMe
 let run: TrainingRun | undefined;
 /** The network and data of the current or last run, for probes. */
 let probeTarget: { network: Network; dataset: Dataset } | undefined;
+/** The last evaluation's prediction for every test image, for the confusion matrix's cells. */
+let lastPredictions: Uint16Array | undefined;
 
 async function fetchBundled(name: string): Promise<Dataset> {
   const info = findBundledDataset(name);
@@ -70,6 +72,7 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
     backendReason,
   });
   probeTarget = { network, dataset };
+  lastPredictions = undefined;
   post({ type: 'started', backend: backend.name, backendReason, totalSteps: Math.ceil(dataset.train.count / settings.batchSize) * settings.epochs, trainCount: dataset.train.count });
 
   let steps: number[] = [];
@@ -101,6 +104,7 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
       post({ type: 'done', event: e, document: run.trainedDocument(loaded.document) });
       // The last epoch already evaluated the test set; a run stopped mid-epoch evaluates now.
       const result = run.lastTestEvaluation ?? evaluate(network, dataset, dataset.test);
+      lastPredictions = result.predictions;
       post({ type: 'evaluation', classNames: [...dataset.classNames], accuracy: result.accuracy, perClassAccuracy: result.perClassAccuracy, confusion: result.confusion });
     } else {
       flush();
@@ -137,14 +141,25 @@ function probe(command: Extract<WorkerCommand, { type: 'probe' }>) {
       return [histogram(`${nodeId}.${param.name}`, values), ...(grad ? [histogram(`${nodeId}.${param.name} |gradient|`, grad)] : [])];
     });
   post(
-    { type: 'activations', requestId: command.requestId, input: bytes, activations, kernels, histograms, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
+    { type: 'activations', requestId: command.requestId, input: bytes, inputShape: [...dataset.inputShape], activations, kernels, histograms, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
     [...activations, ...kernels].map((a) => a.data.buffer as ArrayBuffer),
   );
   return undefined;
 }
 
+function examples(command: Extract<WorkerCommand, { type: 'examples' }>) {
+  if (!probeTarget || !lastPredictions) return post({ type: 'probe-failed', requestId: command.requestId, message: 'train the network first' });
+  const { test, inputShape } = probeTarget.dataset;
+  const size = inputShape.reduce((a, b) => a * b, 1);
+  const indices = samplesInCell(test.labels, lastPredictions, command.actual, command.predicted, command.limit);
+  const images = new Uint8Array(indices.length * size);
+  indices.forEach((index, k) => images.set(test.images.subarray(index * size, (index + 1) * size), k * size));
+  return post({ type: 'examples', requestId: command.requestId, indices, images, shape: [...inputShape] }, [images.buffer]);
+}
+
 scope.onmessage = (message) => {
   const command = message.data;
+  if (command.type === 'examples') return examples(command);
   if (command.type === 'probe') {
     try {
       probe(command);

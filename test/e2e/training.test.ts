@@ -88,6 +88,20 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await expect.poll(() => page.getByTestId('histograms').locator('figure').count()).toBe(4);
     // Per-class accuracy and the confusion matrix of the test set.
     await expect.poll(() => page.getByTestId('evaluation').locator('tbody tr').count(), { timeout: 30_000 }).toBe(10);
+    // A confusion cell off the diagonal opens its misclassified test images; choosing one shows what c1 sees for it.
+    const mistakes = await page.locator('[data-testid^="confusion-"]').evaluateAll((buttons) => buttons
+      .map((b) => ({ id: b.getAttribute('data-testid') ?? '', count: Number(b.textContent) }))
+      .filter(({ id }) => { const [, i, j] = id.split('-'); return i !== j; }));
+    expect(mistakes.length).toBeGreaterThan(0);
+    const worst = mistakes.sort((a, b) => b.count - a.count)[0]!;
+    const [, actual] = worst.id.split('-');
+    await page.getByTestId(worst.id).click();
+    await expect.poll(() => page.getByTestId('gallery').locator('canvas').count()).toBe(Math.min(48, worst.count));
+    await page.getByTestId('gallery').locator('button.gallery__image').first().click();
+    const chosen = Number(await page.getByTestId('activation-sample').inputValue());
+    expect(chosen).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('section[aria-label="Activations"]').textContent()).toContain(`label of this image: ${actual}`);
+    await page.getByTestId('gallery').screenshot({ path: `${SHOTS}/11-misclassified-images.png` });
     await page.screenshot({ path: `${SHOTS}/11-trained.png` });
     await page.locator('section[aria-label="Activations"]').screenshot({ path: `${SHOTS}/11-activations-and-kernels.png` });
     await page.getByTestId('evaluation').screenshot({ path: `${SHOTS}/11-confusion-matrix.png` });
