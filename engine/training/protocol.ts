@@ -30,7 +30,7 @@ export type WorkerCommand =
   | { type: 'resume' }
   | { type: 'stop' }
   /** Every listed node's output for one input, from the network being (or last) trained. */
-  | { type: 'probe'; requestId: number; source: ProbeSource; nodeIds: string[] }
+  | { type: 'probe'; requestId: number; source: ProbeSource; nodeIds: string[]; /** the weights as they were after this epoch (0: before training); the latest when absent */ epoch?: number }
   /** Test images of class `actual` that the last evaluation predicted as `predicted` (a confusion-matrix cell). */
   | { type: 'examples'; requestId: number; actual: number; predicted: number; limit: number };
 

@@ -68,23 +68,27 @@ function testImageCount(client: TrainingClient): number {
 export function ActivationView({ client, nodeId, running }: { client: TrainingClient; nodeId?: string; running: boolean }) {
   // The test image is the panel's choice (this field, a random pick, or an image of the confusion matrix).
   const sample = useSyncExternalStore(client.subscribe, () => client.getState().sample);
+  const epochsDone = useSyncExternalStore(client.subscribe, () => client.getState().epochs.length);
+  // undefined: the latest weights (live while training); a number: as they were after that epoch (0: before training).
+  const [epoch, setEpoch] = useState<number | undefined>();
+  const shownEpoch = epoch !== undefined && epoch < epochsDone ? epoch : undefined;
   const [result, setResult] = useState<{ activation?: ProbedActivation; kernels?: ProbedActivation; histograms?: Histogram[]; message?: string; label?: number; input?: { bytes: Uint8Array; shape: number[] } }>({});
   useEffect(() => {
     if (!nodeId) return;
     let cancelled = false;
     const ask = async () => {
-      const reply = await client.probe({ kind: 'sample', index: sample }, [nodeId]);
+      const reply = await client.probe({ kind: 'sample', index: sample }, [nodeId], shownEpoch);
       if (cancelled) return;
       if (reply.type === 'probe-failed') setResult({ message: reply.message });
       else setResult({ activation: reply.activations[0], kernels: reply.kernels[0], histograms: reply.histograms, input: { bytes: reply.input, shape: reply.inputShape }, ...(reply.label !== undefined ? { label: reply.label } : {}) });
     };
     void ask();
-    const timer = running ? window.setInterval(() => void ask(), 1000) : undefined;
+    const timer = running && shownEpoch === undefined ? window.setInterval(() => void ask(), 1000) : undefined;
     return () => {
       cancelled = true;
       if (timer !== undefined) window.clearInterval(timer);
     };
-  }, [client, nodeId, sample, running]);
+  }, [client, nodeId, sample, running, shownEpoch]);
   if (!nodeId) return null;
   return (
     <section className="activations" aria-label="Activations">
@@ -94,6 +98,13 @@ export function ActivationView({ client, nodeId, running }: { client: TrainingCl
         <input type="number" min={0} max={9999} value={sample} data-testid="activation-sample" onChange={(e) => client.selectSample(Number(e.target.value) || 0)} />
       </label>
       <button type="button" title="Another test image, chosen at random" data-testid="activation-random" onClick={() => client.selectSample(Math.floor(Math.random() * testImageCount(client)))}>Random image</button>
+      {epochsDone > 0 && (
+        <label className="training__field">
+          {shownEpoch === undefined ? (running ? 'now (live)' : 'after the last epoch') : shownEpoch === 0 ? 'before training' : `after epoch ${shownEpoch}`}
+          <input type="range" min={0} max={epochsDone} value={shownEpoch ?? epochsDone} data-testid="activation-epoch" aria-label="Weights after epoch"
+            onChange={(e) => setEpoch(Number(e.target.value) >= epochsDone ? undefined : Number(e.target.value))} />
+        </label>
+      )}
       {result.input && <ImageThumb bytes={result.input.bytes} shape={result.input.shape} label={`test image ${sample}`} />}
       {result.message && <p className="inspector__empty">{result.message}</p>}
       {result.activation && <FeatureMaps activation={result.activation} />}

@@ -114,8 +114,8 @@ export class TrainingClient {
   private nextProbe = 1;
 
   /** Every listed node's output for one input, from the network being (or last) trained. */
-  probe(source: ProbeSource, nodeIds: string[]): Promise<ProbeReply> {
-    return this.ask((requestId) => ({ type: 'probe', requestId, source, nodeIds })) as Promise<ProbeReply>;
+  probe(source: ProbeSource, nodeIds: string[], epoch?: number): Promise<ProbeReply> {
+    return this.ask((requestId) => ({ type: 'probe', requestId, source, nodeIds, ...(epoch === undefined ? {} : { epoch }) })) as Promise<ProbeReply>;
   }
 
   /** The test images of class `actual` predicted as `predicted` by the last evaluation. */

@@ -3,7 +3,7 @@
  * events back, so the canvas never waits on training. Bundled data sets are
  * fetched from the app's datasets/ folder and decoded here.
  */
-import { loadDocumentValue } from '../../engine';
+import { analyzeGraph, loadDocumentValue, type GraphDocument } from '../../engine';
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import { BUNDLED_FILES, decodeBundledDataset, findBundledDataset, type BundledFiles } from '../../engine/data/bundled';
 import type { Dataset } from '../../engine/data/dataset';
@@ -23,6 +23,9 @@ const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMe
 let run: TrainingRun | undefined;
 /** The network and data of the current or last run, for probes. */
 let probeTarget: { network: Network; dataset: Dataset } | undefined;
+/** The document's weights before training (0) and after each epoch, for browsing activations by epoch. */
+let snapshots: GraphDocument[] = [];
+let snapshotNetwork: { epoch: number; network: Network } | undefined;
 /** The last evaluation's prediction for every test image, for the confusion matrix's cells. */
 let lastPredictions: Uint16Array | undefined;
 
@@ -73,6 +76,8 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
   });
   probeTarget = { network, dataset };
   lastPredictions = undefined;
+  snapshots = [network.writeWeights(loaded.document)];
+  snapshotNetwork = undefined;
   post({ type: 'started', backend: backend.name, backendReason, totalSteps: Math.ceil(dataset.train.count / settings.batchSize) * settings.epochs, trainCount: dataset.train.count });
 
   let steps: number[] = [];
@@ -97,6 +102,7 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
       lastProgress = e;
       if (performance.now() - lastSent >= METRICS_INTERVAL_MS) flush();
     } else if (e.event === 'epoch') {
+      snapshots[e.epoch] = network.writeWeights(loaded.document);
       flush();
       post({ type: 'epoch', event: e });
     } else if (e.event === 'done') {
@@ -114,9 +120,20 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
   run = undefined;
 }
 
+/** The network with the weights it had after `epoch`, rebuilt from that epoch's snapshot (one kept at a time). */
+function networkAfterEpoch(epoch: number, latest: Network): Network {
+  const snapshot = snapshots[epoch];
+  if (!snapshot) throw new Error(`there are no weights for epoch ${epoch}`);
+  if (snapshotNetwork?.epoch !== epoch) {
+    snapshotNetwork = { epoch, network: Network.create(snapshot, analyzeGraph(snapshot), latest.backend, 1) };
+  }
+  return snapshotNetwork.network;
+}
+
 function probe(command: Extract<WorkerCommand, { type: 'probe' }>) {
   if (!probeTarget) return post({ type: 'probe-failed', requestId: command.requestId, message: 'train the network first' });
-  const { network, dataset } = probeTarget;
+  const { dataset } = probeTarget;
+  const network = command.epoch === undefined ? probeTarget.network : networkAfterEpoch(command.epoch, probeTarget.network);
   const size = dataset.inputShape.reduce((a, b) => a * b, 1);
   const { source } = command;
   const index = source.kind === 'sample' ? Math.min(Math.max(source.index, 0), dataset.test.count - 1) : 0;

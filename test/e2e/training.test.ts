@@ -75,6 +75,16 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     // The feature maps of the same image changed as the filters learned.
     await expect.poll(() => page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(early);
     expect(await stepsDrawn(page)).toBe(188);
+    // The epoch slider goes back to the weights before training, and forward again.
+    const firstMap = () => page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    await expect.poll(() => page.getByTestId('activation-epoch').count()).toBe(1);
+    const trained = await firstMap();
+    await page.getByTestId('activation-epoch').fill('0');
+    await expect.poll(() => page.locator('section[aria-label="Activations"]').textContent()).toContain('before training');
+    await expect.poll(firstMap).not.toBe(trained);
+    await page.locator('section[aria-label="Activations"]').screenshot({ path: `${SHOTS}/11-activations-before-training.png` });
+    await page.getByTestId('activation-epoch').fill('1');
+    await expect.poll(firstMap).toBe(trained);
     await expect.poll(() => page.getByTestId('locked').count()).toBe(0);
     const accuracy = Number((await page.getByTestId('train-epoch-table').textContent())?.match(/([\d.]+)%$/)?.[1]);
     expect(accuracy).toBeGreaterThan(90);
