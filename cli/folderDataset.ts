@@ -8,11 +8,10 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSy
 import { homedir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Dataset } from '../engine/data/dataset';
-import { importImages, type ImageFile } from '../engine/data/folderImport';
+import { IMAGE_EXTENSIONS, importImages, type ImageFile } from '../engine/data/folderImport';
 import type { DatasetRequest } from './datasets';
 import { CliError, type CliOutput } from './io';
 
-export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'];
 const CACHE_VERSION = 1;
 
 export async function importFolderDataset(folder: string, request: DatasetRequest, io: CliOutput): Promise<Dataset> {

@@ -1,8 +1,9 @@
 /**
  * The app's pages are served from app://convstudio/ (a custom protocol, not
  * file://), which gives the page a real origin, lets every response carry the
- * Content-Security-Policy and the cross-origin-isolation headers GPU.js's
- * WebAssembly threads need, and confines what can be loaded to one folder.
+ * Content-Security-Policy and the cross-origin-isolation headers that
+ * SharedArrayBuffer (GPU.js's WebAssembly threads, once the worker uses them;
+ * it runs the CPU backend today) needs, and confines what can be loaded to one folder.
  */
 import { extname, join, normalize, sep } from 'node:path';
 

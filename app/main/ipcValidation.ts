@@ -6,7 +6,7 @@
  * or confused page gets a refusal, never a file written or read on its say.
  */
 import { z } from 'zod';
-import { INVOKE_CHANNELS, SEND_CHANNELS } from '../shared/desktopApi';
+import { INVOKE_CHANNELS, NATIVE_EDITS, SEND_CHANNELS } from '../shared/desktopApi';
 import { isAppUrl } from './appProtocol';
 
 /** A graph document with stored weights stays far below this (LeNet-5 with weights is about 0.3 MB). */
@@ -29,6 +29,7 @@ const ARGUMENTS: Record<string, z.ZodType<unknown[]>> = {
   [SEND_CHANNELS.autosave]: z.tuple([z.object({ fileName, text, handle: handle.optional() }).strict()]),
   [SEND_CHANNELS.discardRecovery]: z.tuple([]),
   [SEND_CHANNELS.closeConfirmed]: z.tuple([]),
+  [SEND_CHANNELS.nativeEdit]: z.tuple([z.enum(NATIVE_EDITS)]),
 };
 
 export type IpcCheck = { ok: true; args: unknown[] } | { ok: false; reason: string };

@@ -6,9 +6,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 
-export function documentPathsIn(args: readonly string[], extensions: readonly string[]): string[] {
+/** `workingDirectory`: where relative paths are from (a second launch's own folder, not this process's). */
+export function documentPathsIn(args: readonly string[], extensions: readonly string[], workingDirectory = process.cwd()): string[] {
   return args
     .filter((arg) => !arg.startsWith('-') && extensions.includes(extname(arg).slice(1).toLowerCase()))
-    .map((arg) => resolve(arg))
+    .map((arg) => resolve(workingDirectory, arg))
     .filter((path) => existsSync(path) && statSync(path).isFile());
 }

@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, sessi
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { COMMAND_CHANNEL, INVOKE_CHANNELS, SEND_CHANNELS, type Answer, type AppCommand, type AppInfo } from '../shared/desktopApi';
+import { COMMAND_CHANNEL, INVOKE_CHANNELS, SEND_CHANNELS, type Answer, type AppCommand, type AppInfo, type NativeEdit } from '../shared/desktopApi';
 import { APP_ENTRY_URL, APP_SCHEME, resolveAppRequest } from './appProtocol';
 import { AutosaveStore } from './autosave';
 import { DocumentFiles, DOCUMENT_EXTENSIONS, FileError, type FileDialogs } from './documentFiles';
@@ -80,6 +80,7 @@ function start(): void {
       recent: recent.list().map((path) => ({ path, name: path.split(/[/\\]/).pop() ?? path })),
       send,
       openRecent: openPath,
+      closeWindow: () => window?.close(),
       clearRecent: () => {
         recent.clear();
         refreshMenu();
@@ -144,11 +145,12 @@ function start(): void {
     closeConfirmed = true;
     window?.close();
   });
+  on(SEND_CHANNELS.nativeEdit, (action: NativeEdit) => window?.webContents[action]());
 
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window?.isMinimized()) window.restore();
     window?.focus();
-    for (const path of documentPathsIn(argv.slice(1), DOCUMENT_EXTENSIONS)) openPath(path);
+    for (const path of documentPathsIn(argv.slice(1), DOCUMENT_EXTENSIONS, workingDirectory)) openPath(path);
   });
   app.on('open-file', (event, path) => {
     event.preventDefault();
@@ -219,8 +221,8 @@ function start(): void {
       if (choice === 0) send({ command: 'save-and-close' });
       if (choice === 1) {
         autosave.clear();
-        closeConfirmed = true;
-        window?.close();
+        // Not close() again from inside its own handler: destroy skips the question, which was just answered.
+        window?.destroy();
       }
     });
     window.on('closed', () => {

@@ -15,19 +15,22 @@ export interface MenuContext {
   send(command: AppCommand): void;
   openRecent(path: string): void;
   clearRecent(): void;
+  /** Closes the window from the main process, so the unsaved-changes question is asked. */
+  closeWindow(): void;
   quit(): void;
 }
 
 export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
   const mac = context.platform === 'darwin';
   // Shortcuts the page handles itself (so they also work in the browser build) are shown in the
-  // menu but not registered as accelerators, or a key press would act twice.
-  const command = (label: string, name: MenuCommand, accelerator?: string, pageHandlesKey = false): MenuItemConstructorOptions => ({
-    label,
-    id: name,
-    click: () => context.send({ command: name }),
-    ...(accelerator ? { accelerator, registerAccelerator: !pageHandlesKey } : {}),
-  });
+  // menu but not registered as accelerators, or a key press would act twice. macOS always
+  // registers menu accelerators, so there a single key without a modifier (F, ?, Backspace) gets
+  // none: it would be taken from every text field.
+  const command = (label: string, name: MenuCommand, accelerator?: string, pageHandlesKey = false): MenuItemConstructorOptions => {
+    const singleKey = accelerator !== undefined && !accelerator.includes('+');
+    const shown = accelerator && !(mac && pageHandlesKey && singleKey) ? accelerator : undefined;
+    return { label, id: name, click: () => context.send({ command: name }), ...(shown ? { accelerator: shown, registerAccelerator: !pageHandlesKey } : {}) };
+  };
   const separator: MenuItemConstructorOptions = { type: 'separator' };
 
   const file: MenuItemConstructorOptions = {
@@ -54,7 +57,7 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
       command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
       command('Export Summary…', 'export', 'CmdOrCtrl+E'),
       separator,
-      command(mac ? 'Close Window' : 'Close', 'close', 'CmdOrCtrl+W'),
+      { label: mac ? 'Close Window' : 'Close', id: 'close', accelerator: 'CmdOrCtrl+W', click: context.closeWindow },
       ...(mac ? [] : [separator, { label: 'Quit', id: 'quit', accelerator: 'Ctrl+Q', click: context.quit }]),
     ],
   };

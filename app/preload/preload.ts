@@ -26,11 +26,14 @@ const api: DesktopApi = {
   takeRecovery: () => invoke(INVOKE_CHANNELS.takeRecovery),
   discardRecovery: () => ipcRenderer.send(SEND_CHANNELS.discardRecovery),
   closeConfirmed: () => ipcRenderer.send(SEND_CHANNELS.closeConfirmed),
+  nativeEdit: (action) => ipcRenderer.send(SEND_CHANNELS.nativeEdit, action),
   onCommand(listener) {
     // The page gets the command only, never the IPC event (which would reach ipcRenderer).
     const wrapped = (_event: IpcRendererEvent, command: AppCommand) => listener(command);
     ipcRenderer.on(COMMAND_CHANNEL, wrapped);
-    return () => ipcRenderer.removeListener(COMMAND_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(COMMAND_CHANNEL, wrapped);
+    };
   },
 };
 

@@ -23,7 +23,12 @@ export const SEND_CHANNELS = {
   autosave: 'document:autosave',
   discardRecovery: 'recovery:discard',
   closeConfirmed: 'window:close-confirmed',
+  nativeEdit: 'edit:native',
 } as const;
+
+/** Edit actions the main process performs on the focused text field (the page may not paste by itself). */
+export const NATIVE_EDITS = ['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll'] as const;
+export type NativeEdit = (typeof NATIVE_EDITS)[number];
 
 /** Main -> renderer. */
 export const COMMAND_CHANNEL = 'app:command';
@@ -87,7 +92,7 @@ export interface RecoveryOffer {
  * text field when there is one, else on the graph.
  */
 export const MENU_COMMANDS = [
-  'new', 'open', 'save', 'save-as', 'export', 'close',
+  'new', 'open', 'save', 'save-as', 'export',
   'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'select-all',
   'zoom-in', 'zoom-out', 'fit', 'arrange', 'toggle-sidebar', 'theme-light', 'theme-dark', 'theme-system',
   'train-start', 'train-pause', 'train-stop',
@@ -119,5 +124,7 @@ export interface DesktopApi {
   takeRecovery(): Promise<RecoveryOffer>;
   discardRecovery(): void;
   closeConfirmed(): void;
+  /** Undo, paste… in the focused text field, done by the browser engine itself. */
+  nativeEdit(action: NativeEdit): void;
   onCommand(listener: (command: AppCommand) => void): () => void;
 }

@@ -40,6 +40,9 @@ export interface FolderImport {
   skipped: SkippedFile[];
 }
 
+/** The picture files a folder import reads (by name; anything else in the folder is reported and left out). */
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'];
+
 /** Largest side accepted: beyond this a "picture" is more likely a scan or a mistake, and slow to decode. */
 export const MAX_IMAGE_SIDE = 8192;
 

@@ -8,6 +8,18 @@ import type { GraphDocument } from '../graph/schema';
 import type { OptimizerName } from './optimizer';
 import type { Histogram } from './histogram';
 import type { TrainEvent } from './trainer';
+import type { ImageFile, SkippedFile } from '../data/folderImport';
+
+/** A folder of one's own pictures (one subfolder per class), read by the page and decoded in the worker. */
+export interface FolderSource {
+  name: string;
+  classNames: string[];
+  files: ImageFile[];
+  /** The input node's size: images are scaled to it, in colour when it has three channels. */
+  height: number;
+  width: number;
+  color: boolean;
+}
 
 export interface TrainSettings {
   dataset: string;
@@ -25,7 +37,10 @@ export interface TrainSettings {
 export type ProbeSource = { kind: 'sample'; index: number } | { kind: 'pixels'; bytes: Uint8Array };
 
 export type WorkerCommand =
-  | { type: 'start'; document: GraphDocument; settings: TrainSettings }
+  /** `folder`: the pictures behind settings.dataset when it names an imported folder. */
+  | { type: 'start'; document: GraphDocument; settings: TrainSettings; folder?: FolderSource }
+  /** Decodes a folder to report what it holds and which files cannot be used. */
+  | { type: 'import'; requestId: number; folder: FolderSource }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
@@ -54,6 +69,8 @@ export type WorkerEvent =
   | { type: 'evaluation'; classNames: string[]; accuracy: number; perClassAccuracy: number[]; confusion: number[][] }
   | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; /** C×H×W of `input` */ inputShape: number[]; activations: ProbedActivation[]; /** each probed node's kernels, [outC, inC, kH, kW], for convolutions */ kernels: ProbedActivation[]; /** its weights and the size of their last gradients */ histograms: Histogram[] }
   | { type: 'probe-failed'; requestId: number; message: string }
+  | { type: 'import-progress'; requestId: number; done: number; total: number }
+  | { type: 'imported'; requestId: number; name: string; classNames: string[]; trainCount: number; testCount: number; skipped: SkippedFile[] }
   /** The images behind a confusion cell: `indices` into the test split, their pixels one after another (each `shape`, bytes). */
   | { type: 'examples'; requestId: number; indices: number[]; images: Uint8Array; shape: number[] };
 

@@ -51,7 +51,8 @@ function typingInField(target: EventTarget | null = document.activeElement): boo
 /** `recoveryOffer`: what an earlier session left unsaved, asked for once at start-up (asking takes it away). */
 export function Editor({ store, bridge, training, recoveryOffer }: { store: DocumentStore; bridge: PlatformBridge; training: TrainingClient; recoveryOffer: Promise<RecoveryOffer> }) {
   const state = useEditor(store);
-  const trainingState = useSyncExternalStore(training.subscribe, training.getState);
+  // Only whether a run is going: the editor (and the canvas under it) must not re-render on every metrics update.
+  const trainingRunning = useSyncExternalStore(training.subscribe, () => training.getState().state === 'running');
   const flow = useReactFlow();
   const [dragging, setDragging] = useState<Record<string, Point>>({});
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
@@ -221,14 +222,13 @@ export function Editor({ store, bridge, training, recoveryOffer }: { store: Docu
         return void bridge.exportFile({ suggestedName: `${fileName.replace(/\.[^.]+$/, '')}-summary.md`, text: summaryMarkdown(doc), kind: 'markdown' })
           .then((saved) => saved && store.notify({ kind: 'info', text: `Exported the summary to ${saved.name}` }), (error: Error) => store.notify({ kind: 'error', text: `Not exported: ${error.message}` }));
       }
-      case 'close': return window.close();
-      case 'undo': return inField ? void document.execCommand('undo') : store.undo();
-      case 'redo': return inField ? void document.execCommand('redo') : store.redo();
-      case 'cut': return inField ? void document.execCommand('cut') : void (copy() && deleteSelection());
-      case 'copy': return inField ? void document.execCommand('copy') : void copy();
-      case 'paste': return inField ? void document.execCommand('paste') : paste();
-      case 'delete': return inField ? void document.execCommand('delete') : deleteSelection();
-      case 'select-all': return inField ? void document.execCommand('selectAll') : store.select(store.getState().document.nodes.map((n) => n.id));
+      case 'undo': return inField ? bridge.nativeEdit('undo') : store.undo();
+      case 'redo': return inField ? bridge.nativeEdit('redo') : store.redo();
+      case 'cut': return inField ? bridge.nativeEdit('cut') : void (copy() && deleteSelection());
+      case 'copy': return inField ? bridge.nativeEdit('copy') : void copy();
+      case 'paste': return inField ? bridge.nativeEdit('paste') : paste();
+      case 'delete': return inField ? bridge.nativeEdit('delete') : deleteSelection();
+      case 'select-all': return inField ? bridge.nativeEdit('selectAll') : store.select(store.getState().document.nodes.map((n) => n.id));
       case 'zoom-in': return void flow.zoomIn();
       case 'zoom-out': return void flow.zoomOut();
       case 'fit': return void flow.fitView({ padding: 0.2 });
@@ -373,7 +373,7 @@ export function Editor({ store, bridge, training, recoveryOffer }: { store: Docu
             onParams={(id, params) => store.update((doc) => setParams(doc, id, params), `params:${id}`)}
           />
           <TrainingPanel key={state.fileName} client={training} document={state.document} />
-          <ActivationView client={training} nodeId={selectedNode?.id} running={trainingState.state === 'running'} />
+          <ActivationView client={training} nodeId={selectedNode?.id} running={trainingRunning} />
           <DrawPad
             client={training}
             outputId={state.analysis.topology.outputId}

@@ -5,9 +5,9 @@
  * localStorage for autosave); the desktop shell provides desktopBridge.ts over
  * its preload API. The editor cannot tell them apart.
  */
-import type { AppCommand, AppInfo, ExportRequest, RecoveryOffer } from '../../app/shared/desktopApi';
+import type { AppCommand, AppInfo, ExportRequest, NativeEdit, RecoveryOffer } from '../../app/shared/desktopApi';
 
-export type { AppCommand, AppInfo, ExportRequest, RecoveryOffer };
+export type { AppCommand, AppInfo, ExportRequest, NativeEdit, RecoveryOffer };
 
 export interface OpenedFile {
   name: string;
@@ -46,6 +46,8 @@ export interface PlatformBridge {
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** After a save that the shell asked for before closing. */
   closeConfirmed(): void;
+  /** Undo, paste… in the focused text field (menu commands while typing). */
+  nativeEdit(action: NativeEdit): void;
   /** Versions and folders, for Help > About (the desktop shell only). */
   appInfo?(): Promise<AppInfo>;
 }

@@ -65,6 +65,8 @@ export const browserBridge: PlatformBridge = {
     // The editor sets document.title itself; a browser tab has nothing more to show.
   },
   onCommand: () => () => undefined,
+  // Only reached from a menu, which the browser build has not; kept for completeness.
+  nativeEdit: (action) => void document.execCommand(action),
   closeConfirmed() {},
 };
 

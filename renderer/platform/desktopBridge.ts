@@ -19,5 +19,6 @@ export function findDesktopBridge(): PlatformBridge | undefined {
     onCommand: (listener) => api.onCommand(listener),
     closeConfirmed: () => api.closeConfirmed(),
     appInfo: () => api.appInfo(),
+    nativeEdit: (action) => api.nativeEdit(action),
   };
 }

@@ -7,6 +7,7 @@ import type { OptimizerName } from '../../engine/training/optimizer';
 import type { TrainSettings } from '../../engine/training/protocol';
 import { LossChart } from './charts/LossChart';
 import { Evaluation } from './Evaluation';
+import { FolderImport } from './FolderImport';
 import { runLabel, type TrainingClient } from './trainingClient';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -26,6 +27,7 @@ export function defaultSettings(doc: GraphDocument): TrainSettings {
 export function TrainingPanel({ client, document }: { client: TrainingClient; document: GraphDocument }) {
   const run = useSyncExternalStore(client.subscribe, client.getState);
   const [settings, setSettings] = useState<TrainSettings>(() => defaultSettings(document));
+  const [folders, setFolders] = useState<string[]>([]);
   const active = run.state === 'running' || run.state === 'paused' || run.state === 'loading';
   const number = (key: 'epochs' | 'batchSize' | 'learningRate' | 'seed' | 'trainLimit') => (
     <label className="training__field">
@@ -41,9 +43,13 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
       <label className="training__field">
         data set
         <select value={settings.dataset} disabled={active} data-testid="train-dataset" onChange={(e) => setSettings({ ...settings, dataset: e.target.value })}>
-          {[...BUNDLED_DATASETS.map((d) => d.name), ...SYNTHETIC_DATASETS.map((d) => d.name)].map((name) => <option key={name}>{name}</option>)}
+          {[...BUNDLED_DATASETS.map((d) => d.name), ...SYNTHETIC_DATASETS.map((d) => d.name), ...folders].map((name) => <option key={name}>{name}</option>)}
         </select>
       </label>
+      <FolderImport client={client} document={document} disabled={active} onImported={(name) => {
+        setFolders((known) => (known.includes(name) ? known : [...known, name]));
+        setSettings((s) => ({ ...s, dataset: name }));
+      }} />
       <label className="training__field">
         optimizer
         <select value={settings.optimizer} disabled={active} onChange={(e) => setSettings({ ...settings, optimizer: e.target.value as OptimizerName })}>

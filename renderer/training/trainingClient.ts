@@ -5,10 +5,11 @@
  * editor carries on.
  */
 import type { GraphDocument } from '../../engine';
-import type { ProbeSource, TrainSettings, WorkerCommand, WorkerEvent } from '../../engine/training/protocol';
+import type { FolderSource, ProbeSource, TrainSettings, WorkerCommand, WorkerEvent } from '../../engine/training/protocol';
 
 export type ProbeReply = Extract<WorkerEvent, { type: 'activations' } | { type: 'probe-failed' }>;
 export type ExamplesReply = Extract<WorkerEvent, { type: 'examples' } | { type: 'probe-failed' }>;
+export type ImportReply = Extract<WorkerEvent, { type: 'imported' } | { type: 'probe-failed' }>;
 import type { TrainEvent } from '../../engine/training/trainer';
 
 export type RunState = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
@@ -72,6 +73,31 @@ export class TrainingClient {
     for (const listener of this.listeners) listener();
   }
 
+  /** Imported folders by name; a run on one sends its pictures to the worker, which decodes them again. */
+  private readonly folders = new Map<string, FolderSource>();
+
+  /**
+   * Decodes a folder in a worker of its own (the page stays responsive), reporting progress; on
+   * success the folder becomes a data set the panel can train on.
+   */
+  importFolder(folder: FolderSource, onProgress: (done: number, total: number) => void): Promise<ImportReply> {
+    const worker = new Worker(this.workerUrl, { type: 'module' });
+    return new Promise<ImportReply>((resolve) => {
+      worker.onmessage = (message: MessageEvent<WorkerEvent>) => {
+        const event = message.data;
+        if (event.type === 'import-progress') return onProgress(event.done, event.total);
+        if (event.type === 'imported') this.folders.set(folder.name, folder);
+        if (event.type === 'imported' || event.type === 'probe-failed') resolve(event);
+        return undefined;
+      };
+      worker.onerror = (e) => {
+        e.preventDefault();
+        resolve({ type: 'probe-failed', requestId: 1, message: `the import crashed: ${e.message || 'unknown error'}` });
+      };
+      worker.postMessage({ type: 'import', requestId: 1, folder } satisfies WorkerCommand);
+    }).finally(() => worker.terminate());
+  }
+
   start(document: GraphDocument, settings: TrainSettings) {
     this.worker?.terminate();
     const worker = new Worker(this.workerUrl, { type: 'module' });
@@ -89,7 +115,8 @@ export class TrainingClient {
       : previous.history;
     this.current = { ...IDLE, history, runId: previous.runId + 1, settings, sample: previous.sample, state: 'loading', status: 'starting…' };
     this.set({});
-    this.send({ type: 'start', document, settings });
+    const folder = this.folders.get(settings.dataset);
+    this.send({ type: 'start', document, settings, ...(folder ? { folder } : {}) });
   }
 
   pause() {
@@ -155,7 +182,7 @@ export class TrainingClient {
       case 'error':
         this.worker?.terminate();
         this.worker = undefined;
-        return this.set({ state: 'failed', error: `${event.message} Your graph is unchanged.` });
+        return this.set({ state: 'failed', error: `${event.message.replace(/[^.!?]$/, '$&.')} Your graph is unchanged.` });
       case 'evaluation': {
         const { type: _type, ...evaluation } = event;
         return this.set({ evaluation });

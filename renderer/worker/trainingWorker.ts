@@ -8,13 +8,14 @@ import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import { BUNDLED_FILES, decodeBundledDataset, findBundledDataset, type BundledFiles } from '../../engine/data/bundled';
 import type { Dataset } from '../../engine/data/dataset';
 import { findSyntheticDataset } from '../../engine/data/registry';
+import { importImages } from '../../engine/data/folderImport';
 import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
 import { evaluate, samplesInCell } from '../../engine/training/evaluate';
 import { resolveOptimizer } from '../../engine/training/optimizer';
 import { probeActivations } from '../../engine/training/probe';
 import { histogram, type Histogram } from '../../engine/training/histogram';
-import { METRICS_INTERVAL_MS, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
+import { METRICS_INTERVAL_MS, type FolderSource, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
 import { TrainingRun } from '../../engine/training/trainer';
 
 const scope = self as unknown as { postMessage(message: WorkerEvent, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerCommand>) => void) | null };
@@ -43,11 +44,26 @@ async function fetchBundled(name: string): Promise<Dataset> {
   return decodeBundledDataset(info, Object.fromEntries(entries) as BundledFiles);
 }
 
-async function loadDataset(settings: TrainSettings): Promise<Dataset> {
+/** Decodes, scales and splits a folder's pictures (80/20 per class by the seed), reporting progress now and then. */
+function decodeFolder(folder: FolderSource, seed: number, onProgress: (done: number, total: number) => void) {
+  let last = 0;
+  return importImages(folder.files, {
+    name: folder.name, classNames: folder.classNames, height: folder.height, width: folder.width, color: folder.color, testFraction: 0.2, seed,
+    onProgress(done, total) {
+      if (performance.now() - last < METRICS_INTERVAL_MS) return;
+      last = performance.now();
+      onProgress(done, total);
+    },
+  });
+}
+
+async function loadDataset(settings: TrainSettings, folder: FolderSource | undefined): Promise<Dataset> {
   const synthetic = findSyntheticDataset(settings.dataset);
-  const dataset = synthetic
-    ? synthetic.create(settings.seed, synthetic.basedOn ? await fetchBundled(synthetic.basedOn) : undefined)
-    : await fetchBundled(settings.dataset);
+  const dataset = folder && folder.name === settings.dataset
+    ? decodeFolder(folder, settings.seed, (done, total) => post({ type: 'status', message: `decoding ${folder.name}: ${done}/${total} images…` })).dataset
+    : synthetic
+      ? synthetic.create(settings.seed, synthetic.basedOn ? await fetchBundled(synthetic.basedOn) : undefined)
+      : await fetchBundled(settings.dataset);
   const limit = (split: Dataset['train'], n?: number) => {
     if (n === undefined || n >= split.count) return split;
     const size = dataset.inputShape.reduce((a, b) => a * b, 1);
@@ -60,7 +76,7 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
   const loaded = loadDocumentValue(command.document);
   if (!loaded.ok) throw new Error(loaded.problems.find((p) => p.severity === 'error')?.message ?? 'the graph has problems');
   const { settings } = command;
-  const dataset = await loadDataset(settings);
+  const dataset = await loadDataset(settings, command.folder);
   const backend = createCpuBackend();
   const network = Network.create(loaded.document, loaded.analysis, backend, settings.seed);
   const problem = incompatibility(network, dataset);
@@ -174,9 +190,21 @@ function examples(command: Extract<WorkerCommand, { type: 'examples' }>) {
   return post({ type: 'examples', requestId: command.requestId, indices, images, shape: [...inputShape] }, [images.buffer]);
 }
 
+function importFolder(command: Extract<WorkerCommand, { type: 'import' }>) {
+  const { requestId, folder } = command;
+  try {
+    const result = decodeFolder(folder, 1, (done, total) => post({ type: 'import-progress', requestId, done, total }));
+    const { dataset } = result;
+    post({ type: 'imported', requestId, name: folder.name, classNames: [...dataset.classNames], trainCount: dataset.train.count, testCount: dataset.test.count, skipped: result.skipped });
+  } catch (e) {
+    post({ type: 'probe-failed', requestId, message: (e as Error).message });
+  }
+}
+
 scope.onmessage = (message) => {
   const command = message.data;
   if (command.type === 'examples') return examples(command);
+  if (command.type === 'import') return importFolder(command);
   if (command.type === 'probe') {
     try {
       probe(command);

@@ -17,6 +17,7 @@ describe('IPC messages from the page', () => {
     expect(checkIpcMessage(INVOKE_CHANNELS.save, PAGE, ['{}', 'lenet-5.json', HANDLE])).toMatchObject({ ok: true });
     expect(checkIpcMessage(SEND_CHANNELS.autosave, PAGE, [{ fileName: 'a.json', text: '{}', handle: HANDLE }])).toMatchObject({ ok: true });
     expect(checkIpcMessage(INVOKE_CHANNELS.exportFile, PAGE, [{ suggestedName: 'a.md', text: '# a', kind: 'markdown' }])).toMatchObject({ ok: true });
+    expect(checkIpcMessage(SEND_CHANNELS.nativeEdit, PAGE, ['paste'])).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -30,6 +31,7 @@ describe('IPC messages from the page', () => {
     ['extra arguments', INVOKE_CHANNELS.open, PAGE, ['surprise'], /document:open: argument/],
     ['an extra field', SEND_CHANNELS.documentState, PAGE, [{ fileName: 'a.json', dirty: true, path: '/etc' }], /document:state: argument/],
     ['a wrong type for dirty', SEND_CHANNELS.documentState, PAGE, [{ fileName: 'a.json', dirty: 'yes' }], /document:state: argument 0\.dirty/],
+    ['an edit that is not one of the native ones', SEND_CHANNELS.nativeEdit, PAGE, ['print'], /edit:native: argument 0/],
     ['an unknown export kind', INVOKE_CHANNELS.exportFile, PAGE, [{ suggestedName: 'a.exe', text: '', kind: 'exe' }], /document:export: argument 0\.kind/],
   ])('refuses %s', (_what, channel, sender, args, reason) => {
     const check = checkIpcMessage(channel, sender, args);

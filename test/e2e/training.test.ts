@@ -3,12 +3,16 @@
  * panel streams progress and the loss curve, pause and resume work, and the
  * trained weights land in the document.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../engine';
 import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
 import { openEditor, SHOTS } from './openEditor';
 import { ORACLES_REQUIRED } from '../helpers/oracles';
+import { png } from '../helpers/imageFiles';
 
 declare const convstudioStore: { getState(): { document: GraphDocument } };
 
@@ -176,4 +180,38 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.getByTestId('train-learningRate').fill('0.001');
     await page.locator('select').filter({ hasText: 'adam' }).selectOption('adam');
   }, 120_000);
+
+  it('imports a folder of pictures with progress and the skipped files, and trains on it', async () => {
+    // Two classes a network tells apart by brightness, 40 pictures each, plus files that cannot be used.
+    const folder = join(mkdtempSync(join(tmpdir(), 'convstudio-folder-')), 'my-pictures');
+    for (const [name, base] of [['dark', 30], ['bright', 200]] as const) {
+      mkdirSync(join(folder, name), { recursive: true });
+      for (let i = 0; i < 40; i++) writeFileSync(join(folder, name, `${i}.png`), png(20 + (i % 9), 20 + (i % 7), [base + (i % 20), base, base - (i % 15)]));
+    }
+    writeFileSync(join(folder, 'bright', 'notes.txt'), 'not a picture');
+    writeFileSync(join(folder, 'dark', 'broken.png'), 'not really a png');
+    writeFileSync(join(folder, 'readme.md'), 'outside the class folders');
+
+    await page.getByTestId('import-folder').setInputFiles(folder);
+    await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 60_000 }).toBe('my-pictures: 2 classes, 64 training and 16 test images, 28×28 gray');
+    const skipped = await page.getByTestId('import-skipped').textContent();
+    expect(skipped).toContain('3 files skipped');
+    expect(skipped).toMatch(/bright\/notes\.txt: not an image file/);
+    expect(skipped).toMatch(/dark\/broken\.png: /);
+    expect(skipped).toMatch(/readme\.md: not inside a class folder/);
+    expect(await page.getByTestId('train-dataset').inputValue()).toBe('my-pictures');
+    // Two classes: the last dense layer gets two units, in the inspector.
+    await page.locator('.react-flow__node[data-id="d3"]').click();
+    await page.getByTestId('field-d3-units').fill('2');
+    await page.getByTestId('train-trainLimit').fill('');
+    await page.getByTestId('train-epochs').fill('3');
+    await page.getByTestId('train-start').click();
+    const outcome = () => page.locator('section[aria-label="Training"]').evaluate((panel) => `${panel.querySelector('[data-testid="train-status"]')?.textContent} ${panel.querySelector('[data-testid="train-error"]')?.textContent ?? ''}`);
+    await expect.poll(outcome, { timeout: 120_000 }).toMatch(/^(done|failed)/);
+    const finished = await outcome();
+    expect(finished, finished).toMatch(/^done/);
+    const accuracy = Number((await page.getByTestId('train-epoch-table').textContent())?.match(/([\d.]+)%$/)?.[1]);
+    expect(accuracy).toBeGreaterThanOrEqual(90);
+    await page.locator('section[aria-label="Training"]').screenshot({ path: `${SHOTS}/15-folder-import.png` });
+  }, 180_000);
 });

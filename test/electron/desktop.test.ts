@@ -26,14 +26,17 @@ describe.skipIf(!electron.ok)(title, () => {
     execFileSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'pipe' });
     execFileSync(process.execPath, ['scripts/build-app.mjs'], { stdio: 'pipe' });
   }, 120_000);
-  afterEach(async () => {
-    await running?.close().catch(() => undefined);
+  // Killed, not closed: a test may leave unsaved changes, and quitting would then wait on a dialog.
+  afterEach(() => {
+    running?.process().kill('SIGKILL');
     running = undefined;
   });
 
   async function launch(dataFolder: string, args: string[] = []): Promise<{ app: ElectronApplication; page: Page }> {
     if (!electron.ok) throw new Error(electron.reason);
-    running = await _electron.launch({ executablePath: electron.path, args: ['.', ...args], env: { ...process.env, CONVSTUDIO_USER_DATA: dataFolder } });
+    // Chromium's OS sandbox refuses to start as root (CI runs as root); the page's own sandbox option stays on.
+    const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    running = await _electron.launch({ executablePath: electron.path, args: [...asRoot, '.', ...args], env: { ...process.env, CONVSTUDIO_USER_DATA: dataFolder } });
     const page = await running.firstWindow();
     await page.waitForSelector('.react-flow__node');
     return { app: running, page };
@@ -47,6 +50,12 @@ describe.skipIf(!electron.ok)(title, () => {
     expect(await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label.replace('&', '')))).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Train', 'Help']));
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => Object.keys((window as unknown as { convstudioDesktop: object }).convstudioDesktop).sort())).toContain('save');
+    // Pasting into a text field through the Edit menu (the page may not paste by itself).
+    await app.evaluate(({ clipboard }) => clipboard.writeText('12'));
+    await page.locator('.react-flow__node[data-id="c1"]').click();
+    await page.getByTestId('field-c1-filters').fill('');
+    await clickMenu(app, 'paste');
+    await expect.poll(() => page.getByTestId('field-c1-filters').inputValue()).toBe('12');
     // Nothing outside the app loads.
     expect(await page.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'refused'))).toBe('refused');
   });
@@ -76,6 +85,8 @@ describe.skipIf(!electron.ok)(title, () => {
     const { app, page } = await launch(mkdtempSync(join(tmpdir(), 'convstudio-e-')));
     await page.locator('.react-flow__node').first().click();
     await page.keyboard.press('Delete');
+    // The main process knows the document is dirty once the title says so.
+    await expect.poll(() => windowTitle(app)).toBe('• lenet-5.json — ConvStudio');
     await app.evaluate(({ dialog }) => {
       const asked: string[] = [];
       (globalThis as { asked?: string[] }).asked = asked;

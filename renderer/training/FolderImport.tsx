@@ -1,0 +1,105 @@
+/**
+ * Import a folder of one's own pictures as a data set: one subfolder per
+ * class. The page reads the files, the worker decodes and scales them to the
+ * input node's size; progress is shown throughout, and every file that could
+ * not be used is listed with the reason.
+ */
+import { useState } from 'react';
+import type { GraphDocument } from '../../engine';
+import { IMAGE_EXTENSIONS, type ImageFile, type SkippedFile } from '../../engine/data/folderImport';
+import type { TrainingClient } from './trainingClient';
+
+type ImportState =
+  | { stage: 'idle' }
+  | { stage: 'reading' | 'decoding'; done: number; total: number }
+  | { stage: 'done'; summary: string; skipped: SkippedFile[] }
+  | { stage: 'failed'; message: string; skipped: SkippedFile[] };
+
+/** The input node's image size, or why a folder of pictures cannot feed it. */
+function imageInput(document: GraphDocument): { height: number; width: number; color: boolean } | string {
+  const input = document.nodes.find((n) => n.type === 'input');
+  const shape = input?.type === 'input' ? input.params.shape : undefined;
+  if (!shape) return 'the graph has no input node';
+  if (shape.length !== 3) return `the input node takes ${shape[0]} features, not an image; give it a [channels, height, width] shape`;
+  const [channels, height, width] = shape;
+  if (channels !== 1 && channels !== 3) return `the input node has ${channels} channels; pictures give 1 (gray) or 3 (colour)`;
+  return { height, width, color: channels === 3 };
+}
+
+/** Groups a folder picked with webkitdirectory into classes: root/<class>/<file>. */
+export function classifyFiles(files: readonly { webkitRelativePath: string; name: string }[]): { classNames: string[]; usable: number[]; skipped: SkippedFile[] } {
+  const classNames = new Set<string>();
+  const usable: number[] = [];
+  const skipped: SkippedFile[] = [];
+  files.forEach((file, i) => {
+    const parts = file.webkitRelativePath.split('/');
+    const name = parts.slice(1).join('/') || file.name;
+    if (parts.length < 3) return void skipped.push({ name, reason: 'not inside a class folder (put each image in a subfolder named after its class)' });
+    if (parts.length > 3) return void skipped.push({ name, reason: 'in a folder inside a class folder (only the first level of subfolders are classes)' });
+    classNames.add(parts[1] as string);
+    const extension = file.name.slice(file.name.lastIndexOf('.')).toLowerCase();
+    if (!IMAGE_EXTENSIONS.includes(extension)) return void skipped.push({ name, reason: `not an image file (expected ${IMAGE_EXTENSIONS.join(', ')})` });
+    usable.push(i);
+  });
+  return { classNames: [...classNames].sort(), usable, skipped };
+}
+
+export function FolderImport({ client, document, disabled, onImported }: { client: TrainingClient; document: GraphDocument; disabled: boolean; onImported(name: string): void }) {
+  const [state, setState] = useState<ImportState>({ stage: 'idle' });
+  const busy = state.stage === 'reading' || state.stage === 'decoding';
+
+  const importFiles = async (list: FileList) => {
+    const input = imageInput(document);
+    if (typeof input === 'string') return setState({ stage: 'failed', message: `Cannot import pictures: ${input}.`, skipped: [] });
+    const files = Array.from(list);
+    const name = files[0]?.webkitRelativePath.split('/')[0] || 'my-pictures';
+    const { classNames, usable, skipped } = classifyFiles(files);
+    const images: ImageFile[] = [];
+    for (const [k, i] of usable.entries()) {
+      if (k % 20 === 0) setState({ stage: 'reading', done: k, total: usable.length });
+      const file = files[i] as File;
+      images.push({ className: file.webkitRelativePath.split('/')[1] as string, name: file.webkitRelativePath.split('/').slice(1).join('/'), bytes: new Uint8Array(await file.arrayBuffer()) });
+    }
+    setState({ stage: 'decoding', done: 0, total: images.length });
+    const reply = await client.importFolder({ name, classNames, files: images, ...input }, (done, total) => setState({ stage: 'decoding', done, total }));
+    if (reply.type === 'probe-failed') return setState({ stage: 'failed', message: `${name} was not imported: ${reply.message}.`, skipped });
+    setState({ stage: 'done', summary: `${name}: ${reply.classNames.length} classes, ${reply.trainCount} training and ${reply.testCount} test images, ${input.width}×${input.height} ${input.color ? 'colour' : 'gray'}`, skipped: [...skipped, ...reply.skipped] });
+    onImported(name);
+    return undefined;
+  };
+
+  return (
+    <div className="folder-import">
+      <label className={disabled || busy ? 'button button--disabled' : 'button'} title="A folder with one subfolder of pictures per class (PNG, JPEG, GIF, BMP)">
+        Import a folder…
+        <input
+          type="file"
+          data-testid="import-folder"
+          disabled={disabled || busy}
+          // Non-standard but supported by every Chromium (and so Electron): pick a folder, get every file in it.
+          {...{ webkitdirectory: '', directory: '' }}
+          multiple
+          hidden
+          onChange={(e) => {
+            if (e.target.files && e.target.files.length > 0) void importFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {busy && (
+        <p className="training__numbers" data-testid="import-progress">
+          {state.stage === 'reading' ? 'reading' : 'decoding'} {state.done}/{state.total} images
+          <progress max={state.total} value={state.done} aria-label="import progress" />
+        </p>
+      )}
+      {state.stage === 'done' && <p className="training__reason" role="status" data-testid="import-summary">{state.summary}</p>}
+      {state.stage === 'failed' && <p className="training__error" role="alert" data-testid="import-error">{state.message}</p>}
+      {(state.stage === 'done' || state.stage === 'failed') && state.skipped.length > 0 && (
+        <details className="folder-import__skipped" data-testid="import-skipped">
+          <summary>{state.skipped.length} file{state.skipped.length === 1 ? '' : 's'} skipped</summary>
+          <ul>{state.skipped.slice(0, 200).map((s) => <li key={s.name}>{s.name}: {s.reason}</li>)}</ul>
+        </details>
+      )}
+    </div>
+  );
+}
