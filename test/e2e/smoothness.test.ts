@@ -1,0 +1,55 @@
+/**
+ * The page stays smooth while a model trains: a 20-second run of LeNet-5 on
+ * MNIST in the worker, with the first convolution's feature maps refreshing
+ * live, measured with requestAnimationFrame (frames per second) and the
+ * long-task observer (main-thread tasks over 50 ms), on a fresh page.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
+import { ORACLES_REQUIRED } from '../helpers/oracles';
+import { openEditor } from './openEditor';
+
+describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('smoothness while training', () => {
+  let chromium: ChromiumPage;
+  let page: Page;
+  beforeAll(async () => {
+    chromium = await openEditor();
+    page = chromium.page;
+  }, 120_000);
+  afterAll(async () => chromium?.close());
+
+  it('keeps the page smooth through a 20-second run: frames per second and main-thread tasks over 50 ms', async () => {
+    await page.locator('.react-flow__node[data-id="c1"]').click(); // its feature maps refresh live
+    await page.getByTestId('train-epochs').fill('1');
+    await page.getByTestId('train-trainLimit').fill('26000');
+    await page.evaluate(() => {
+      const w = window as unknown as { frames: number; longTasks: number[]; observer?: PerformanceObserver };
+      w.frames = 0;
+      w.longTasks = [];
+      const count = () => {
+        w.frames++;
+        requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+      w.observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration)));
+      w.observer.observe({ type: 'longtask', buffered: false });
+    });
+    const started = Date.now();
+    await page.getByTestId('train-start').click();
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 180_000, interval: 500 }).toMatch(/^(done|failed)/);
+    expect(await page.locator('section[aria-label="Training"]').textContent()).toMatch(/done/);
+    const seconds = (Date.now() - started) / 1000;
+    const { frames, longTasks } = await page.evaluate(() => {
+      const w = window as unknown as { frames: number; longTasks: number[]; observer?: PerformanceObserver };
+      w.observer?.disconnect();
+      return { frames: w.frames, longTasks: w.longTasks };
+    });
+    console.log(`smoothness over a ${seconds.toFixed(1)} s run: ${(frames / seconds).toFixed(1)} frames per second; main-thread tasks over 50 ms: ${longTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}`);
+    expect(seconds).toBeGreaterThan(15);
+    // The target (50 frames per second, no task over 50 ms) is what a quiet machine shows; with the
+    // other test files running beside this one on 2 cores, only a stall fails the test.
+    expect(frames / seconds).toBeGreaterThan(20);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(500);
+  }, 240_000);
+});
