@@ -29,6 +29,7 @@ export async function appThroughput(): Promise<Throughput> {
   try {
     const { page } = chromium;
     await page.waitForSelector('.react-flow__node');
+    await page.getByTestId('train-backend').selectOption('cpu');
     await page.getByTestId('train-epochs').fill('1');
     await page.getByTestId('train-trainLimit').fill(String(STEPS * 32));
     await page.getByTestId('train-start').click();

@@ -13,6 +13,9 @@ const options = {
   jsx: 'automatic',
   sourcemap: true,
   minify: process.argv.includes('--production'),
+  // The gpujs backend tells which kind of kernel gpu.js built by its class name (a silent fallback
+  // to another mode is an error); minified names would hide it.
+  keepNames: true,
   define: { 'process.env.NODE_ENV': JSON.stringify(process.argv.includes('--production') ? 'production' : 'development') },
   logLevel: 'warning',
 };

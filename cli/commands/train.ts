@@ -1,13 +1,11 @@
 /** `train` and `eval`. */
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import { gatherBatch, type Dataset } from '../../engine/data/dataset';
-import { createRandom } from '../../engine/network/random';
-import { trainingStep } from '../../engine/training/trainingStep';
+import { trialStep } from '../../engine/training/trainingStep';
 import type { GraphAnalysis } from '../../engine';
 import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
 import { evaluate } from '../../engine/training/evaluate';
-import { Optimizer, resolveOptimizer, type OptimizerName, type OptimizerSettings } from '../../engine/training/optimizer';
+import { resolveOptimizer, type OptimizerName } from '../../engine/training/optimizer';
 import { TrainingRun } from '../../engine/training/trainer';
 import { resolveBackend } from '../backends';
 import { loadDataset } from '../datasets';
@@ -32,12 +30,6 @@ export interface TrainFlags {
 }
 
 const DEFAULTS = { epochs: 1, batchSize: 32, seed: 1 };
-
-/** One training step of `network` on the first batch of the data set: what `--backend auto` times. */
-function trialStep(network: Network, dataset: Dataset, batchSize: number, settings: OptimizerSettings): () => void {
-  const batch = gatherBatch(dataset, dataset.train, Array.from({ length: Math.min(batchSize, dataset.train.count) }, (_, i) => i));
-  return trainingStep(network, new Optimizer(network.backend, network.parameters, settings), batch, createRandom(0));
-}
 
 export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt: (stop: () => void) => void): Promise<number> {
   if (flags.optimizer !== undefined && !['sgd', 'momentum', 'adam'].includes(flags.optimizer)) {

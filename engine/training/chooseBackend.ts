@@ -48,7 +48,7 @@ export function chooseFastestBackend(candidates: readonly BackendCandidate[], tr
   if (!best) throw new Error(`no backend works here: ${timings.map((t) => `${t.name}: ${t.error}`).join('; ')}`);
   const others = timings
     .filter((t) => t.name !== best?.name)
-    .map((t) => (t.msPerStep === undefined ? `${t.name} unavailable` : `${t.name} ${t.msPerStep.toFixed(1)} ms`))
+    .map((t) => (t.msPerStep === undefined ? `${t.name} unavailable: ${t.error}` : `${t.name} ${t.msPerStep.toFixed(1)} ms`))
     .join(', ');
   return {
     backend: best.backend,

@@ -28,6 +28,8 @@ export interface TrainSettings {
   learningRate: number;
   optimizer: OptimizerName;
   seed: number;
+  /** `auto` (the fastest that works, measured on this network), `cpu`, or `gpujs:MODE`; auto when absent. */
+  backend?: string;
   /** Use only the first N training / test images (quick runs, tests). */
   trainLimit?: number;
   testLimit?: number;
@@ -73,6 +75,9 @@ export type WorkerEvent =
   | { type: 'imported'; requestId: number; name: string; classNames: string[]; trainCount: number; testCount: number; skipped: SkippedFile[] }
   /** The images behind a confusion cell: `indices` into the test split, their pixels one after another (each `shape`, bytes). */
   | { type: 'examples'; requestId: number; indices: number[]; images: Uint8Array; shape: number[] };
+
+/** The backends the app's training panel offers (the worker resolves them). */
+export const APP_BACKENDS = ['auto', 'cpu', 'gpujs:webasm', 'gpujs:webgl2', 'gpujs:webgl', 'gpujs:cpu'] as const;
 
 /** How often batched metrics and progress go out. */
 export const METRICS_INTERVAL_MS = 100;

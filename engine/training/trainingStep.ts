@@ -3,10 +3,11 @@
  * benchmark and `--backend auto` time. (The training loop does the same and
  * also keeps metrics.)
  */
+import { gatherBatch, type Dataset } from '../data/dataset';
 import type { Network } from '../network/network';
-import type { Random } from '../network/random';
+import { createRandom, type Random } from '../network/random';
 import { lossAndGradients } from './lossAndGradients';
-import type { Optimizer } from './optimizer';
+import { Optimizer, type OptimizerSettings } from './optimizer';
 
 export function trainingStep(network: Network, optimizer: Optimizer, batch: { x: Float32Array; labels: Int32Array; count: number }, random: Random): () => void {
   const backend = network.backend;
@@ -18,4 +19,10 @@ export function trainingStep(network: Network, optimizer: Optimizer, batch: { x:
     if (pass.inputGrad) backend.dispose(pass.inputGrad);
     backend.dispose(x);
   };
+}
+
+/** One training step of `network` on the first batch of the data set: what the automatic backend choice times. */
+export function trialStep(network: Network, dataset: Dataset, batchSize: number, settings: OptimizerSettings): () => void {
+  const batch = gatherBatch(dataset, dataset.train, Array.from({ length: Math.min(batchSize, dataset.train.count) }, (_, i) => i));
+  return trainingStep(network, new Optimizer(network.backend, network.parameters, settings), batch, createRandom(0));
 }

@@ -4,7 +4,7 @@ import type { GraphDocument } from '../../engine';
 import { BUNDLED_DATASETS } from '../../engine/data/bundled';
 import { SYNTHETIC_DATASETS } from '../../engine/data/registry';
 import type { OptimizerName } from '../../engine/training/optimizer';
-import type { TrainSettings } from '../../engine/training/protocol';
+import { APP_BACKENDS, type TrainSettings } from '../../engine/training/protocol';
 import { LossChart } from './charts/LossChart';
 import { Evaluation } from './Evaluation';
 import { FolderImport } from './FolderImport';
@@ -56,6 +56,12 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
           <option>adam</option><option>sgd</option><option>momentum</option>
         </select>
       </label>
+      <label className="training__field">
+        backend
+        <select value={settings.backend ?? 'auto'} disabled={active} data-testid="train-backend" title="auto times each backend on this network and keeps the fastest" onChange={(e) => setSettings({ ...settings, backend: e.target.value })}>
+          {APP_BACKENDS.map((name) => <option key={name}>{name}</option>)}
+        </select>
+      </label>
       {number('epochs')}{number('batchSize')}{number('learningRate')}{number('seed')}{number('trainLimit')}
       <div className="training__buttons">
         {!active && <button type="button" data-testid="train-start" onClick={() => client.start(document, settings)}>Train</button>}
@@ -66,7 +72,7 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
       <p className="training__status" role="status" data-testid="train-status">
         {run.state}{run.status ? `: ${run.status}` : ''}{run.backend ? ` on ${run.backend}` : ''}
       </p>
-      {run.backendReason && <p className="training__reason">why {run.backend}: {run.backendReason}</p>}
+      {run.backendReason && <p className="training__reason" data-testid="train-backend-reason">why {run.backend}: {run.backendReason}</p>}
       {p && (
         <>
           <progress max={p.totalSteps} value={p.step} aria-label="training progress" />

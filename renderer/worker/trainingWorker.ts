@@ -4,7 +4,6 @@
  * fetched from the app's datasets/ folder and decoded here.
  */
 import { analyzeGraph, loadDocumentValue, type GraphDocument } from '../../engine';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import { BUNDLED_FILES, decodeBundledDataset, findBundledDataset, type BundledFiles } from '../../engine/data/bundled';
 import type { Dataset } from '../../engine/data/dataset';
 import { findSyntheticDataset } from '../../engine/data/registry';
@@ -17,6 +16,9 @@ import { probeActivations } from '../../engine/training/probe';
 import { histogram, type Histogram } from '../../engine/training/histogram';
 import { METRICS_INTERVAL_MS, type FolderSource, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from '../../engine/training/protocol';
 import { TrainingRun } from '../../engine/training/trainer';
+import { trialStep } from '../../engine/training/trainingStep';
+import { resolveWorkerBackend } from './workerBackend';
+import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 
 const scope = self as unknown as { postMessage(message: WorkerEvent, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerCommand>) => void) | null };
 const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
@@ -77,15 +79,18 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
   if (!loaded.ok) throw new Error(loaded.problems.find((p) => p.severity === 'error')?.message ?? 'the graph has problems');
   const { settings } = command;
   const dataset = await loadDataset(settings, command.folder);
-  const backend = createCpuBackend();
-  const network = Network.create(loaded.document, loaded.analysis, backend, settings.seed);
-  const problem = incompatibility(network, dataset);
+  const optimizer = resolveOptimizer(loaded.document.training?.optimizer, { name: settings.optimizer, learningRate: settings.learningRate });
+  // Checked on the CPU first, so a graph that does not fit the data says so before any backend is timed.
+  const problem = incompatibility(Network.create(loaded.document, loaded.analysis, createCpuBackend(), settings.seed), dataset);
   if (problem) throw new Error(problem);
-  const backendReason = 'the CPU reference is the fastest here without a GPU (gpu.js in the worker comes next)';
+  post({ type: 'status', message: settings.backend === undefined || settings.backend === 'auto' ? 'timing the backends on this network…' : `starting ${settings.backend}…` });
+  const { backend, reason: backendReason } = resolveWorkerBackend(settings.backend ?? 'auto', (candidate) =>
+    trialStep(Network.create(loaded.document, loaded.analysis, candidate, settings.seed), dataset, settings.batchSize, optimizer));
+  const network = Network.create(loaded.document, loaded.analysis, backend, settings.seed);
   run = new TrainingRun(network, dataset, {
     epochs: settings.epochs,
     batchSize: settings.batchSize,
-    optimizer: resolveOptimizer(loaded.document.training?.optimizer, { name: settings.optimizer, learningRate: settings.learningRate }),
+    optimizer,
     seed: settings.seed,
     progressIntervalMs: 0,
     backendReason,

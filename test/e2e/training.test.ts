@@ -93,7 +93,11 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     const accuracy = Number((await page.getByTestId('train-epoch-table').textContent())?.match(/([\d.]+)%$/)?.[1]);
     expect(accuracy).toBeGreaterThan(90);
     expect(await page.getByTestId('accuracy-chart').locator('.u-legend').textContent()).toContain('test 1');
+    // The automatic choice timed the backends on this network; on SwiftShader the CPU reference wins.
     expect(await page.getByTestId('train-status').textContent()).toContain('on cpu');
+    const reason = await page.getByTestId('train-backend-reason').textContent();
+    console.log(reason);
+    expect(reason).toMatch(/auto: fastest on this network: [\d.]+ ms per step \(gpujs:webasm [\d.]+ ms\)/);
     const doc = await page.evaluate(() => convstudioStore.getState().document);
     expect(Object.keys(doc.weights ?? {}).sort()).toEqual(['c1', 'c2', 'd1', 'd2', 'd3']);
     // c1's kernels, one small image each (6 filters × 1 input channel).
@@ -214,4 +218,14 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     expect(accuracy).toBeGreaterThanOrEqual(90);
     await page.locator('section[aria-label="Training"]').screenshot({ path: `${SHOTS}/15-folder-import.png` });
   }, 180_000);
+
+  it('trains on a backend pinned in the panel (gpu.js on WebAssembly) and says so', async () => {
+    await page.getByTestId('train-backend').selectOption('gpujs:webasm');
+    await page.getByTestId('train-epochs').fill('1');
+    await page.getByTestId('train-start').click();
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 120_000 }).toMatch(/^(done|failed)/);
+    expect(await page.getByTestId('train-status').textContent()).toBe('done: done on gpujs:webasm');
+    expect(await page.getByTestId('train-backend-reason').textContent()).toBe('why gpujs:webasm: chosen in the panel');
+    await page.getByTestId('train-backend').selectOption('auto');
+  }, 120_000);
 });
