@@ -20,33 +20,27 @@ import type { NodeType } from '../../engine';
 import { addNode, connect, copyElements, deleteElements, moveNodes, pasteFragment, setParams, type Fragment, type Point } from '../graph/edits';
 import { autoLayout } from '../graph/layout';
 import { NODE_SPACING, toFlow } from '../graph/adapter';
-import type { AppCommand, PlatformBridge, RecoveryOffer } from '../platform/bridge';
-import { connectPersistence } from '../platform/persistence';
-import { applyTheme } from '../platform/theme';
-import { summaryMarkdown } from '../export/summaryMarkdown';
+import type { PlatformBridge, RecoveryOffer } from '../platform/bridge';
+import { usePersistence } from '../platform/usePersistence';
 import type { DocumentStore } from '../store/documentStore';
 import { useEditor } from '../store/useEditor';
 import { TEMPLATES } from '../templates';
 import { Inspector } from './Inspector';
 import { LayerNode } from './LayerNode';
 import { ShortcutsSheet } from './Shortcuts';
+import { typingInField } from './useAppCommands';
 import { HelpSheet } from './HelpSheet';
 import { RecoveryBanner } from './RecoveryBanner';
 import { DRAG_TYPE, Palette } from './Palette';
 import { StatusBar } from './StatusBar';
-import { confirmDiscard, openWithBridge, saveWithBridge, Toolbar } from './Toolbar';
-import { EMPTY_DOCUMENT } from '../templates';
+import { openWithBridge, saveWithBridge, Toolbar } from './Toolbar';
+import { useAppCommands } from './useAppCommands';
 import type { TrainingClient } from '../training/trainingClient';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { ActivationView } from '../training/ActivationView';
 import { DrawPad } from '../training/DrawPad';
 
 const nodeTypes = { layer: LayerNode };
-
-/** A text field has the focus: edit commands then act on its text, not on the graph. */
-function typingInField(target: EventTarget | null = document.activeElement): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
-}
 
 /** `recoveryOffer`: what an earlier session left unsaved, asked for once at start-up (asking takes it away). */
 export function Editor({ store, bridge, training, recoveryOffer }: { store: DocumentStore; bridge: PlatformBridge; training: TrainingClient; recoveryOffer: Promise<RecoveryOffer> }) {
@@ -172,80 +166,11 @@ export function Editor({ store, bridge, training, recoveryOffer }: { store: Docu
   const sheetOpen = sheet !== undefined;
   const [sidebar, setSidebar] = useState(true);
 
-  // Autosave and the title; autosave waits until a recovery offer is answered.
-  const [recovery, setRecovery] = useState<RecoveryOffer | undefined>();
-  const persistence = useRef<ReturnType<typeof connectPersistence>>(undefined);
-  useEffect(() => {
-    const connection = connectPersistence(store, bridge, { paused: true });
-    persistence.current = connection;
-    let cancelled = false;
-    void recoveryOffer.then((offer) => {
-      if (cancelled) return;
-      if (offer.problem) store.notify({ kind: 'error', text: offer.problem });
-      if (offer.document) setRecovery(offer);
-      else connection.resume();
-    }, () => connection.resume());
-    return () => {
-      cancelled = true;
-      connection.dispose();
-    };
-  }, [store, bridge, recoveryOffer]);
-  const answerRecovery = (restore: boolean) => {
-    const recovered = recovery?.document;
-    if (restore && recovered) store.open(recovered.text, recovered.fileName, { handle: recovered.handle, unsaved: true });
-    if (!restore) bridge.clearAutosave();
-    setRecovery(undefined);
-    persistence.current?.resume();
-  };
+  const { recovery, answerRecovery } = usePersistence(store, bridge, recoveryOffer);
 
-  /** Every command of the menus; the keyboard shortcuts below call the same ones. */
-  const runCommand = useCallback((message: AppCommand) => {
-    const inField = typingInField();
-    const click = (testId: string) => {
-      const button = document.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`);
-      button?.click();
-      return button !== null;
-    };
-    switch (message.command) {
-      case 'new': return void (confirmDiscard(store) && store.reset(structuredClone(EMPTY_DOCUMENT), 'untitled.json'));
-      case 'new-from-template': {
-        const template = TEMPLATES.find((t) => t.file === message.template);
-        return void (template && confirmDiscard(store) && store.reset(structuredClone(template.document), template.file));
-      }
-      case 'open-file': return void (confirmDiscard(store) && store.open(message.file.text, message.file.name, { handle: message.file.handle }));
-      case 'open': return void openWithBridge(store, bridge);
-      case 'save': return void saveWithBridge(store, bridge);
-      case 'save-as': return void saveWithBridge(store, bridge, true);
-      case 'save-and-close': return void saveWithBridge(store, bridge).then((saved) => saved && bridge.closeConfirmed());
-      case 'export': {
-        const { document: doc, fileName } = store.getState();
-        return void bridge.exportFile({ suggestedName: `${fileName.replace(/\.[^.]+$/, '')}-summary.md`, text: summaryMarkdown(doc), kind: 'markdown' })
-          .then((saved) => saved && store.notify({ kind: 'info', text: `Exported the summary to ${saved.name}` }), (error: Error) => store.notify({ kind: 'error', text: `Not exported: ${error.message}` }));
-      }
-      case 'undo': return inField ? bridge.nativeEdit('undo') : store.undo();
-      case 'redo': return inField ? bridge.nativeEdit('redo') : store.redo();
-      case 'cut': return inField ? bridge.nativeEdit('cut') : void (copy() && deleteSelection());
-      case 'copy': return inField ? bridge.nativeEdit('copy') : void copy();
-      case 'paste': return inField ? bridge.nativeEdit('paste') : paste();
-      case 'delete': return inField ? bridge.nativeEdit('delete') : deleteSelection();
-      case 'select-all': return inField ? bridge.nativeEdit('selectAll') : store.select(store.getState().document.nodes.map((n) => n.id));
-      case 'zoom-in': return void flow.zoomIn();
-      case 'zoom-out': return void flow.zoomOut();
-      case 'fit': return void flow.fitView({ padding: 0.2 });
-      case 'arrange': return arrange();
-      case 'toggle-sidebar': return setSidebar((shown) => !shown);
-      case 'theme-light': return applyTheme('light');
-      case 'theme-dark': return applyTheme('dark');
-      case 'theme-system': return applyTheme('system');
-      // The menu presses the training panel's own buttons, so there is one way to start a run.
-      case 'train-start': return void (click('train-resume') || click('train-start'));
-      case 'train-pause': return void click('train-pause');
-      case 'train-stop': return void click('train-stop');
-      case 'help-shortcuts': return setSheet('shortcuts');
-      case 'help-concepts': return setSheet('concepts');
-      case 'help-about': return setSheet('about');
-    }
-  }, [store, bridge, flow, copy, paste, deleteSelection, arrange]);
+  /** Every command of the menus and the toolbar; the keyboard shortcuts below call the same actions. */
+  const toggleSidebar = useCallback(() => setSidebar((shown) => !shown), []);
+  const runCommand = useAppCommands(store, bridge, { copy, paste, deleteSelection, arrange, showSheet: setSheet, toggleSidebar });
   useEffect(() => bridge.onCommand(runCommand), [bridge, runCommand]);
 
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { NODE_TYPES, type NodeType } from '../../engine';
 import type { AppCommand, PlatformBridge } from '../platform/bridge';
 import type { DocumentStore } from '../store/documentStore';
-import { EMPTY_DOCUMENT, type Template } from '../templates';
+import type { Template } from '../templates';
 
 /** Asks before replacing a document with unsaved changes. */
 export function confirmDiscard(store: DocumentStore): boolean {
@@ -41,19 +41,14 @@ export function Toolbar(props: { store: DocumentStore; bridge: PlatformBridge; t
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor">
       <strong className="toolbar__brand">ConvStudio</strong>
-      <button type="button" title="A new, empty graph" data-testid="new-empty" onClick={() => {
-        if (confirmDiscard(store)) store.reset(structuredClone(EMPTY_DOCUMENT), 'untitled.json');
-      }}>New</button>
+      <button type="button" title="A new, empty graph (Ctrl+N in the desktop app)" data-testid="new-empty" onClick={() => onCommand({ command: 'new' })}>New</button>
       <label>
         New from template{' '}
         <select
           aria-label="New from template"
           data-testid="template"
           value=""
-          onChange={(e) => {
-            const template = templates.find((t) => t.file === e.target.value);
-            if (template && confirmDiscard(store)) store.reset(structuredClone(template.document), template.file);
-          }}
+          onChange={(e) => onCommand({ command: 'new-from-template', template: e.target.value })}
         >
           <option value="" disabled>choose…</option>
           {templates.map((t) => <option key={t.file} value={t.file}>{t.document.name}</option>)}
