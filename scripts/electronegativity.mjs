@@ -1,28 +1,35 @@
 // Runs Electronegativity (Doyensec's Electron security checker) over the desktop
 // shell and the renderer, and fails on any finding of MEDIUM severity or higher
 // that app/electronegativity-reviewed.json does not list with a reason.
-import { spawnSync } from 'node:child_process';
+//
+// It is called as a library, not through its CLI: the CLI's CSV output writes its
+// header and its rows with two unawaited writes that race, and can come out garbled.
+// Its check for newer Electron security releases downloads a release list; without
+// internet (as here) it says "No connectivity?" after a few seconds and reports nothing.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
+const runElectronegativity = createRequire(import.meta.url)('@doyensec/electronegativity');
 const SERIOUS = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 const reviewed = JSON.parse(readFileSync('app/electronegativity-reviewed.json', 'utf8')).reviewed;
 
 // Only the app's own code (node_modules would be scanned too from the repository root).
+// Arguments name other folders to scan (the test scans a deliberately insecure fixture).
 const staging = mkdtempSync(join(tmpdir(), 'convstudio-electronegativity-'));
 try {
-  // Arguments name other folders to scan (the test scans a deliberately insecure fixture).
   const sources = process.argv.length > 2 ? process.argv.slice(2) : ['app', 'renderer', 'package.json'];
   for (const path of sources) cpSync(path, join(staging, basename(path)), { recursive: true });
-  const report = join(staging, 'report.csv');
-  // Its check for newer Electron security releases downloads a release list; without internet (as here)
-  // it says "No connectivity?" after a few seconds and reports nothing (the tool cannot leave out global checks).
-  const args = ['-i', staging, '-o', report, '-r', '-v', 'false'];
-  const run = spawnSync(process.execPath, ['node_modules/@doyensec/electronegativity/dist/index.js', ...args], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`electronegativity exited with ${run.status}:\n${run.stdout}${run.stderr}`);
-  const findings = readFileSync(report, 'utf8').trim().split('\n').slice(1).map(parseCsvLine)
-    .map(([check, severity, confidence, file, location, sample]) => ({ check, severity, confidence, file, location, sample }));
+  const result = await runElectronegativity({ input: staging, isRelative: true, customScan: [], excludeFromScan: [], parserPlugins: [], isVerbose: false });
+  if (result.errors.length > 0) throw new Error(`electronegativity could not parse: ${JSON.stringify(result.errors).slice(0, 2000)}`);
+  const findings = result.issues.map((issue) => ({
+    check: issue.id,
+    severity: issue.severity.name,
+    file: issue.file,
+    location: `${issue.location.line}:${issue.location.column}`,
+    sample: String(issue.sample ?? ''),
+  }));
   const isReviewed = (f) => reviewed.some((r) => r.check === f.check && r.file === f.file);
   const failing = findings.filter((f) => SERIOUS.has(f.severity) && !isReviewed(f));
   for (const f of findings) {
@@ -33,26 +40,4 @@ try {
   if (failing.length > 0) process.exitCode = 1;
 } finally {
   rmSync(staging, { recursive: true, force: true });
-}
-
-function parseCsvLine(line) {
-  const cells = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (c === ',' && !quoted) {
-      cells.push(cell.trim());
-      cell = '';
-    } else {
-      cell += c;
-    }
-  }
-  cells.push(cell.trim());
-  return cells;
 }

@@ -88,7 +88,8 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
       {run.epochs.length > 0 && (
         <table className="training__epochs" data-testid="train-epoch-table">
           <thead><tr><th>epoch</th><th>train</th><th>test</th></tr></thead>
-          <tbody>{run.epochs.map((e) => <tr key={e.epoch}><td>{e.epoch}</td><td>{pct(e.trainAccuracy)}</td><td>{pct(e.testAccuracy)}</td></tr>)}</tbody>
+          {/* The last few epochs (the accuracy chart shows them all). */}
+          <tbody>{run.epochs.slice(-5).map((e) => <tr key={e.epoch}><td>{e.epoch}</td><td>{pct(e.trainAccuracy)}</td><td>{pct(e.testAccuracy)}</td></tr>)}</tbody>
         </table>
       )}
       {run.evaluation && <Evaluation client={client} evaluation={run.evaluation} sample={run.sample} />}

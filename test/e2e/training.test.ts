@@ -230,13 +230,13 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
   }, 120_000);
 
   it('stops a long run at once, keeps what it learned so far, and unlocks the graph', async () => {
-    await page.getByTestId('train-epochs').fill('500');
+    await page.getByTestId('train-epochs').fill('300');
     await page.getByTestId('train-start').click();
     await expect.poll(() => stepsDrawn(page), { timeout: 60_000 }).toBeGreaterThan(10);
     await page.getByTestId('train-stop').click();
     await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 30_000 }).toMatch(/^stopped/);
     const drawn = await stepsDrawn(page);
-    expect(drawn).toBeLessThan(500 * 2);
+    expect(drawn).toBeLessThan(300 * 2);
     await expect.poll(() => page.getByTestId('locked').count()).toBe(0);
     // The evaluation of the weights as they were when stopped.
     await expect.poll(() => page.getByTestId('evaluation').locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
