@@ -33,7 +33,10 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
     <label className="training__field">
       {key}
       <input type="number" data-testid={`train-${key}`} value={settings[key] ?? ''} disabled={active} min={key === 'learningRate' ? 0 : 1} step={key === 'learningRate' ? 0.0001 : 1}
-        onChange={(e) => setSettings({ ...settings, [key]: e.target.value === '' ? undefined : Number(e.target.value) })} />
+        onChange={(e) => {
+          const value = e.target.value === '' ? undefined : Number(e.target.value);
+          setSettings((before) => ({ ...before, [key]: value }));
+        }} />
     </label>
   );
   const p = run.progress;
@@ -42,7 +45,10 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
       <h2>Train</h2>
       <label className="training__field">
         data set
-        <select value={settings.dataset} disabled={active} data-testid="train-dataset" onChange={(e) => setSettings({ ...settings, dataset: e.target.value })}>
+        <select value={settings.dataset} disabled={active} data-testid="train-dataset" onChange={(e) => {
+          const dataset = e.target.value;
+          setSettings((before) => ({ ...before, dataset }));
+        }}>
           {[...BUNDLED_DATASETS.map((d) => d.name), ...SYNTHETIC_DATASETS.map((d) => d.name), ...folders].map((name) => <option key={name}>{name}</option>)}
         </select>
       </label>
@@ -52,13 +58,19 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
       }} />
       <label className="training__field">
         optimizer
-        <select value={settings.optimizer} disabled={active} onChange={(e) => setSettings({ ...settings, optimizer: e.target.value as OptimizerName })}>
+        <select value={settings.optimizer} disabled={active} onChange={(e) => {
+          const optimizer = e.target.value as OptimizerName;
+          setSettings((before) => ({ ...before, optimizer }));
+        }}>
           <option>adam</option><option>sgd</option><option>momentum</option>
         </select>
       </label>
       <label className="training__field">
         backend
-        <select value={settings.backend ?? 'auto'} disabled={active} data-testid="train-backend" title="auto times each backend on this network and keeps the fastest" onChange={(e) => setSettings({ ...settings, backend: e.target.value })}>
+        <select value={settings.backend ?? 'auto'} disabled={active} data-testid="train-backend" title="auto times each backend on this network and keeps the fastest" onChange={(e) => {
+          const backend = e.target.value;
+          setSettings((before) => ({ ...before, backend }));
+        }}>
           {APP_BACKENDS.map((name) => <option key={name}>{name}</option>)}
         </select>
       </label>

@@ -45,6 +45,8 @@ export interface TrainingState {
   sample: number;
 }
 
+const NOTIFY_INTERVAL_MS = 50;
+
 const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', steps: [], losses: [], epochs: [], sample: 0 };
 
 export function runLabel(id: number, settings: TrainSettings | undefined): string {
@@ -68,8 +70,25 @@ export class TrainingClient {
     return () => this.listeners.delete(listener);
   };
 
-  private set(next: Partial<TrainingState>) {
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The state changes at once. Listeners hear of a change of state (started, paused, done…) at
+   * once too, but of the stream of metrics, progress and epochs at most every 50 ms: a run on a
+   * tiny data set ends dozens of epochs a second, and re-rendering for each would swamp the page.
+   */
+  private set(next: Partial<TrainingState>, stream = false) {
     this.current = { ...this.current, ...next };
+    if (stream) {
+      this.notifyTimer ??= setTimeout(() => this.notify(), NOTIFY_INTERVAL_MS);
+      return;
+    }
+    this.notify();
+  }
+
+  private notify() {
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
     for (const listener of this.listeners) listener();
   }
 
@@ -170,11 +189,11 @@ export class TrainingClient {
       case 'started':
         return this.set({ state: 'running', status: `training on ${event.trainCount.toLocaleString('en-US')} images`, backend: event.backend, backendReason: event.backendReason });
       case 'metrics':
-        return this.set({ steps: [...this.current.steps, ...event.steps], losses: [...this.current.losses, ...event.losses] });
+        return this.set({ steps: [...this.current.steps, ...event.steps], losses: [...this.current.losses, ...event.losses] }, true);
       case 'progress':
-        return this.set({ progress: event.event });
+        return this.set({ progress: event.event }, true);
       case 'epoch':
-        return this.set({ epochs: [...this.current.epochs, event.event] });
+        return this.set({ epochs: [...this.current.epochs, event.event] }, true);
       case 'done':
         // The worker stays: it answers probes (activations, the drawing pad) with the trained network.
         this.onTrained(event.document);

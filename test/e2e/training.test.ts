@@ -93,11 +93,11 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     const accuracy = Number((await page.getByTestId('train-epoch-table').textContent())?.match(/([\d.]+)%$/)?.[1]);
     expect(accuracy).toBeGreaterThan(90);
     expect(await page.getByTestId('accuracy-chart').locator('.u-legend').textContent()).toContain('test 1');
-    // The automatic choice timed the backends on this network; on SwiftShader the CPU reference wins.
-    expect(await page.getByTestId('train-status').textContent()).toContain('on cpu');
+    // The automatic choice timed the backends on this network (on a quiet machine with SwiftShader the
+    // CPU reference wins, about 25 against 45 ms per step) and says so.
     const reason = await page.getByTestId('train-backend-reason').textContent();
     console.log(reason);
-    expect(reason).toMatch(/auto: fastest on this network: [\d.]+ ms per step \(gpujs:webasm [\d.]+ ms\)/);
+    expect(reason).toMatch(/^why (cpu|gpujs:webasm): auto: fastest on this network: [\d.]+ ms per step \((gpujs:webasm|cpu) [\d.]+ ms\); WebGL2 left out: .*SwiftShader.* is a software renderer$/);
     const doc = await page.evaluate(() => convstudioStore.getState().document);
     expect(Object.keys(doc.weights ?? {}).sort()).toEqual(['c1', 'c2', 'd1', 'd2', 'd3']);
     // c1's kernels, one small image each (6 filters × 1 input channel).
@@ -116,8 +116,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.getByTestId(worst.id).click();
     await expect.poll(() => page.getByTestId('gallery').locator('canvas').count()).toBe(Math.min(48, worst.count));
     await page.getByTestId('gallery').locator('button.gallery__image').first().click();
-    const chosen = Number(await page.getByTestId('activation-sample').inputValue());
-    expect(chosen).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await page.getByTestId('activation-sample').inputValue())).toBeGreaterThan(0);
     await expect.poll(() => page.locator('section[aria-label="Activations"]').textContent()).toContain(`label of this image: ${actual}`);
     await page.getByTestId('gallery').screenshot({ path: `${SHOTS}/11-misclassified-images.png` });
     await page.screenshot({ path: `${SHOTS}/11-trained.png` });
