@@ -27,23 +27,42 @@ export interface BackendChoice {
   timings: BackendTiming[];
 }
 
-/** `trial` builds the network on a backend and returns one training step. */
-export function chooseFastestBackend(candidates: readonly BackendCandidate[], trial: (backend: Backend) => () => void, steps = 3): BackendChoice {
+/**
+ * `trial` builds the network on a backend and returns one training step. Each
+ * working candidate is warmed up (kernels compile), then timed in `rounds`
+ * interleaved rounds of `steps` steps, keeping each one's fastest round: a
+ * burst of other work on the machine slows one round, not one candidate.
+ */
+export function chooseFastestBackend(candidates: readonly BackendCandidate[], trial: (backend: Backend) => () => void, steps = 3, rounds = 3): BackendChoice {
   const timings: BackendTiming[] = [];
-  let best: { backend: Backend; name: string; ms: number } | undefined;
+  let working: { name: string; backend: Backend; step: () => void; ms: number; failed?: boolean }[] = [];
   for (const candidate of candidates) {
     try {
       const backend = candidate.create();
       const step = trial(backend);
       step(); // warm-up: compiles kernels
-      const start = now();
-      for (let i = 0; i < steps; i++) step();
-      const ms = (now() - start) / steps;
-      timings.push({ name: candidate.name, msPerStep: ms });
-      if (!best || ms < best.ms) best = { backend, name: candidate.name, ms };
+      working.push({ name: candidate.name, backend, step, ms: Infinity });
     } catch (e) {
       timings.push({ name: candidate.name, error: (e as Error).message });
     }
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const entry of working) {
+      try {
+        const start = now();
+        for (let i = 0; i < steps; i++) entry.step();
+        entry.ms = Math.min(entry.ms, (now() - start) / steps);
+      } catch (e) {
+        timings.push({ name: entry.name, error: (e as Error).message });
+        entry.failed = true;
+      }
+    }
+    working = working.filter((entry) => !entry.failed);
+  }
+  let best: { backend: Backend; name: string; ms: number } | undefined;
+  for (const entry of working) {
+    timings.push({ name: entry.name, msPerStep: entry.ms });
+    if (!best || entry.ms < best.ms) best = { backend: entry.backend, name: entry.name, ms: entry.ms };
   }
   if (!best) throw new Error(`no backend works here: ${timings.map((t) => `${t.name}: ${t.error}`).join('; ')}`);
   const others = timings
