@@ -22,7 +22,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('smoothness while train
   it('keeps the page smooth through a 20-second run: frames per second and main-thread tasks over 50 ms', async () => {
     await page.locator('.react-flow__node[data-id="c1"]').click(); // its feature maps refresh live
     await page.getByTestId('train-epochs').fill('1');
-    await page.getByTestId('train-trainLimit').fill('26000');
+    await page.getByTestId('train-trainLimit').fill('30000');
     await page.evaluate(() => {
       const w = window as unknown as { frames: number; longTasks: number[]; observer?: PerformanceObserver };
       w.frames = 0;
@@ -46,10 +46,11 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('smoothness while train
       return { frames: w.frames, longTasks: w.longTasks };
     });
     console.log(`smoothness over a ${seconds.toFixed(1)} s run: ${(frames / seconds).toFixed(1)} frames per second; main-thread tasks over 50 ms: ${longTasks.map((d) => d.toFixed(0)).join(', ') || 'none'}`);
-    expect(seconds).toBeGreaterThan(15);
-    // The target (50 frames per second, no task over 50 ms) is what a quiet machine shows; with the
-    // other test files running beside this one on 2 cores, only a stall fails the test.
-    expect(frames / seconds).toBeGreaterThan(20);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(500);
+    expect(seconds).toBeGreaterThan(20);
+    // The target is 50 frames per second and no task over 50 ms: met on this project's machines when
+    // the test runs alone (it runs after all the others; see vitest.config.ts). The assertion leaves a
+    // margin for a busy CI machine and catches a real regression (a stall, or frames halved).
+    expect(frames / seconds).toBeGreaterThan(40);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(250);
   }, 240_000);
 });

@@ -47,6 +47,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     const started = Date.now();
     await page.getByTestId('train-start').click();
     await expect.poll(() => stepsDrawn(page), { timeout: 60_000 }).toBeGreaterThan(20);
+    // The running accuracy is on the progress line while it trains.
+    await expect.poll(() => page.getByTestId('train-progress').textContent()).toMatch(/epoch 1 · step \d+\/188 · loss [\d.]+ · accuracy [\d.]+% · \d+ samples\/s · \d+ s left/);
     await expect.poll(() => page.getByTestId('feature-maps').locator('canvas').count(), { timeout: 10_000 }).toBe(6);
     const early = await page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
     await page.getByTestId('train-pause').click();
