@@ -18,8 +18,8 @@ function kernelOffset(info: ConvInfo, oy: number, ox: number, oc: number): numbe
  * Convolution with one shared kernel set (ordinary conv2d) runs as a matrix
  * product, the way the lecture writes it (the Toeplitz matrix W): unroll
  * every input window into a row of `windows` (im2row), then each output is
- * a dot product of a kernel with a window, both read in order. Four output
- * channels share each window read. Kernel sets that change with position
+ * a dot product of a kernel with a window, both read in order. Eight (then
+ * four) output channels share each window read. Kernel sets that change with position
  * (tiled, locally connected) use the direct loops further down.
  */
 export function isShared(info: ConvInfo): boolean {
@@ -61,6 +61,31 @@ export function conv2dShared(windows: Values, w: Values, info: ConvInfo, make: V
     const n = Math.floor(column / positions);
     const out = n * outC * positions + (column - n * positions);
     let oc = 0;
+    for (; oc + 8 <= outC; oc += 8) {
+      const k0 = oc * rows;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      for (let r = 0; r < rows; r++) {
+        const v = windows[window + r] as number;
+        const k = k0 + r;
+        s0 += (w[k] as number) * v;
+        s1 += (w[k + rows] as number) * v;
+        s2 += (w[k + 2 * rows] as number) * v;
+        s3 += (w[k + 3 * rows] as number) * v;
+        s4 += (w[k + 4 * rows] as number) * v;
+        s5 += (w[k + 5 * rows] as number) * v;
+        s6 += (w[k + 6 * rows] as number) * v;
+        s7 += (w[k + 7 * rows] as number) * v;
+      }
+      const o = out + oc * positions;
+      y[o] = s0;
+      y[o + positions] = s1;
+      y[o + 2 * positions] = s2;
+      y[o + 3 * positions] = s3;
+      y[o + 4 * positions] = s4;
+      y[o + 5 * positions] = s5;
+      y[o + 6 * positions] = s6;
+      y[o + 7 * positions] = s7;
+    }
     for (; oc + 4 <= outC; oc += 4) {
       const k0 = oc * rows;
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -104,6 +129,53 @@ export function conv2dBackwardFilterShared(windows: Values, dy: Values, info: Co
     }
   }
   return make.from(dw);
+}
+
+/**
+ * The input gradient for one shared kernel set: for each output position, the
+ * gradient of its window (Σ over output channels of dy · kernel, a row of
+ * Wᵀg), then added back onto the input pixels the window covered (the
+ * reverse of im2row). Same products as the direct loop, with the bounds
+ * checks done once per window instead of once per output channel.
+ */
+export function conv2dBackwardInputShared(dy: Values, w: Values, info: ConvInfo, make: ValuesConstructor): Values {
+  const { batch, inC, inH, inW, outC, outH, outW, kH, kW, strideH, strideW, padTop, padLeft } = info;
+  const rows = inC * kH * kW;
+  const positions = outH * outW;
+  const dx = new make(batch * inC * inH * inW);
+  const windowGrad = new Float64Array(rows);
+  for (let n = 0; n < batch; n++) {
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++) {
+        const position = oy * outW + ox;
+        windowGrad.fill(0);
+        let any = false;
+        for (let oc = 0; oc < outC; oc++) {
+          const g = dy[(n * outC + oc) * positions + position] as number;
+          if (g === 0) continue;
+          any = true;
+          const k0 = oc * rows;
+          for (let r = 0; r < rows; r++) windowGrad[r] = (windowGrad[r] as number) + g * (w[k0 + r] as number);
+        }
+        if (!any) continue;
+        let r = 0;
+        for (let ic = 0; ic < inC; ic++) {
+          const plane = (n * inC + ic) * inH * inW;
+          for (let ky = 0; ky < kH; ky++) {
+            const iy = oy * strideH - padTop + ky;
+            for (let kx = 0; kx < kW; kx++, r++) {
+              const ix = ox * strideW - padLeft + kx;
+              if (iy >= 0 && iy < inH && ix >= 0 && ix < inW) {
+                const i = plane + iy * inW + ix;
+                dx[i] = (dx[i] as number) + (windowGrad[r] as number);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return dx;
 }
 
 /** One dot product per output, the kernel set chosen by the output's position. */

@@ -6,9 +6,10 @@
 import type { AdamSettings, Backend, SgdSettings, Tensor } from '../backend';
 import type { ConvInfo } from '../convInfo';
 import { meanCrossEntropy } from '../crossEntropy';
-import { conv2dBackwardFilterDirect, conv2dBackwardFilterShared, conv2dBackwardInput, conv2dDirect, conv2dShared, im2row, isShared } from './conv';
+import { conv2dBackwardFilterDirect, conv2dBackwardFilterShared, conv2dBackwardInput, conv2dBackwardInputShared, conv2dDirect, conv2dShared, im2row, isShared } from './conv';
 import { CpuTensor, valuesOf, type Values, type ValuesConstructor } from './cpuTensor';
 import { activation, activationBackward } from './elementwise';
+import { matmul } from './matmul';
 import { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './pool';
 
 export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): Backend {
@@ -67,7 +68,7 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
         isShared(info) ? conv2dShared(unrollForForward(x, info), valuesOf(w), info, make) : conv2dDirect(valuesOf(x), valuesOf(w), info, make),
       ),
     conv2dBackwardInput: (dy, w, info) =>
-      wrap([info.batch, info.inC, info.inH, info.inW], conv2dBackwardInput(valuesOf(dy), valuesOf(w), info, make)),
+      wrap([info.batch, info.inC, info.inH, info.inW], (isShared(info) ? conv2dBackwardInputShared : conv2dBackwardInput)(valuesOf(dy), valuesOf(w), info, make)),
     conv2dBackwardFilter: (x, dy, info) =>
       wrap(
         [info.tilesH * info.tilesW * info.outC, info.inC, info.kH, info.kW],
@@ -81,7 +82,13 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
       // A per-channel bias repeats over each channel's positions; a full bias only over samples.
       const positions = perSample / bv.length;
       const out = new make(yv.length);
-      for (let i = 0; i < yv.length; i++) out[i] = (yv[i] as number) + (bv[Math.floor((i % perSample) / positions)] as number);
+      let i = 0;
+      for (let n = 0; n < yv.length / perSample; n++) {
+        for (let j = 0; j < bv.length; j++) {
+          const bias = bv[j] as number;
+          for (let p = 0; p < positions; p++, i++) out[i] = (yv[i] as number) + bias;
+        }
+      }
       return wrap(y.shape, out);
     },
     biasGradient(dy, biasShape) {
@@ -90,17 +97,20 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
       const perSample = dy.size / (dy.shape[0] ?? 1);
       const positions = perSample / size;
       const out = new make(size);
-      for (let i = 0; i < dv.length; i++) {
-        const j = Math.floor((i % perSample) / positions);
-        out[j] = (out[j] as number) + (dv[i] as number);
+      let i = 0;
+      for (let n = 0; n < dv.length / perSample; n++) {
+        for (let j = 0; j < size; j++) {
+          let sum = 0;
+          for (let p = 0; p < positions; p++, i++) sum += dv[i] as number;
+          out[j] = (out[j] as number) + sum;
+        }
       }
       return wrap(biasShape, out);
     },
 
     maxPool(x, info) {
       const { y, argmax } = maxPool(valuesOf(x), info, make);
-      // Indices kept as float64, exact far beyond any tensor size (float32 would stop at 2^24).
-      return { y: wrap([info.batch, info.inC, info.outH, info.outW], y), argmax: wrap([y.length], Float64Array.from(argmax)) };
+      return { y: wrap([info.batch, info.inC, info.outH, info.outW], y), argmax: wrap([y.length], argmax) };
     },
     maxPoolBackward(dy, argmax, info) {
       const indices = valuesOf(argmax);
@@ -113,46 +123,7 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
     matmul(a, b, transposeA, transposeB) {
       const [aRows = 0, aCols = 0] = a.shape;
       const [bRows = 0, bCols = 0] = b.shape;
-      const [m, k] = transposeA ? [aCols, aRows] : [aRows, aCols];
-      const [k2, n] = transposeB ? [bCols, bRows] : [bRows, bCols];
-      if (k !== k2) throw new Error(`matmul: inner sizes ${k} and ${k2} differ`);
-      const av = valuesOf(a);
-      const bv = valuesOf(b);
-      const out = new make(m * n);
-      if (transposeB && !transposeA) {
-        // a·bᵀ (a dense layer's forward pass): each output is a dot product of two rows, both read in order.
-        for (let i = 0; i < m; i++) {
-          for (let j = 0; j < n; j++) {
-            let sum = 0;
-            for (let p = 0; p < k; p++) sum += (av[i * aCols + p] as number) * (bv[j * bCols + p] as number);
-            out[i * n + j] = sum;
-          }
-        }
-        return wrap([m, n], out);
-      }
-      const aAt = (i: number, p: number) => (p < k ? (av[transposeA ? p * aCols + i : i * aCols + p] as number) : 0);
-      if (!transposeB) {
-        // Rows of b in order, four at a time, so each output value is updated once per four products.
-        for (let i = 0; i < m; i++) {
-          const row = i * n;
-          for (let p = 0; p < k; p += 4) {
-            const [a0, a1, a2, a3] = [aAt(i, p), aAt(i, p + 1), aAt(i, p + 2), aAt(i, p + 3)];
-            if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
-            const [b0, b1, b2, b3] = [p, p + 1, p + 2, p + 3].map((q) => Math.min(q, k - 1) * bCols);
-            for (let j = 0; j < n; j++) {
-              out[row + j] = (out[row + j] as number) + a0 * (bv[(b0 as number) + j] as number) + a1 * (bv[(b1 as number) + j] as number) + a2 * (bv[(b2 as number) + j] as number) + a3 * (bv[(b3 as number) + j] as number);
-            }
-          }
-        }
-        return wrap([m, n], out);
-      }
-      for (let i = 0; i < m; i++) {
-        for (let p = 0; p < k; p++) {
-          const aip = aAt(i, p);
-          if (aip === 0) continue;
-          for (let j = 0; j < n; j++) out[i * n + j] = (out[i * n + j] as number) + aip * (bv[j * bCols + p] as number);
-        }
-      }
+      const { m, n, out } = matmul(valuesOf(a), aRows, aCols, transposeA, valuesOf(b), bRows, bCols, transposeB, make);
       return wrap([m, n], out);
     },
 

@@ -18,27 +18,32 @@ function windowBounds(info: PoolInfo, oy: number, ox: number) {
   };
 }
 
-export function maxPool(x: Values, info: PoolInfo, make: ValuesConstructor): { y: Values; argmax: Int32Array } {
-  const { batch, inC, inH, inW, outH, outW } = info;
+/** Argmax indices are float64: exact far beyond any tensor size, and a tensor the backend can hold as it is. */
+export function maxPool(x: Values, info: PoolInfo, make: ValuesConstructor): { y: Values; argmax: Float64Array } {
+  const { batch, inC, inH, inW, outH, outW, kH, kW, strideH, strideW, padTop, padLeft } = info;
   const y = new make(batch * inC * outH * outW);
-  const argmax = new Int32Array(y.length);
+  const argmax = new Float64Array(y.length);
   let out = 0;
   for (let plane = 0; plane < batch * inC; plane++) {
     const base = plane * inH * inW;
     for (let oy = 0; oy < outH; oy++) {
+      const y0 = oy * strideH - padTop;
+      const yStart = Math.max(y0, 0);
+      const yEnd = Math.min(y0 + kH, inH);
       for (let ox = 0; ox < outW; ox++) {
-        const b = windowBounds(info, oy, ox);
+        const x0 = ox * strideW - padLeft;
+        const xStart = Math.max(x0, 0);
+        const xEnd = Math.min(x0 + kW, inW);
         let best = -Infinity;
         let bestIndex = -1;
-        for (let iy = b.yStart; iy < b.yEnd; iy++) {
-          for (let ix = b.xStart; ix < b.xEnd; ix++) {
+        for (let iy = yStart; iy < yEnd; iy++) {
+          for (let ix = xStart; ix < xEnd; ix++) {
             const i = base + iy * inW + ix;
             const v = x[i] as number;
-            // The first maximum wins ties, as in PyTorch; NaN propagates.
-            if (v > best || bestIndex < 0 || Number.isNaN(v)) {
+            // The first maximum wins ties, as in PyTorch; a NaN wins and stays (v !== v is NaN).
+            if (v > best || bestIndex < 0 || (v !== v && best === best)) {
               best = v;
               bestIndex = i;
-              if (Number.isNaN(v)) break;
             }
           }
         }
