@@ -222,15 +222,17 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
       const g = valuesOf(grad);
       const mv = valuesOf(m);
       const vv = valuesOf(v);
-      const correction1 = 1 - s.beta1 ** s.step;
-      const correction2 = 1 - s.beta2 ** s.step;
+      // Constants out of the loop; the bias corrections folded into the step size and the square root.
+      const { beta1, beta2, epsilon, weightDecay } = s;
+      const stepSize = s.learningRate / (1 - beta1 ** s.step);
+      const inverseCorrection2 = 1 / (1 - beta2 ** s.step);
       for (let i = 0; i < p.length; i++) {
-        const gi = (g[i] as number) + s.weightDecay * (p[i] as number);
-        mv[i] = s.beta1 * (mv[i] as number) + (1 - s.beta1) * gi;
-        vv[i] = s.beta2 * (vv[i] as number) + (1 - s.beta2) * gi * gi;
-        const mHat = (mv[i] as number) / correction1;
-        const vHat = (vv[i] as number) / correction2;
-        p[i] = (p[i] as number) - (s.learningRate * mHat) / (Math.sqrt(vHat) + s.epsilon);
+        const gi = (g[i] as number) + weightDecay * (p[i] as number);
+        const mi = beta1 * (mv[i] as number) + (1 - beta1) * gi;
+        const vi = beta2 * (vv[i] as number) + (1 - beta2) * gi * gi;
+        mv[i] = mi;
+        vv[i] = vi;
+        p[i] = (p[i] as number) - (stepSize * mi) / (Math.sqrt(vi * inverseCorrection2) + epsilon);
       }
     },
   };
