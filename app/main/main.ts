@@ -135,7 +135,14 @@ function start(): void {
       for (const path of pendingFiles.splice(0)) openPath(path);
     }
   });
-  on(SEND_CHANNELS.autosave, (state: { fileName: string; text: string; handle?: string }) => autosave.write({ fileName: state.fileName, text: state.text, filePath: files.pathOf(state.handle) }));
+  on(SEND_CHANNELS.autosave, (state: { fileName: string; text: string; handle?: string }) => {
+    try {
+      autosave.write({ fileName: state.fileName, text: state.text, filePath: files.pathOf(state.handle) });
+    } catch (error) {
+      // A full disk or a read-only data folder: autosave is a safety net, never a reason to fail.
+      console.warn(`autosave failed: ${(error as Error).message}`);
+    }
+  });
   // The page's autosave is cleared: the document was saved, is clean, or the offer was declined.
   on(SEND_CHANNELS.discardRecovery, () => {
     autosave.clear();
@@ -204,7 +211,12 @@ function start(): void {
     window.once('ready-to-show', () => window?.show());
     const rememberBounds = () => {
       if (!window || window.isMinimized()) return;
-      writeWindowState(windowStatePath, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+      try {
+        writeWindowState(windowStatePath, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+      } catch (error) {
+        // Never let remembering the window's size skip the unsaved-changes question.
+        console.warn(`window state not saved: ${(error as Error).message}`);
+      }
     };
     window.on('close', (event) => {
       rememberBounds();

@@ -54,7 +54,7 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
       },
       separator,
       command('Save', 'save', 'CmdOrCtrl+S', true),
-      command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
+      command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S', true),
       command('Export Summary…', 'export', 'CmdOrCtrl+E'),
       separator,
       { label: mac ? 'Close Window' : 'Close', id: 'close', accelerator: 'CmdOrCtrl+W', click: context.closeWindow },

@@ -40,6 +40,8 @@ export interface Backend {
   /** Copies the values out (a download, on a GPU backend). */
   read(t: Tensor): Float32Array | Float64Array;
   dispose(t: Tensor): void;
+  /** Frees everything the backend holds (compiled kernels, device memory); absent where there is nothing to free. */
+  destroy?(): void;
   /**
    * The same values seen with another shape of equal size. Shares storage:
    * each view is disposed on its own, and the storage lives until the last is.

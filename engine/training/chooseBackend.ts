@@ -65,6 +65,8 @@ export function chooseFastestBackend(candidates: readonly BackendCandidate[], tr
     if (!best || entry.ms < best.ms) best = { backend: entry.backend, name: entry.name, ms: entry.ms };
   }
   if (!best) throw new Error(`no backend works here: ${timings.map((t) => `${t.name}: ${t.error}`).join('; ')}`);
+  // The losers' compiled kernels and device memory are not needed any more.
+  for (const entry of working) if (entry.backend !== best.backend) entry.backend.destroy?.();
   const others = timings
     .filter((t) => t.name !== best?.name)
     .map((t) => (t.msPerStep === undefined ? `${t.name} unavailable: ${t.error}` : `${t.name} ${t.msPerStep.toFixed(1)} ms`))

@@ -20,7 +20,7 @@ import type { NodeType } from '../../engine';
 import { addNode, connect, copyElements, deleteElements, moveNodes, pasteFragment, setParams, type Fragment, type Point } from '../graph/edits';
 import { autoLayout } from '../graph/layout';
 import { NODE_SPACING, toFlow } from '../graph/adapter';
-import type { PlatformBridge, RecoveryOffer } from '../platform/bridge';
+import type { MenuCommand, PlatformBridge, RecoveryOffer } from '../platform/bridge';
 import { usePersistence } from '../platform/usePersistence';
 import type { DocumentStore } from '../store/documentStore';
 import { useEditor } from '../store/useEditor';
@@ -33,7 +33,7 @@ import { HelpSheet } from './HelpSheet';
 import { RecoveryBanner } from './RecoveryBanner';
 import { DRAG_TYPE, Palette } from './Palette';
 import { StatusBar } from './StatusBar';
-import { openWithBridge, saveWithBridge, Toolbar } from './Toolbar';
+import { Toolbar } from './Toolbar';
 import { useAppCommands } from './useAppCommands';
 import type { TrainingClient } from '../training/trainingClient';
 import { TrainingPanel } from '../training/TrainingPanel';
@@ -171,7 +171,6 @@ export function Editor({ store, bridge, training, recoveryOffer }: { store: Docu
   /** Every command of the menus and the toolbar; the keyboard shortcuts below call the same actions. */
   const toggleSidebar = useCallback(() => setSidebar((shown) => !shown), []);
   const runCommand = useAppCommands(store, bridge, { copy, paste, deleteSelection, arrange, showSheet: setSheet, toggleSidebar });
-  useEffect(() => bridge.onCommand(runCommand), [bridge, runCommand]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -182,30 +181,31 @@ export function Editor({ store, bridge, training, recoveryOffer }: { store: Docu
         event.preventDefault();
         action();
       };
+      const command = (name: MenuCommand) => act(() => runCommand({ command: name }));
       // Open and save work from anywhere, even while typing in a field.
-      if (mod && key === 's') return act(() => void saveWithBridge(store, bridge, event.shiftKey));
-      if (mod && key === 'o') return act(() => void openWithBridge(store, bridge));
+      if (mod && key === 's') return command(event.shiftKey ? 'save-as' : 'save');
+      if (mod && key === 'o') return command('open');
       if (typing) return;
       // While the shortcuts sheet is open, keys act on it alone.
       if (sheetOpen) return key === 'escape' ? act(() => setSheet(undefined)) : undefined;
       const hasNodes = store.getState().selection.some((id) => store.getState().document.nodes.some((n) => n.id === id));
-      if (mod && key === 'z') act(() => (event.shiftKey ? store.redo() : store.undo()));
-      else if (mod && key === 'y') act(() => store.redo());
-      else if (mod && key === 'c' && hasNodes) act(copy);
-      else if (mod && key === 'x' && hasNodes) act(() => copy() && deleteSelection());
-      else if (mod && key === 'v') act(paste);
+      if (mod && key === 'z') command(event.shiftKey ? 'redo' : 'undo');
+      else if (mod && key === 'y') command('redo');
+      else if (mod && key === 'c' && hasNodes) command('copy');
+      else if (mod && key === 'x' && hasNodes) command('cut');
+      else if (mod && key === 'v') command('paste');
       else if (mod && key === 'd' && hasNodes) act(duplicate);
-      else if (mod && event.shiftKey && key === 'l') act(arrange);
-      else if (mod && key === 'a') act(() => store.select(store.getState().document.nodes.map((n) => n.id)));
-      else if (!mod && (key === 'delete' || key === 'backspace')) act(deleteSelection);
+      else if (mod && event.shiftKey && key === 'l') command('arrange');
+      else if (mod && key === 'a') command('select-all');
+      else if (!mod && (key === 'delete' || key === 'backspace')) command('delete');
       else if (!mod && key === 'escape') act(() => store.select([]));
-      else if (!mod && key === 'f') act(() => flow.fitView({ padding: 0.2 }));
-      else if (!mod && event.key === '?') act(() => setSheet('shortcuts'));
+      else if (!mod && key === 'f') command('fit');
+      else if (!mod && event.key === '?') command('help-shortcuts');
       else if (!mod && event.key === '/') act(() => document.querySelector<HTMLInputElement>('[data-testid="quick-add"]')?.focus());
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, bridge, deleteSelection, copy, paste, duplicate, arrange, flow, sheetOpen]);
+  }, [store, runCommand, duplicate, sheetOpen]);
 
   // The window title names the file and marks unsaved changes (the desktop shell also sets its own).
   const dirty = store.isDirty();
@@ -297,7 +297,7 @@ export function Editor({ store, bridge, training, recoveryOffer }: { store: Docu
             problems={state.analysis.problems.filter((p) => p.nodeId !== undefined && p.nodeId === selectedNode?.id)}
             onParams={(id, params) => store.update((doc) => setParams(doc, id, params), `params:${id}`)}
           />
-          <TrainingPanel key={state.fileName} client={training} document={state.document} />
+          <TrainingPanel client={training} document={state.document} />
           <ActivationView client={training} nodeId={selectedNode?.id} running={trainingRunning} />
           <DrawPad
             client={training}

@@ -5,9 +5,9 @@
  * localStorage for autosave); the desktop shell provides desktopBridge.ts over
  * its preload API. The editor cannot tell them apart.
  */
-import type { AppCommand, AppInfo, ExportRequest, NativeEdit, RecoveryOffer } from '../../app/shared/desktopApi';
+import type { AppCommand, AppInfo, ExportRequest, MenuCommand, NativeEdit, RecoveryOffer } from '../../app/shared/desktopApi';
 
-export type { AppCommand, AppInfo, ExportRequest, NativeEdit, RecoveryOffer };
+export type { AppCommand, AppInfo, ExportRequest, MenuCommand, NativeEdit, RecoveryOffer };
 
 export interface OpenedFile {
   name: string;

@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import type { GraphDocument } from '../../engine';
 import { IMAGE_EXTENSIONS, type ImageFile, type SkippedFile } from '../../engine/data/folderImport';
+import { imageInput } from './imageInput';
 import type { TrainingClient } from './trainingClient';
 
 type ImportState =
@@ -14,17 +15,6 @@ type ImportState =
   | { stage: 'reading' | 'decoding'; done: number; total: number }
   | { stage: 'done'; summary: string; skipped: SkippedFile[] }
   | { stage: 'failed'; message: string; skipped: SkippedFile[] };
-
-/** The input node's image size, or why a folder of pictures cannot feed it. */
-function imageInput(document: GraphDocument): { height: number; width: number; color: boolean } | string {
-  const input = document.nodes.find((n) => n.type === 'input');
-  const shape = input?.type === 'input' ? input.params.shape : undefined;
-  if (!shape) return 'the graph has no input node';
-  if (shape.length !== 3) return `the input node takes ${shape[0]} features, not an image; give it a [channels, height, width] shape`;
-  const [channels, height, width] = shape;
-  if (channels !== 1 && channels !== 3) return `the input node has ${channels} channels; pictures give 1 (gray) or 3 (colour)`;
-  return { height, width, color: channels === 3 };
-}
 
 /** Groups a folder picked with webkitdirectory into classes: root/<class>/<file>. */
 export function classifyFiles(files: readonly { webkitRelativePath: string; name: string }[]): { classNames: string[]; usable: number[]; skipped: SkippedFile[] } {
@@ -49,6 +39,14 @@ export function FolderImport({ client, document, disabled, onImported }: { clien
   const busy = state.stage === 'reading' || state.stage === 'decoding';
 
   const importFiles = async (list: FileList) => {
+    try {
+      await readAndImport(list);
+    } catch (error) {
+      setState({ stage: 'failed', message: `The folder was not imported: ${(error as Error).message}.`, skipped: [] });
+    }
+  };
+
+  const readAndImport = async (list: FileList) => {
     const input = imageInput(document);
     if (typeof input === 'string') return setState({ stage: 'failed', message: `Cannot import pictures: ${input}.`, skipped: [] });
     const files = Array.from(list);

@@ -27,7 +27,12 @@ export function defaultSettings(doc: GraphDocument): TrainSettings {
 export function TrainingPanel({ client, document }: { client: TrainingClient; document: GraphDocument }) {
   const run = useSyncExternalStore(client.subscribe, client.getState);
   const [settings, setSettings] = useState<TrainSettings>(() => defaultSettings(document));
-  const [folders, setFolders] = useState<string[]>([]);
+  // Another document (opened, or a template) brings its own training settings; saving or editing keeps the user's.
+  const [settingsFrom, setSettingsFrom] = useState(document.training);
+  if (settingsFrom !== document.training) {
+    setSettingsFrom(document.training);
+    setSettings((before) => ({ ...defaultSettings(document), backend: before.backend }));
+  }
   const active = run.state === 'running' || run.state === 'paused' || run.state === 'loading';
   const number = (key: 'epochs' | 'batchSize' | 'learningRate' | 'seed' | 'trainLimit') => (
     <label className="training__field">
@@ -49,13 +54,10 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
           const dataset = e.target.value;
           setSettings((before) => ({ ...before, dataset }));
         }}>
-          {[...BUNDLED_DATASETS.map((d) => d.name), ...SYNTHETIC_DATASETS.map((d) => d.name), ...folders].map((name) => <option key={name}>{name}</option>)}
+          {[...BUNDLED_DATASETS.map((d) => d.name), ...SYNTHETIC_DATASETS.map((d) => d.name), ...run.folders].map((name) => <option key={name}>{name}</option>)}
         </select>
       </label>
-      <FolderImport client={client} document={document} disabled={active} onImported={(name) => {
-        setFolders((known) => (known.includes(name) ? known : [...known, name]));
-        setSettings((s) => ({ ...s, dataset: name }));
-      }} />
+      <FolderImport client={client} document={document} disabled={active} onImported={(name) => setSettings((s) => ({ ...s, dataset: name }))} />
       <label className="training__field">
         optimizer
         <select value={settings.optimizer} disabled={active} onChange={(e) => {

@@ -11,6 +11,7 @@ export type ProbeReply = Extract<WorkerEvent, { type: 'activations' } | { type: 
 export type ExamplesReply = Extract<WorkerEvent, { type: 'examples' } | { type: 'probe-failed' }>;
 export type ImportReply = Extract<WorkerEvent, { type: 'imported' } | { type: 'probe-failed' }>;
 import type { TrainEvent } from '../../engine/training/trainer';
+import { imageInput } from './imageInput';
 
 export type RunState = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
 
@@ -43,11 +44,13 @@ export interface TrainingState {
   error?: string;
   /** The test image the activations view shows (its index in the test split), chosen anywhere in the panel. */
   sample: number;
+  /** Imported folders, offered as data sets. */
+  folders: string[];
 }
 
 const NOTIFY_INTERVAL_MS = 50;
 
-const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', steps: [], losses: [], epochs: [], sample: 0 };
+const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', steps: [], losses: [], epochs: [], sample: 0, folders: [] };
 
 export function runLabel(id: number, settings: TrainSettings | undefined): string {
   return settings ? `run ${id}: ${settings.optimizer} lr ${settings.learningRate} batch ${settings.batchSize}` : `run ${id}`;
@@ -105,7 +108,10 @@ export class TrainingClient {
       worker.onmessage = (message: MessageEvent<WorkerEvent>) => {
         const event = message.data;
         if (event.type === 'import-progress') return onProgress(event.done, event.total);
-        if (event.type === 'imported') this.folders.set(folder.name, folder);
+        if (event.type === 'imported') {
+          this.folders.set(folder.name, folder);
+          this.set({ folders: [...this.folders.keys()] });
+        }
         if (event.type === 'imported' || event.type === 'probe-failed') resolve(event);
         return undefined;
       };
@@ -117,16 +123,24 @@ export class TrainingClient {
     }).finally(() => worker.terminate());
   }
 
-  start(document: GraphDocument, settings: TrainSettings) {
+  /** Ends the worker, answering every question still waiting on it so no caller hangs. */
+  private dropWorker(reason: string) {
     this.worker?.terminate();
+    this.worker = undefined;
+    for (const [requestId, answer] of this.probes) answer({ type: 'probe-failed', requestId, message: reason });
+    this.probes.clear();
+  }
+
+  start(document: GraphDocument, settings: TrainSettings) {
+    this.dropWorker('a new run started');
     const worker = new Worker(this.workerUrl, { type: 'module' });
     this.worker = worker;
     worker.onmessage = (message: MessageEvent<WorkerEvent>) => this.receive(message.data);
     worker.onerror = (e) => {
       e.preventDefault();
+      if (this.worker !== worker) return;
+      this.dropWorker('the training worker crashed');
       this.set({ state: 'failed', error: `the training worker crashed: ${e.message || 'unknown error'}. Your graph is unchanged.` });
-      worker.terminate();
-      if (this.worker === worker) this.worker = undefined;
     };
     const previous = this.current;
     const history = previous.steps.length > 0
@@ -134,7 +148,10 @@ export class TrainingClient {
       : previous.history;
     this.current = { ...IDLE, history, runId: previous.runId + 1, settings, sample: previous.sample, state: 'loading', status: 'starting…' };
     this.set({});
-    const folder = this.folders.get(settings.dataset);
+    // A folder is scaled to the input node as it is now (it may have changed since the import).
+    const imported = this.folders.get(settings.dataset);
+    const input = imageInput(document);
+    const folder = imported && typeof input !== 'string' ? { ...imported, ...input } : imported;
     this.send({ type: 'start', document, settings, ...(folder ? { folder } : {}) });
   }
 
@@ -149,7 +166,13 @@ export class TrainingClient {
   }
 
   stop() {
+    // Still loading (fetching data, timing backends): the worker has no run to stop yet, so end it.
+    if (this.current.state === 'loading') {
+      this.dropWorker('the run was stopped');
+      return this.set({ state: 'stopped', status: 'stopped before training began' });
+    }
     this.send({ type: 'stop' });
+    return undefined;
   }
 
   selectSample(index: number) {
@@ -199,8 +222,7 @@ export class TrainingClient {
         this.onTrained(event.document);
         return this.set({ state: event.event.stopped ? 'stopped' : 'done', done: event.event, status: event.event.stopped ? 'stopped' : 'done' });
       case 'error':
-        this.worker?.terminate();
-        this.worker = undefined;
+        this.dropWorker(event.message);
         return this.set({ state: 'failed', error: `${event.message.replace(/[^.!?]$/, '$&.')} Your graph is unchanged.` });
       case 'evaluation': {
         const { type: _type, ...evaluation } = event;

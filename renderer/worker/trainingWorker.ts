@@ -28,6 +28,8 @@ let run: TrainingRun | undefined;
 let probeTarget: { network: Network; dataset: Dataset } | undefined;
 /** The document's weights before training (0) and after each epoch, for browsing activations by epoch. */
 let snapshots: GraphDocument[] = [];
+/** Epochs whose weights are kept for the slider (LeNet-5's are about 0.25 MB each). */
+const MAX_SNAPSHOTS = 100;
 let snapshotNetwork: { epoch: number; network: Network } | undefined;
 /** The last evaluation's prediction for every test image, for the confusion matrix's cells. */
 let lastPredictions: Uint16Array | undefined;
@@ -123,7 +125,7 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
       lastProgress = e;
       if (performance.now() - lastSent >= METRICS_INTERVAL_MS) flush();
     } else if (e.event === 'epoch') {
-      snapshots[e.epoch] = network.writeWeights(loaded.document);
+      if (e.epoch < MAX_SNAPSHOTS) snapshots[e.epoch] = network.writeWeights(loaded.document);
       flush();
       post({ type: 'epoch', event: e });
     } else if (e.event === 'done') {
@@ -144,8 +146,9 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
 /** The network with the weights it had after `epoch`, rebuilt from that epoch's snapshot (one kept at a time). */
 function networkAfterEpoch(epoch: number, latest: Network): Network {
   const snapshot = snapshots[epoch];
-  if (!snapshot) throw new Error(`there are no weights for epoch ${epoch}`);
+  if (!snapshot) throw new Error(epoch >= MAX_SNAPSHOTS ? `the weights are kept for the first ${MAX_SNAPSHOTS} epochs` : `there are no weights for epoch ${epoch}`);
   if (snapshotNetwork?.epoch !== epoch) {
+    for (const { param } of snapshotNetwork?.network.parameters ?? []) latest.backend.dispose(param.value);
     snapshotNetwork = { epoch, network: Network.create(snapshot, analyzeGraph(snapshot), latest.backend, 1) };
   }
   return snapshotNetwork.network;

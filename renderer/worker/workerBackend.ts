@@ -11,6 +11,7 @@ import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import type { GpuClass, GpuMode } from '../../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
 import { chooseFastestBackend, isSoftwareRenderer, type BackendCandidate } from '../../engine/training/chooseBackend';
+import { APP_BACKENDS } from '../../engine/training/protocol';
 
 // The package's browser build (its "browser" field), bundled into the worker.
 const GPU = (gpujs as unknown as { GPU: GpuClass }).GPU;
@@ -25,6 +26,7 @@ export function webgl2Renderer(): string | undefined {
 }
 
 export function resolveWorkerBackend(name: string, trial: (backend: Backend) => () => void): { backend: Backend; reason: string } {
+  if (!(APP_BACKENDS as readonly string[]).includes(name)) throw new Error(`unknown backend "${name}"; choose one of ${APP_BACKENDS.join(', ')}`);
   if (name === 'cpu') return { backend: createCpuBackend(), reason: 'chosen in the panel' };
   if (name.startsWith('gpujs:')) return { backend: createGpujsBackend(GPU, name.slice(6) as GpuMode), reason: 'chosen in the panel' };
   const renderer = webgl2Renderer();

@@ -22,7 +22,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('smoothness while train
   it('keeps the page smooth through a 20-second run: frames per second and main-thread tasks over 50 ms', async () => {
     await page.locator('.react-flow__node[data-id="c1"]').click(); // its feature maps refresh live
     await page.getByTestId('train-epochs').fill('1');
-    await page.getByTestId('train-trainLimit').fill('30000');
+    await page.getByTestId('train-trainLimit').fill('48000');
     await page.evaluate(() => {
       const w = window as unknown as { frames: number; longTasks: number[]; observer?: PerformanceObserver };
       w.frames = 0;

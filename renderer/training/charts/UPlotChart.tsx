@@ -23,6 +23,7 @@ export function UPlotChart({ options, data, label, testId }: { options: ChartOpt
     const element = host.current;
     if (!element) return;
     const { options: current, data: initial } = latest.current;
+    zoomed.current = false; // a new chart (new series) starts unzoomed
     const hooks = { ...current.hooks, setSelect: [(u: uPlot) => (zoomed.current = u.select.width > 0)] };
     const created = new uPlot({ ...current, hooks, width: Math.max(200, element.clientWidth) }, initial, element);
     chart.current = created;
