@@ -19,7 +19,7 @@ function kernelOffset(info: ConvInfo, oy: number, ox: number, oc: number): numbe
  * product, the way the lecture writes it (the Toeplitz matrix W): unroll
  * every input window into a row of `windows` (im2row), then each output is
  * a dot product of a kernel with a window, both read in order. Eight (then
- * four) output channels share each window read. Kernel sets that change with position
+ * four, two) output channels share each window read. Kernel sets that change with position
  * (tiled, locally connected) use the direct loops further down.
  */
 export function isShared(info: ConvInfo): boolean {
@@ -100,6 +100,17 @@ export function conv2dShared(windows: Values, w: Values, info: ConvInfo, make: V
       y[out + (oc + 1) * positions] = s1;
       y[out + (oc + 2) * positions] = s2;
       y[out + (oc + 3) * positions] = s3;
+    }
+    for (; oc + 2 <= outC; oc += 2) {
+      const k0 = oc * rows;
+      let s0 = 0, s1 = 0;
+      for (let r = 0; r < rows; r++) {
+        const v = windows[window + r] as number;
+        s0 += (w[k0 + r] as number) * v;
+        s1 += (w[k0 + rows + r] as number) * v;
+      }
+      y[out + oc * positions] = s0;
+      y[out + (oc + 1) * positions] = s1;
     }
     for (; oc < outC; oc++) {
       let sum = 0;

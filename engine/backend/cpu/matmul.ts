@@ -49,9 +49,26 @@ function times(a: Values, b: Values, m: number, k: number, n: number, out: Value
   }
 }
 
-/** aᵀ · b with a [k×m], b [k×n]: the weight gradient (dyᵀ · x), one row of each read per p. */
+/**
+ * aᵀ · b with a [k×m], b [k×n]: the weight gradient (dyᵀ · x). Four rows of
+ * each per pass, so each output value is read and written once per four
+ * products; a group whose four factors are zero is skipped.
+ */
 function transposedTimes(a: Values, b: Values, m: number, k: number, n: number, out: Values): void {
-  for (let p = 0; p < k; p++) {
+  let p = 0;
+  for (; p + 4 <= k; p += 4) {
+    const a0 = p * m, a1 = a0 + m, a2 = a1 + m, a3 = a2 + m;
+    const b0 = p * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
+    for (let i = 0; i < m; i++) {
+      const v0 = a[a0 + i] as number, v1 = a[a1 + i] as number, v2 = a[a2 + i] as number, v3 = a[a3 + i] as number;
+      if (v0 === 0 && v1 === 0 && v2 === 0 && v3 === 0) continue;
+      const outRow = i * n;
+      for (let j = 0; j < n; j++) {
+        out[outRow + j] = (out[outRow + j] as number) + v0 * (b[b0 + j] as number) + v1 * (b[b1 + j] as number) + v2 * (b[b2 + j] as number) + v3 * (b[b3 + j] as number);
+      }
+    }
+  }
+  for (; p < k; p++) {
     const aRow = p * m;
     const bRow = p * n;
     for (let i = 0; i < m; i++) {
