@@ -1,6 +1,4 @@
 /** What every command needs: output streams, exit codes, and loading documents and JSON files with errors as messages. */
-import { renameSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
 import { formatProblem, loadDocumentText, type GraphAnalysis, type GraphDocument } from '../engine';
 import { parseSourceText } from '../engine/graph/sourceText';
 import { readDocumentFile } from './readDocument';
@@ -53,15 +51,7 @@ export function readJsonFile(file: string): unknown {
   return parsed.source.value;
 }
 
-/**
- * Writes a file so that a crash or a full disk never leaves it half-written:
- * write a temporary file beside it, then rename it over the original.
- */
-export function writeFileAtomically(path: string, content: string | Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
-}
+export { writeFileAtomically } from './atomicWrite';
 
 export function parseIntegerFlag(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;

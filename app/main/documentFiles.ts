@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { readDocumentFile } from '../../cli/readDocument';
 import type { ExportRequest, OpenedFile, SaveResult } from '../shared/desktopApi';
-import { writeFileAtomically } from './atomicWrite';
+import { writeFileAtomically } from '../../cli/atomicWrite';
 import type { RecentFiles } from './recentFiles';
 
 export const DOCUMENT_EXTENSIONS = ['convstudio', 'json'];

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { writeFileAtomically } from './atomicWrite';
+import { writeFileAtomically } from '../../cli/atomicWrite';
 
 export type JsonReadResult<T> = { ok: true; value: T } | { ok: false; missing: boolean; problem: string };
 

@@ -1,5 +1,6 @@
 /**
- * Saving so that a crash, a power cut or a full disk never costs the file on
+ * Writing files for the command line and the desktop shell alike (the one
+ * Node-side implementation), so that a crash, a power cut or a full disk never costs the file on
  * disk: the new text goes to a temporary file beside the original, is flushed
  * to the disk, and only then renamed over it (rename is atomic on one file
  * system). The previous version is kept as `<name>.bak` first, so even a save
