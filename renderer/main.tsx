@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { Editor } from './components/Editor';
 import { browserBridge } from './platform/browserBridge';
 import { findDesktopBridge } from './platform/desktopBridge';
+import { confirmDiscard } from './platform/documentActions';
 import { startTheme } from './platform/theme';
 import { createDocumentStore } from './store/documentStore';
 import { TEMPLATES } from './templates';
@@ -26,7 +27,7 @@ window.addEventListener('drop', async (e) => {
   const file = e.dataTransfer?.files[0];
   if (!file) return;
   e.preventDefault();
-  if (store.isDirty() && !window.confirm('The open graph has unsaved changes. Discard them?')) return;
+  if (!confirmDiscard(store)) return;
   try {
     store.open(await file.text(), file.name); // no handle: Save asks where (the page never learns a path)
   } catch (error) {

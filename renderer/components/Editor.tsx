@@ -218,7 +218,6 @@ export function Editor({ store, bridge, training, recoveryOffer }: { store: Docu
     <div className={sidebar ? 'editor' : 'editor editor--no-sidebar'}>
       <Toolbar
         store={store}
-        bridge={bridge}
         templates={TEMPLATES}
         onAddType={(type) => add(type)}
         onFit={() => flow.fitView({ padding: 0.2 })}

@@ -8,10 +8,10 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect } from 'react';
 import { summaryMarkdown } from '../export/summaryMarkdown';
 import type { AppCommand, PlatformBridge } from '../platform/bridge';
+import { confirmDiscard, openWithBridge, saveWithBridge } from '../platform/documentActions';
 import { applyTheme } from '../platform/theme';
 import type { DocumentStore } from '../store/documentStore';
 import { EMPTY_DOCUMENT, TEMPLATES } from '../templates';
-import { confirmDiscard, openWithBridge, saveWithBridge } from './Toolbar';
 
 /** A text field has the focus: edit commands then act on its text, not on the graph. */
 export function typingInField(target: EventTarget | null = document.activeElement): boolean {

@@ -7,12 +7,9 @@
  */
 import type { DocumentStore } from '../store/documentStore';
 import type { PlatformBridge } from './bridge';
+import { documentText } from './documentActions';
 
 export const AUTOSAVE_DELAY_MS = 2000;
-
-export function documentText(store: DocumentStore): string {
-  return `${JSON.stringify(store.getState().document, null, 2)}\n`;
-}
 
 export function connectPersistence(store: DocumentStore, bridge: PlatformBridge, options: { paused: boolean }): { resume(): void; dispose(): void } {
   let paused = options.paused;
@@ -21,7 +18,7 @@ export function connectPersistence(store: DocumentStore, bridge: PlatformBridge,
   const autosaveNow = () => {
     timer = undefined;
     const { fileName, fileHandle } = store.getState();
-    if (!paused && store.isDirty()) bridge.autosave({ fileName, text: documentText(store), handle: fileHandle });
+    if (!paused && store.isDirty()) bridge.autosave({ fileName, text: documentText(store.getState().document), handle: fileHandle });
   };
   const onChange = () => {
     const dirty = store.isDirty();
