@@ -41,8 +41,7 @@ export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt
   if (output?.type !== 'softmax') throw new CliError(`training needs the network to end in a softmax node, but it ends in "${output?.id}" (${output?.type})`);
   const seed = flags.seed ?? training?.seed ?? DEFAULTS.seed;
   const dataset = await loadDataset(flags.dataset ?? training?.dataset, { seed, ...folderImageShape(analysis) }, io);
-  const probe = Network.create(document, analysis, createCpuBackend(), seed);
-  const problem = incompatibility(probe, dataset);
+  const problem = incompatibility(Network.ends(analysis), dataset);
   if (problem) throw new CliError(problem);
 
   const epochs = flags.epochs ?? training?.epochs ?? DEFAULTS.epochs;

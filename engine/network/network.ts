@@ -45,9 +45,17 @@ export class Network {
       const layer = createLayer(node, info, doc, backend, random);
       if (layer) layers.set(node.id, layer);
     }
-    const inputShape = infoOf.get(topology.inputId)?.outputShape ?? [];
-    const outputClasses = (infoOf.get(topology.outputId)?.outputShape ?? []).reduce((a, b) => a * b, 1);
+    const { inputShape, outputClasses } = Network.ends(analysis);
     return new Network(backend, topology.order, layers, topology.inputsOf, topology.inputId, topology.outputId, inputShape, outputClasses);
+  }
+
+  /** What the network takes and gives, from the analysis alone (no weights made): enough to check it against a data set. */
+  static ends(analysis: GraphAnalysis): { inputShape: readonly number[]; outputClasses: number } {
+    const { topology, infoOf } = analysis;
+    return {
+      inputShape: infoOf.get(topology.inputId ?? '')?.outputShape ?? [],
+      outputClasses: (infoOf.get(topology.outputId ?? '')?.outputShape ?? []).reduce((a, b) => a * b, 1),
+    };
   }
 
   get parameters(): NetworkParameter[] {

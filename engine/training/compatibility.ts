@@ -2,7 +2,8 @@
 import type { Dataset } from '../data/dataset';
 import type { Network } from '../network/network';
 
-export function incompatibility(network: Network, dataset: Dataset): string | undefined {
+/** `network`: a built network, or just its ends (`Network.ends(analysis)`). */
+export function incompatibility(network: Pick<Network, 'inputShape' | 'outputClasses'>, dataset: Dataset): string | undefined {
   const expected = dataset.inputShape.join('×');
   const actual = network.inputShape.join('×');
   if (expected !== actual) {

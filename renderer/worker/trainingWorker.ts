@@ -18,7 +18,6 @@ import { METRICS_INTERVAL_MS, type FolderSource, type ProbedActivation, type Tra
 import { TrainingRun } from '../../engine/training/trainer';
 import { trialStep } from '../../engine/training/trainingStep';
 import { resolveWorkerBackend } from './workerBackend';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 
 const scope = self as unknown as { postMessage(message: WorkerEvent, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerCommand>) => void) | null };
 const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
@@ -82,8 +81,8 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
   const { settings } = command;
   const dataset = await loadDataset(settings, command.folder);
   const optimizer = resolveOptimizer(loaded.document.training?.optimizer, { name: settings.optimizer, learningRate: settings.learningRate });
-  // Checked on the CPU first, so a graph that does not fit the data says so before any backend is timed.
-  const problem = incompatibility(Network.create(loaded.document, loaded.analysis, createCpuBackend(), settings.seed), dataset);
+  // Checked before any backend is timed, so a graph that does not fit the data says so at once.
+  const problem = incompatibility(Network.ends(loaded.analysis), dataset);
   if (problem) throw new Error(problem);
   post({ type: 'status', message: settings.backend === undefined || settings.backend === 'auto' ? 'timing the backends on this network…' : `starting ${settings.backend}…` });
   const { backend, reason: backendReason } = resolveWorkerBackend(settings.backend ?? 'auto', (candidate) =>
