@@ -1,5 +1,5 @@
 /** Train the open graph: settings, start/pause/resume/stop, progress, the loss curve and accuracy per epoch. */
-import { useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { GraphDocument } from '../../engine';
 import { BUNDLED_DATASETS } from '../../engine/data/bundled';
 import { SYNTHETIC_DATASETS } from '../../engine/data/registry';
@@ -43,6 +43,12 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
           setSettings((before) => ({ ...before, [key]: value }));
         }} />
     </label>
+  );
+  // The same object while the run's data is unchanged, so the charts recompute only when points arrive.
+  const { runId, settings: runSettings, steps, losses, epochs } = run;
+  const currentRun = useMemo(
+    () => ({ id: runId, label: runLabel(runId, runSettings), learningRate: runSettings?.learningRate ?? 0, steps, losses, epochs }),
+    [runId, runSettings, steps, losses, epochs],
   );
   const p = run.progress;
   return (
@@ -96,7 +102,7 @@ export function TrainingPanel({ client, document }: { client: TrainingClient; do
         </>
       )}
       <LossChart
-        current={{ id: run.runId, label: runLabel(run.runId, run.settings), learningRate: run.settings?.learningRate ?? 0, steps: run.steps, losses: run.losses, epochs: run.epochs }}
+        current={currentRun}
         history={run.history}
       />
       {run.epochs.length > 0 && (
