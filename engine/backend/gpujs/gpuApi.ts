@@ -23,7 +23,7 @@ export type KernelArgument = Float32Array | GpuTexture | number;
 export interface GpuKernel {
   (...args: KernelArgument[]): KernelResult;
   /** The kernel implementation that actually ran; set after the first call. */
-  kernel?: { constructor: { name: string; mode?: string }; fallbackReason?: string | null };
+  kernel?: { constructor: { name: string; mode?: string }; fallbackReason?: string | null; _shapeOutput?: unknown };
   destroy?(): void;
 }
 
@@ -38,7 +38,7 @@ export interface KernelSettings {
 }
 
 export interface GpuInstance {
-  createKernel(source: (this: KernelThis, ...args: never[]) => number, settings: KernelSettings): GpuKernel;
+  createKernel(source: (this: KernelThis, ...args: never[]) => number | number[], settings: KernelSettings): GpuKernel;
   destroy(): unknown;
 }
 

@@ -13,6 +13,7 @@ import type { ConvInfo, PoolInfo } from '../convInfo';
 import { meanCrossEntropy } from '../crossEntropy';
 import type { GpuClass, GpuInstance, GpuKernel, GpuMode, KernelArgument, KernelResult, KernelThis } from './gpuApi';
 import * as k from './kernels.js';
+import * as simd from './simdKernels.js';
 
 /** Float indices are exact below 2^24; beyond that gpu.js's index math goes wrong. */
 const MAX_ELEMENTS = 2 ** 24;
@@ -56,7 +57,7 @@ export interface GpujsBackend extends Backend {
   destroy(): void;
 }
 
-type Source = (this: KernelThis, ...args: never[]) => number;
+type Source = (this: KernelThis, ...args: never[]) => number | number[];
 
 export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   if (mode === 'webgpu') {
@@ -71,6 +72,18 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   const kernels = new Map<string, GpuKernel>();
   let live = 0;
 
+  /** The SIMD kernels' lane-friendly 3-D outputs and packed products pay off on webasm only (WebGL and cpu run cells one by one). */
+  const lanes = mode === 'webasm';
+  /**
+   * gpu.js hands a webasm kernel's 3-D or packed result back as nested rows:
+   * one subarray object per row, or per cell for a packed product. The backend
+   * addresses every tensor flat, so the kernel returns the flat array instead.
+   */
+  const keepFlat = (kernel: GpuKernel) => {
+    const instance = kernel.kernel;
+    if (lanes && instance && typeof instance._shapeOutput === 'function') instance._shapeOutput = (data: Float32Array) => data;
+  };
+
   const own = (shape: readonly number[], value: KernelResult): GpuTensor => {
     live++;
     return new GpuTensor(shape, { value, refs: 1 });
@@ -79,23 +92,38 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
     if (!(t instanceof GpuTensor)) throw new Error('a tensor from another backend was given to the gpujs backend');
     return t.storage.value;
   };
+  /**
+   * The unrolled windows of each convolution input, kept while that input
+   * lives: the filter gradient needs the windows the forward pass made, and
+   * unrolling them again costs about as much as the product itself.
+   */
+  const unrolled = new Map<Storage, { key: string; windows: GpuTensor }>();
   const release = (storage: Storage) => {
     if (--storage.refs > 0) return;
     live--;
+    const kept = unrolled.get(storage);
+    if (kept) {
+      unrolled.delete(storage);
+      release(kept.windows.storage);
+    }
     if (!(storage.value instanceof Float32Array)) storage.value.delete();
   };
 
-  /** Runs `source` over a flat output of `size`, compiling it on first use for these sizes and constants. */
-  /** `sizes`: each argument's length ('n' for a number); gpu.js builds argument sizes into the compiled kernel. */
-  const run = (name: string, source: Source, size: number, constants: Record<string, number>, args: KernelArgument[], sizes: string): KernelResult => {
+  /**
+   * Runs `source` over `output` (gpu.js's [x, y, z] sizes), compiling it on first use for these sizes and constants.
+   * `sizes`: each argument's length ('n' for a number); gpu.js builds argument sizes into the compiled kernel.
+   */
+  const run = (name: string, source: Source, output: readonly number[], constants: Record<string, number>, args: KernelArgument[], sizes: string): KernelResult => {
+    const size = output.reduce((a, b) => a * b, 1);
     if (size > MAX_ELEMENTS) throw new Error(`${name}: ${size} values is more than the gpujs backend handles (${MAX_ELEMENTS}); use the cpu backend`);
-    const key = `${name}|${size}|${sizes}|${JSON.stringify(constants)}`;
+    const key = `${name}|${output.join('x')}|${sizes}|${JSON.stringify(constants)}`;
     let kernel = kernels.get(key);
     const fresh = kernel === undefined;
     if (kernel) {
       kernels.delete(key); // re-inserted below: Map order is the recency order
     } else {
-      kernel = gpu.createKernel(source, { output: [size], constants, pipeline: true, immutable: true, precision: 'single', loopMaxIterations: 1 << 30 });
+      kernel = gpu.createKernel(source, { output: [...output], constants, pipeline: true, immutable: true, precision: 'single', loopMaxIterations: 1 << 30 });
+      keepFlat(kernel);
       while (kernels.size >= KERNEL_CACHE_SIZE) {
         const [oldest, evicted] = kernels.entries().next().value as [string, GpuKernel];
         evicted.destroy?.();
@@ -116,11 +144,13 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
     }
     return result;
   };
-  const map = (name: string, source: Source, shape: readonly number[], constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor => {
-    const size = shape.reduce((a, b) => a * b, 1);
+  /** Runs a kernel whose result has `shape`, over gpu.js sizes `output` (1-D by default; 4 values per cell for the packed products). */
+  const mapShaped = (name: string, source: Source, shape: readonly number[], output: readonly number[], constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor => {
     const sizes = inputs.map((t) => (typeof t === 'number' ? 'n' : t.size)).join(',');
-    return own(shape, run(name, source, size, constants, inputs.map((t) => (typeof t === 'number' ? t : storageOf(t))), sizes));
+    return own(shape, run(name, source, output, constants, inputs.map((t) => (typeof t === 'number' ? t : storageOf(t))), sizes));
   };
+  const map = (name: string, source: Source, shape: readonly number[], constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor =>
+    mapShaped(name, source, shape, [shape.reduce((a, b) => a * b, 1)], constants, ...inputs);
   /** Moves `next`'s storage into `target` (the optimizers' in-place update). */
   const replace = (target: Tensor, next: GpuTensor) => {
     if (!(target instanceof GpuTensor)) throw new Error('not a gpujs tensor');
@@ -140,9 +170,38 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   const isShared = (info: ConvInfo) =>
     info.tilesH === 1 && info.tilesW === 1 && info.batch * info.outH * info.outW * info.inC * info.kH * info.kW <= MAX_ELEMENTS;
   const sharedConstants = (info: ConvInfo) => ({ ...info, rows: info.inC * info.kH * info.kW });
+  /** x's windows for this convolution: a new reference the caller disposes. */
+  const windowsOf = (x: Tensor, info: ConvInfo): GpuTensor => {
+    if (!(x instanceof GpuTensor)) throw new Error('not a gpujs tensor');
+    const key = JSON.stringify(info);
+    const kept = unrolled.get(x.storage);
+    if (kept?.key === key) {
+      kept.windows.storage.refs++;
+      return new GpuTensor(kept.windows.shape, kept.windows.storage);
+    }
+    const windows = unroll(x, info);
+    if (kept) release(kept.windows.storage);
+    windows.storage.refs++;
+    unrolled.set(x.storage, { key, windows });
+    return windows;
+  };
   const unroll = (x: Tensor, info: ConvInfo) => {
     const constants = sharedConstants(info);
+    // webasm: columns [batch, rows, positions]; otherwise rows of windows [batch·positions, rows].
+    if (lanes) return mapShaped('im2colLanes', simd.im2colLanes, [info.batch, constants.rows, info.outH * info.outW], [info.outW, info.outH, info.batch * constants.rows], constants, x);
     return map('im2row', k.im2row, [info.batch * info.outH * info.outW, constants.rows], constants, x);
+  };
+  /**
+   * Whether a kernel with lanes along rows of `width` pays: gpu.js runs a row
+   * whose width is not a multiple of 4 as a SIMD part and a scalar rest, two
+   * calls into WebAssembly per row, which costs more than the lanes save.
+   */
+  const alongRows = (width: number) => lanes && width % 4 === 0;
+  /** A packed product (4 channels per cell) in plain layout [outer, channels, cells]; frees the packed one. */
+  const unpack = (packed: GpuTensor, shape: readonly number[], cells: number, channels: number, outer: number) => {
+    const plain = mapShaped('unpackBlocks', simd.unpackBlocks, shape, [cells, channels, outer], { cells, channels, blocks: Math.ceil(channels / 4) }, packed);
+    release(packed.storage);
+    return plain;
   };
 
   const activationKernel: Record<ActivationKind, Source> = { relu: k.relu, leakyRelu: k.leakyRelu, sigmoid: k.sigmoid, tanh: k.tanh };
@@ -181,7 +240,14 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
 
     conv2d(x, w, info) {
       if (!isShared(info)) return map('conv2d', k.convForward, [info.batch, info.outC, info.outH, info.outW], convConstants(info), x, w);
-      const windows = unroll(x, info);
+      const windows = windowsOf(x, info);
+      if (lanes) {
+        const positions = info.outH * info.outW;
+        const blocks = Math.ceil(info.outC / 4);
+        const packed = mapShaped('convPacked', simd.convPacked, [info.batch, blocks, positions, 4], [positions, blocks, info.batch], sharedConstants(info), windows, w);
+        this.dispose(windows);
+        return unpack(packed, [info.batch, info.outC, info.outH, info.outW], positions, info.outC, info.batch);
+      }
       const y = map('convFromWindows', k.convFromWindows, [info.batch, info.outC, info.outH, info.outW], sharedConstants(info), windows, w);
       this.dispose(windows);
       return y;
@@ -190,6 +256,14 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
       const inputShape = [info.batch, info.inC, info.inH, info.inW];
       if (!isShared(info)) return map('conv2dBackwardInput', k.convBackwardInput, inputShape, convConstants(info), dy, w);
       const constants = sharedConstants(info);
+      if (lanes) {
+        const positions = info.outH * info.outW;
+        const blocks = Math.ceil(constants.rows / 4);
+        const dWindows = mapShaped('windowsGradientPacked', simd.windowsGradientPacked, [info.batch, blocks, positions, 4], [positions, blocks, info.batch], constants, dy, w);
+        const dx = mapShaped('col2imPacked', simd.col2imPacked, inputShape, [info.inW, info.inH, info.batch * info.inC], { ...constants, blocks }, dWindows);
+        this.dispose(dWindows);
+        return dx;
+      }
       const dWindows = map('windowsGradient', k.windowsGradient, [info.batch * info.outH * info.outW, constants.rows], constants, dy, w);
       const dx = map('col2im', k.col2im, inputShape, constants, dWindows);
       this.dispose(dWindows);
@@ -198,15 +272,25 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
     conv2dBackwardFilter(x, dy, info) {
       const shape = [info.tilesH * info.tilesW * info.outC, info.inC, info.kH, info.kW];
       if (!isShared(info)) return map('conv2dBackwardFilter', k.convBackwardFilter, shape, convConstants(info), x, dy);
-      const windows = unroll(x, info);
+      const windows = windowsOf(x, info);
+      if (lanes) {
+        const constants = sharedConstants(info);
+        const blocks = Math.ceil(info.outC / 4);
+        const packed = mapShaped('filterPacked', simd.filterPacked, [blocks, constants.rows, 4], [constants.rows, blocks], constants, windows, dy);
+        this.dispose(windows);
+        return unpack(packed, shape, constants.rows, info.outC, 1);
+      }
       const dw = map('filterFromWindows', k.filterFromWindows, shape, sharedConstants(info), windows, dy);
       this.dispose(windows);
       return dw;
     },
 
     addBias(y, b) {
-      const perSample = y.size / (y.shape[0] ?? 1);
-      return map('addBias', k.addBias, y.shape, { perSample, positions: perSample / b.size }, y, b);
+      const batch = y.shape[0] ?? 1;
+      const perSample = y.size / batch;
+      const positions = perSample / b.size;
+      if (alongRows(positions)) return mapShaped('addBiasLanes', simd.addBiasLanes, y.shape, [positions, b.size, batch], { positions, channels: b.size }, y, b);
+      return map('addBias', k.addBias, y.shape, { perSample, positions }, y, b);
     },
     biasGradient(dy, biasShape) {
       const batch = dy.shape[0] ?? 1;
@@ -217,11 +301,16 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
 
     maxPool(x, info) {
       const shape = [info.batch, info.inC, info.outH, info.outW];
-      const argmax = map('maxPoolArgmax', k.maxPoolArgmax, shape, windowConstants(info), x);
+      const argmax = alongRows(info.outW)
+        ? mapShaped('maxPoolArgmaxLanes', simd.maxPoolArgmaxLanes, shape, [info.outW, info.outH, info.batch * info.inC], windowConstants(info), x)
+        : map('maxPoolArgmax', k.maxPoolArgmax, shape, windowConstants(info), x);
       return { y: map('gatherByIndex', k.gatherByIndex, shape, {}, x, argmax), argmax };
     },
-    maxPoolBackward: (dy, argmax, info) =>
-      map('maxPoolBackward', k.maxPoolBackward, [info.batch, info.inC, info.inH, info.inW], windowConstants(info), dy, argmax),
+    maxPoolBackward(dy, argmax, info) {
+      const shape = [info.batch, info.inC, info.inH, info.inW];
+      if (alongRows(info.inW)) return mapShaped('maxPoolBackwardLanes', simd.maxPoolBackwardLanes, shape, [info.inW, info.inH, info.batch * info.inC], windowConstants(info), dy, argmax);
+      return map('maxPoolBackward', k.maxPoolBackward, shape, windowConstants(info), dy, argmax);
+    },
     avgPool: (x, info) => map('avgPool', k.avgPoolForward, [info.batch, info.inC, info.outH, info.outW], windowConstants(info), x),
     avgPoolBackward: (dy, info) => map('avgPoolBackward', k.avgPoolBackward, [info.batch, info.inC, info.inH, info.inW], windowConstants(info), dy),
 
@@ -231,7 +320,10 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
       const [m, kk] = transposeA ? [aCols, aRows] : [aRows, aCols];
       const [k2, n] = transposeB ? [bCols, bRows] : [bRows, bCols];
       if (kk !== k2) throw new Error(`matmul: inner sizes ${kk} and ${k2} differ`);
-      return map('matmul', k.matmul, [m, n], { n, k: kk, aCols, bCols, transposeA: transposeA ? 1 : 0, transposeB: transposeB ? 1 : 0 }, a, b);
+      const constants = { m, n, k: kk, aCols, bCols, transposeA: transposeA ? 1 : 0, transposeB: transposeB ? 1 : 0 };
+      if (!lanes) return map('matmul', k.matmul, [m, n], constants, a, b);
+      const blocks = Math.ceil(m / 4);
+      return unpack(mapShaped('matmulPacked', simd.matmulPacked, [blocks, n, 4], [n, blocks], constants, a, b), [m, n], n, m, 1);
     },
 
     activation: (kind, x, alpha) =>
