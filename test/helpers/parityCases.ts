@@ -33,9 +33,12 @@ export const PARITY_CASES: [string, GraphDocument][] = [
     chainDocument([2, 9, 8], [{ type: 'conv2d', params: { filters: 2, kernelSize: 2 } }, { type, params: { poolSize: 3, strides: 2, padding: 'same' } } as LayerSpec, ...head]),
   ]),
   // Rows a multiple of 4 wide take the webasm backend's SIMD pooling kernels; 9 × 8 above takes its others.
-  ['maxPool2d with overlapping padded windows over rows of 8', chainDocument([2, 9, 9], [
-    { type: 'conv2d', params: { filters: 5, kernelSize: 2 } }, { type: 'maxPool2d', params: { poolSize: 3, strides: 1, padding: 'same' } }, { type: 'relu' }, ...head,
-  ])],
+  ...([1, 3] as const).map((strides): [string, GraphDocument] => [
+    `maxPool2d 3×3 stride ${strides} with padding over rows of 8`,
+    chainDocument([2, 9, 9], [
+      { type: 'conv2d', params: { filters: 5, kernelSize: 2 } }, { type: 'maxPool2d', params: { poolSize: 3, strides, padding: 'same' } }, { type: 'relu' }, ...head,
+    ]),
+  ]),
   ['leakyRelu, dropout, flatten, dense without bias', chainDocument([3, 6, 6], [
     { type: 'conv2d', params: { filters: 2, kernelSize: 3, padding: 'same' } }, { type: 'leakyRelu', params: { alpha: 0.2 } },
     { type: 'dropout', params: { rate: 0.5 } }, { type: 'flatten' }, { type: 'dense', params: { units: 5, useBias: false } }, ...head,

@@ -308,7 +308,12 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
     },
     maxPoolBackward(dy, argmax, info) {
       const shape = [info.batch, info.inC, info.inH, info.inW];
-      if (alongRows(info.inW)) return mapShaped('maxPoolBackwardLanes', simd.maxPoolBackwardLanes, shape, [info.inW, info.inH, info.batch * info.inC], windowConstants(info), dy, argmax);
+      if (alongRows(info.inW)) {
+        const disjoint = info.strideH >= info.kH && info.strideW >= info.kW;
+        const output = [info.inW, info.inH, info.batch * info.inC];
+        if (!disjoint) return mapShaped('maxPoolBackwardLanes', simd.maxPoolBackwardLanes, shape, output, windowConstants(info), dy, argmax);
+        return mapShaped('maxPoolBackwardDisjoint', simd.maxPoolBackwardDisjoint, shape, output, windowConstants(info), dy, argmax);
+      }
       return map('maxPoolBackward', k.maxPoolBackward, shape, windowConstants(info), dy, argmax);
     },
     avgPool: (x, info) => map('avgPool', k.avgPoolForward, [info.batch, info.inC, info.outH, info.outW], windowConstants(info), x),

@@ -12,3 +12,4 @@ export declare function unpackBlocks(this: KernelThis, packed: Float32Array): nu
 export declare function maxPoolArgmaxLanes(this: KernelThis, x: Float32Array): number;
 export declare function maxPoolBackwardLanes(this: KernelThis, dy: Float32Array, argmax: Float32Array): number;
 export declare function addBiasLanes(this: KernelThis, y: Float32Array, b: Float32Array): number;
+export declare function maxPoolBackwardDisjoint(this: KernelThis, dy: Float32Array, argmax: Float32Array): number;

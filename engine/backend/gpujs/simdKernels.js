@@ -230,6 +230,26 @@ export function maxPoolBackwardLanes(dy, argmax) {
   return sum;
 }
 
+/**
+ * maxPoolBackward for windows that do not overlap (stride ≥ size, the usual
+ * pooling): each input lies in at most one window, found at once instead of
+ * by a walk over every window position that could cover it.
+ * Output [inW, inH, batch·channels].
+ */
+export function maxPoolBackwardDisjoint(dy, argmax) {
+  const ix = this.thread.x;
+  const iy = this.thread.y;
+  const i = (this.thread.z * this.constants.inH + iy) * this.constants.inW + ix;
+  const oy = Math.floor((iy + this.constants.padTop) / this.constants.strideH);
+  const ox = Math.floor((ix + this.constants.padLeft) / this.constants.strideW);
+  const inside = oy < this.constants.outH && iy + this.constants.padTop - oy * this.constants.strideH < this.constants.kH;
+  if (inside && ox < this.constants.outW && ix + this.constants.padLeft - ox * this.constants.strideW < this.constants.kW) {
+    const o = (this.thread.z * this.constants.outH + oy) * this.constants.outW + ox;
+    if (argmax[o] === i) return dy[o];
+  }
+  return 0;
+}
+
 /** y + b with one bias per channel, over output [positions, channels, batch]: the bias read is shared by the quad. */
 export function addBiasLanes(y, b) {
   const c = this.thread.y;
