@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { createRequire } from 'node:module';
+import type { Backend } from '../engine/backend/backend';
 import { createCpuBackend } from '../engine/backend/cpu/cpuBackend';
 import type { GpuClass } from '../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
@@ -29,42 +30,64 @@ interface Row {
   unavailable?: string;
 }
 
-/** The same LeNet-5 step inside headless Chromium (Playwright, Debian's chromium): webgl2 on SwiftShader, webasm, cpu. */
+/**
+ * The same LeNet-5 step inside headless Chromium (Playwright, Debian's chromium):
+ * the cpu reference, webasm and webgl2 on SwiftShader. Their repetitions are
+ * interleaved, so a burst of other work on the machine slows one repetition of
+ * each rather than all of one backend's.
+ */
 async function chromiumRows(): Promise<Row[]> {
   if (!chromiumAvailable) return [{ name: 'ConvStudio in Chromium', ours: true, unavailable: `no Chromium at ${CHROMIUM}` }];
   const chromium = await openSuitePage();
+  type Suite = { convstudio: { prepareBench(n: string): void; timeSteps(n: string, s: number): number } };
   try {
-    const rows: Row[] = [];
-    for (const [name, steps] of [['cpu', 10], ['gpujs:webasm', 5], ['gpujs:webgl2', 3]] as const) {
-      process.stdout.write(`measuring ConvStudio ${name} in Chromium… `);
-      const rates = await chromium.page.evaluate(
-        ([n, s, r]) => (globalThis as unknown as { convstudio: { bench(n: string, s: number, r: number): number[] } }).convstudio.bench(n, s, r),
-        [name, steps, REPETITIONS] as const,
-      );
-      rows.push({ name: `ConvStudio ${name} in Chromium`, ours: true, median: median(rates), min: Math.min(...rates), max: Math.max(...rates) });
-      console.log(`${median(rates).toFixed(0)} samples/s`);
+    const backends = [['cpu', 10], ['gpujs:webasm', 10], ['gpujs:webgl2', 3]] as const;
+    const rates = new Map<string, number[]>(backends.map(([name]) => [name, []]));
+    process.stdout.write('measuring ConvStudio in Chromium (cpu, gpujs:webasm, gpujs:webgl2, interleaved)… ');
+    for (const [name] of backends) await chromium.page.evaluate((n) => (globalThis as unknown as Suite).convstudio.prepareBench(n), name);
+    for (let r = 0; r < REPETITIONS; r++) {
+      for (const [name, steps] of backends) {
+        rates.get(name)?.push(await chromium.page.evaluate(([n, s]) => (globalThis as unknown as Suite).convstudio.timeSteps(n, s), [name, steps] as const));
+      }
     }
-    return rows;
+    console.log(backends.map(([name]) => `${name} ${median(rates.get(name) ?? []).toFixed(0)}`).join(', '));
+    return backends.map(([name]) => {
+      const values = rates.get(name) ?? [];
+      return { name: `ConvStudio ${name} in Chromium`, ours: true, median: median(values), min: Math.min(...values), max: Math.max(...values) };
+    });
   } finally {
     await chromium.close();
   }
 }
 
-/** Where a training step's time goes on the CPU reference: share of time per primitive over 20 steps. */
-function primitiveBreakdown(): string {
-  const profiled = profileBackend(createCpuBackend());
+/** Milliseconds per training step spent in each primitive on `backend` (synchronous backends only), over 20 steps after 5 warm-up steps. */
+function timePerPrimitive(backend: Backend): Map<string, { calls: number; ms: number }> {
+  const profiled = profileBackend(backend);
   const step = lenetStep(profiled.backend);
   for (let i = 0; i < 5; i++) step();
   profiled.reset();
   for (let i = 0; i < 20; i++) step();
-  const times = profiled.times();
-  const total = times.reduce((a, t) => a + t.ms, 0);
+  return new Map(profiled.times().map((t) => [t.name, { calls: t.calls / 20, ms: t.ms / 20 }]));
+}
+
+/** Where a training step's time goes, primitive by primitive, on the CPU reference and on gpujs:webasm (whose kernels run synchronously). */
+function primitiveBreakdown(GPU: GpuClass): string {
+  const cpu = timePerPrimitive(createCpuBackend());
+  const webasm = timePerPrimitive(createGpujsBackend(GPU, 'webasm'));
+  const total = (times: Map<string, { ms: number }>) => [...times.values()].reduce((a, t) => a + t.ms, 0);
+  const [cpuTotal, webasmTotal] = [total(cpu), total(webasm)];
+  const names = [...cpu.keys()].filter((name) => (cpu.get(name)?.ms ?? 0) / cpuTotal > 0.001 || (webasm.get(name)?.ms ?? 0) / webasmTotal > 0.001);
+  const cell = (t: { ms: number } | undefined, all: number) => (t ? `${t.ms.toFixed(2)} (${((100 * t.ms) / all).toFixed(1)}%)` : '');
   return [
-    '## Where the time goes (cpu reference, 20 steps of LeNet-5, batch 32)',
+    `## Where the time goes (LeNet-5, batch ${BATCH}: ms per step in each primitive, mean of 20 steps)`,
     '',
-    '| primitive | calls | ms | share |',
-    '|---|---:|---:|---:|',
-    ...times.filter((t) => t.ms / total > 0.001).map((t) => `| ${t.name} | ${t.calls} | ${t.ms.toFixed(1)} | ${((100 * t.ms) / total).toFixed(1)}% |`),
+    '| primitive | calls per step | cpu | gpujs:webasm | webasm ÷ cpu |',
+    '|---|---:|---:|---:|---:|',
+    ...names.map((name) => {
+      const [c, w] = [cpu.get(name), webasm.get(name)];
+      return `| ${name} | ${c?.calls ?? w?.calls ?? 0} | ${cell(c, cpuTotal)} | ${cell(w, webasmTotal)} | ${c && w ? (w.ms / c.ms).toFixed(2) : ''} |`;
+    }),
+    `| all | | ${cpuTotal.toFixed(2)} | ${webasmTotal.toFixed(2)} | ${(webasmTotal / cpuTotal).toFixed(2)} |`,
   ].join('\n');
 }
 
@@ -124,7 +147,7 @@ async function main() {
     ...(ratio ? [`- the app reaches ${(ratio * 100).toFixed(0)}% of the CLI's speed`] : []),
   ].join('\n');
   console.log(`\n${appVsCli}`);
-  const breakdown = primitiveBreakdown();
+  const breakdown = primitiveBreakdown(GPU);
   console.log(`\n${breakdown}`);
   writeFileSync('bench/results/latest.md', `${markdown}\n${appVsCli}\n\n${breakdown}\n`);
   console.log('\nwrote bench/results/latest.md and latest.json');

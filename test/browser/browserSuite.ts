@@ -33,6 +33,8 @@ interface WebGL2RenderingContextLike {
   getParameter(p: number): unknown;
 }
 
+const benchSteps = new Map<string, () => void>();
+
 const suite = {
   info: () => ({ renderer: webglRenderer(), crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true }),
   parity(name: string): CaseErrors[] {
@@ -51,17 +53,19 @@ const suite = {
     const ours = await lossCurve(createBackend(name), steps);
     return { steps: ours.length, ...curveDistance(ours, reference), backend: createBackend(name).name };
   },
-  /** Median samples/s of LeNet-5 training, batch 32, over `repetitions` timed runs of `steps` steps. */
-  bench(name: string, steps: number, repetitions: number): number[] {
+  /** Builds LeNet-5 (batch 32) on a backend and warms it up; `timeSteps` then times it. Keeps one network per backend. */
+  prepareBench(name: string): void {
     const step = lenetStep(createBackend(name));
     for (let i = 0; i < 3; i++) step();
-    const rates: number[] = [];
-    for (let r = 0; r < repetitions; r++) {
-      const start = performance.now();
-      for (let i = 0; i < steps; i++) step();
-      rates.push((steps * 32) / ((performance.now() - start) / 1000));
-    }
-    return rates;
+    benchSteps.set(name, step);
+  },
+  /** Samples/s of `steps` LeNet-5 training steps on a backend prepared with prepareBench. */
+  timeSteps(name: string, steps: number): number {
+    const step = benchSteps.get(name);
+    if (!step) throw new Error(`${name} was not prepared`);
+    const start = performance.now();
+    for (let i = 0; i < steps; i++) step();
+    return (steps * 32) / ((performance.now() - start) / 1000);
   },
 };
 
