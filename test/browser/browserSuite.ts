@@ -10,11 +10,22 @@ import type { GpuClass, GpuMode } from '../../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
 import { compareWithReference, curveDistance, lossCurve, PARITY_CASES, type CaseErrors } from '../helpers/parityCases';
 import { lenetStep } from '../../bench/peers/lenetStep';
+import { profileBackend } from '../../engine/backend/profiledBackend';
+import { browserKernelThreads } from '../../renderer/worker/kernelHelpers';
+import type { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
 
 declare const GPU: GpuClass;
 
+/** Helper threads shared by every "gpujs:webasm threaded" backend of the page, started by `startThreads`. */
+let threads: KernelThreads | undefined;
+
+/** cpu, gpujs:MODE, or gpujs:webasm with helper threads ("gpujs:webasm threaded"). */
 function createBackend(name: string): Backend {
   if (name === 'cpu') return createCpuBackend('float32');
+  if (name === 'gpujs:webasm threaded') {
+    if (!threads) throw new Error('no helper threads: call startThreads first (the page must be cross-origin isolated)');
+    return createGpujsBackend(GPU, 'webasm', { threads });
+  }
   return createGpujsBackend(GPU, name.replace('gpujs:', '') as GpuMode);
 }
 
@@ -36,6 +47,11 @@ interface WebGL2RenderingContextLike {
 const benchSteps = new Map<string, () => void>();
 
 const suite = {
+  /** Starts the helper threads ("gpujs:webasm threaded"); resolves to how many threads kernels run on. */
+  async startThreads(): Promise<number> {
+    threads ??= await browserKernelThreads(Math.max(1, navigator.hardwareConcurrency - 1));
+    return threads?.threads ?? 1;
+  },
   info: () => ({ renderer: webglRenderer(), crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true }),
   parity(name: string): CaseErrors[] {
     return PARITY_CASES.map(([caseName, doc]) => {
@@ -58,6 +74,17 @@ const suite = {
     const step = lenetStep(createBackend(name));
     for (let i = 0; i < 3; i++) step();
     benchSteps.set(name, step);
+  },
+  /** Milliseconds per LeNet-5 step in each primitive on a backend, over `steps` steps after 3 warm-up steps. */
+  breakdown(name: string, steps: number): Record<string, number> {
+    const backend = createBackend(name);
+    const profiled = profileBackend(backend);
+    const step = lenetStep(profiled.backend);
+    for (let i = 0; i < 3; i++) step();
+    profiled.reset();
+    for (let i = 0; i < steps; i++) step();
+    backend.destroy?.();
+    return Object.fromEntries(profiled.times().map((t) => [t.name, t.ms / steps]));
   },
   /** Samples/s of `steps` LeNet-5 training steps on a backend prepared with prepareBench. */
   timeSteps(name: string, steps: number): number {

@@ -14,6 +14,7 @@ import { meanCrossEntropy } from '../crossEntropy';
 import type { GpuClass, GpuInstance, GpuKernel, GpuMode, KernelArgument, KernelResult, KernelThis } from './gpuApi';
 import * as k from './kernels.js';
 import * as simd from './simdKernels.js';
+import { runBuilt, type KernelThreads } from './kernelThreads';
 
 /** Float indices are exact below 2^24; beyond that gpu.js's index math goes wrong. */
 const MAX_ELEMENTS = 2 ** 24;
@@ -50,6 +51,8 @@ class GpuTensor implements Tensor {
 
 export interface GpujsBackend extends Backend {
   readonly mode: GpuMode;
+  /** Threads the heavy webasm kernels run on (1: the calling thread alone). */
+  readonly threads: number;
   /** Device buffers or textures still alive: a leak test watches this stay flat. */
   liveStorageCount(): number;
   /** Kernels compiled so far (one per primitive and shape). */
@@ -59,7 +62,28 @@ export interface GpujsBackend extends Backend {
 
 type Source = (this: KernelThis, ...args: never[]) => number | number[];
 
-export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
+/** gpu.js's [x, y, z] sizes of a kernel's cells, and about how many multiply-adds each cell does (to decide whether threads pay). */
+interface Grid {
+  output: readonly number[];
+  work?: number;
+}
+
+export interface GpujsOptions {
+  /**
+   * Helper threads (webasm only), started by the host: kernels with enough
+   * work then run on them beside the calling thread. The host owns them and
+   * may share them between backends; without them everything runs on the
+   * calling thread.
+   */
+  threads?: KernelThreads;
+  /** Cells × work per cell from which a kernel runs on the threads (default about 50 µs of work; tests use 0 to thread everything). */
+  threadedWork?: number;
+}
+
+/** A kernel's run is split over the threads when its cells times its work per cell reach this (about 50 µs on one thread). */
+const THREADED_WORK = 1 << 16;
+
+export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsOptions = {}): GpujsBackend {
   if (mode === 'webgpu') {
     throw new Error('gpujs:webgpu runs kernels asynchronously, which this backend does not support yet; use webgl2, webasm or cpu');
   }
@@ -71,6 +95,7 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   }
   const kernels = new Map<string, GpuKernel>();
   let live = 0;
+  const threads = mode === 'webasm' ? options.threads : undefined;
 
   /** The SIMD kernels' lane-friendly 3-D outputs and packed products pay off on webasm only (WebGL and cpu run cells one by one). */
   const lanes = mode === 'webasm';
@@ -97,14 +122,14 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
    * lives: the filter gradient needs the windows the forward pass made, and
    * unrolling them again costs about as much as the product itself.
    */
-  const unrolled = new Map<Storage, { key: string; windows: GpuTensor }>();
+  const derived = new Map<Storage, { key: string; tensor: GpuTensor }>();
   const release = (storage: Storage) => {
     if (--storage.refs > 0) return;
     live--;
-    const kept = unrolled.get(storage);
+    const kept = derived.get(storage);
     if (kept) {
-      unrolled.delete(storage);
-      release(kept.windows.storage);
+      derived.delete(storage);
+      release(kept.tensor.storage);
     }
     if (!(storage.value instanceof Float32Array)) storage.value.delete();
   };
@@ -113,7 +138,7 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
    * Runs `source` over `output` (gpu.js's [x, y, z] sizes), compiling it on first use for these sizes and constants.
    * `sizes`: each argument's length ('n' for a number); gpu.js builds argument sizes into the compiled kernel.
    */
-  const run = (name: string, source: Source, output: readonly number[], constants: Record<string, number>, args: KernelArgument[], sizes: string): KernelResult => {
+  const run = (name: string, source: Source, { output, work = 1 }: Grid, constants: Record<string, number>, args: KernelArgument[], sizes: string): KernelResult => {
     const size = output.reduce((a, b) => a * b, 1);
     if (size > MAX_ELEMENTS) throw new Error(`${name}: ${size} values is more than the gpujs backend handles (${MAX_ELEMENTS}); use the cpu backend`);
     const key = `${name}|${output.join('x')}|${sizes}|${JSON.stringify(constants)}`;
@@ -124,14 +149,17 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
     } else {
       kernel = gpu.createKernel(source, { output: [...output], constants, pipeline: true, immutable: true, precision: 'single', loopMaxIterations: 1 << 30 });
       keepFlat(kernel);
+      if (threads && size * work >= (options.threadedWork ?? THREADED_WORK)) threads.adopt(kernel);
       while (kernels.size >= KERNEL_CACHE_SIZE) {
         const [oldest, evicted] = kernels.entries().next().value as [string, GpuKernel];
+        threads?.forget(evicted);
         evicted.destroy?.();
         kernels.delete(oldest);
       }
     }
     kernels.set(key, kernel);
-    const result = kernel(...args);
+    // After its first call (which checks the mode it ran on) a webasm kernel runs straight on its module.
+    const result = (lanes && !fresh ? (runBuilt(kernel, args) as KernelResult | undefined) : undefined) ?? kernel(...args);
     if (fresh) {
       const ran = kernel.kernel?.constructor.name;
       if (ran !== KERNEL_CLASS[mode]) {
@@ -144,13 +172,13 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
     }
     return result;
   };
-  /** Runs a kernel whose result has `shape`, over gpu.js sizes `output` (1-D by default; 4 values per cell for the packed products). */
-  const mapShaped = (name: string, source: Source, shape: readonly number[], output: readonly number[], constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor => {
+  /** Runs a kernel whose result has `shape` over the cells of `grid` (4 values per cell for the packed products). */
+  const mapShaped = (name: string, source: Source, shape: readonly number[], grid: Grid, constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor => {
     const sizes = inputs.map((t) => (typeof t === 'number' ? 'n' : t.size)).join(',');
-    return own(shape, run(name, source, output, constants, inputs.map((t) => (typeof t === 'number' ? t : storageOf(t))), sizes));
+    return own(shape, run(name, source, grid, constants, inputs.map((t) => (typeof t === 'number' ? t : storageOf(t))), sizes));
   };
   const map = (name: string, source: Source, shape: readonly number[], constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor =>
-    mapShaped(name, source, shape, [shape.reduce((a, b) => a * b, 1)], constants, ...inputs);
+    mapShaped(name, source, shape, { output: [shape.reduce((a, b) => a * b, 1)] }, constants, ...inputs);
   /** Moves `next`'s storage into `target` (the optimizers' in-place update). */
   const replace = (target: Tensor, next: GpuTensor) => {
     if (!(target instanceof GpuTensor)) throw new Error('not a gpujs tensor');
@@ -170,27 +198,27 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   const isShared = (info: ConvInfo) =>
     info.tilesH === 1 && info.tilesW === 1 && info.batch * info.outH * info.outW * info.inC * info.kH * info.kW <= MAX_ELEMENTS;
   const sharedConstants = (info: ConvInfo) => ({ ...info, rows: info.inC * info.kH * info.kW });
-  /** x's windows for this convolution: a new reference the caller disposes. */
-  const windowsOf = (x: Tensor, info: ConvInfo): GpuTensor => {
+  /** `make(x)`, kept with x until x goes or another convolution replaces it: a new reference the caller disposes. */
+  const derivedFrom = (x: Tensor, key: string, make: () => GpuTensor): GpuTensor => {
     if (!(x instanceof GpuTensor)) throw new Error('not a gpujs tensor');
-    const key = JSON.stringify(info);
-    const kept = unrolled.get(x.storage);
+    const kept = derived.get(x.storage);
     if (kept?.key === key) {
-      kept.windows.storage.refs++;
-      return new GpuTensor(kept.windows.shape, kept.windows.storage);
+      kept.tensor.storage.refs++;
+      return new GpuTensor(kept.tensor.shape, kept.tensor.storage);
     }
-    const windows = unroll(x, info);
-    if (kept) release(kept.windows.storage);
-    windows.storage.refs++;
-    unrolled.set(x.storage, { key, windows });
-    return windows;
+    const tensor = make();
+    if (kept) release(kept.tensor.storage);
+    tensor.storage.refs++;
+    derived.set(x.storage, { key, tensor });
+    return tensor;
   };
-  const unroll = (x: Tensor, info: ConvInfo) => {
-    const constants = sharedConstants(info);
-    // webasm: columns [batch, rows, positions]; otherwise rows of windows [batch·positions, rows].
-    if (lanes) return mapShaped('im2colLanes', simd.im2colLanes, [info.batch, constants.rows, info.outH * info.outW], [info.outW, info.outH, info.batch * constants.rows], constants, x);
-    return map('im2row', k.im2row, [info.batch * info.outH * info.outW, constants.rows], constants, x);
-  };
+  /** x's unrolled windows: webasm's columns [batch, rows, positions], or rows of windows [batch·positions, rows]. */
+  const windowsOf = (x: Tensor, info: ConvInfo) =>
+    derivedFrom(x, JSON.stringify(info), () => {
+      const constants = sharedConstants(info);
+      if (lanes) return mapShaped('im2colLanes', simd.im2colLanes, [info.batch, constants.rows, info.outH * info.outW], { output: [info.outW, info.outH, info.batch * constants.rows] }, constants, x);
+      return map('im2row', k.im2row, [info.batch * info.outH * info.outW, constants.rows], constants, x);
+    });
   /**
    * Whether a kernel with lanes along rows of `width` pays: gpu.js runs a row
    * whose width is not a multiple of 4 as a SIMD part and a scalar rest, two
@@ -199,7 +227,7 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   const alongRows = (width: number) => lanes && width % 4 === 0;
   /** A packed product (4 channels per cell) in plain layout [outer, channels, cells]; frees the packed one. */
   const unpack = (packed: GpuTensor, shape: readonly number[], cells: number, channels: number, outer: number) => {
-    const plain = mapShaped('unpackBlocks', simd.unpackBlocks, shape, [cells, channels, outer], { cells, channels, blocks: Math.ceil(channels / 4) }, packed);
+    const plain = mapShaped('unpackBlocks', simd.unpackBlocks, shape, { output: [cells, channels, outer] }, { cells, channels, blocks: Math.ceil(channels / 4) }, packed);
     release(packed.storage);
     return plain;
   };
@@ -209,10 +237,15 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
   return {
     name: `gpujs:${mode}`,
     mode,
+    threads: threads?.threads ?? 1,
     liveStorageCount: () => live,
     compiledKernelCount: () => kernels.size,
     destroy() {
-      for (const kernel of kernels.values()) kernel.destroy?.();
+      for (const kernel of kernels.values()) {
+        threads?.forget(kernel);
+        kernel.destroy?.();
+      }
+      threads?.release();
       kernels.clear();
       void gpu.destroy();
     },
@@ -244,7 +277,8 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
       if (lanes) {
         const positions = info.outH * info.outW;
         const blocks = Math.ceil(info.outC / 4);
-        const packed = mapShaped('convPacked', simd.convPacked, [info.batch, blocks, positions, 4], [positions, blocks, info.batch], sharedConstants(info), windows, w);
+        const rows = sharedConstants(info).rows;
+        const packed = mapShaped('convPacked', simd.convPacked, [info.batch, blocks, positions, 4], { output: [positions, blocks, info.batch], work: 4 * rows }, sharedConstants(info), windows, w);
         this.dispose(windows);
         return unpack(packed, [info.batch, info.outC, info.outH, info.outW], positions, info.outC, info.batch);
       }
@@ -259,8 +293,8 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
       if (lanes) {
         const positions = info.outH * info.outW;
         const blocks = Math.ceil(constants.rows / 4);
-        const dWindows = mapShaped('windowsGradientPacked', simd.windowsGradientPacked, [info.batch, blocks, positions, 4], [positions, blocks, info.batch], constants, dy, w);
-        const dx = mapShaped('col2imPacked', simd.col2imPacked, inputShape, [info.inW, info.inH, info.batch * info.inC], { ...constants, blocks }, dWindows);
+        const dWindows = mapShaped('windowsGradientPacked', simd.windowsGradientPacked, [info.batch, blocks, positions, 4], { output: [positions, blocks, info.batch], work: 4 * info.outC }, constants, dy, w);
+        const dx = mapShaped('col2imPacked', simd.col2imPacked, inputShape, { output: [info.inW, info.inH, info.batch * info.inC], work: info.kH * info.kW }, { ...constants, blocks }, dWindows);
         this.dispose(dWindows);
         return dx;
       }
@@ -276,7 +310,7 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
       if (lanes) {
         const constants = sharedConstants(info);
         const blocks = Math.ceil(info.outC / 4);
-        const packed = mapShaped('filterPacked', simd.filterPacked, [blocks, constants.rows, 4], [constants.rows, blocks], constants, windows, dy);
+        const packed = mapShaped('filterPacked', simd.filterPacked, [blocks, constants.rows, 4], { output: [constants.rows, blocks], work: 4 * info.batch * info.outH * info.outW }, constants, windows, dy);
         this.dispose(windows);
         return unpack(packed, shape, constants.rows, info.outC, 1);
       }
@@ -289,7 +323,7 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
       const batch = y.shape[0] ?? 1;
       const perSample = y.size / batch;
       const positions = perSample / b.size;
-      if (alongRows(positions)) return mapShaped('addBiasLanes', simd.addBiasLanes, y.shape, [positions, b.size, batch], { positions, channels: b.size }, y, b);
+      if (alongRows(positions)) return mapShaped('addBiasLanes', simd.addBiasLanes, y.shape, { output: [positions, b.size, batch] }, { positions, channels: b.size }, y, b);
       return map('addBias', k.addBias, y.shape, { perSample, positions }, y, b);
     },
     biasGradient(dy, biasShape) {
@@ -302,7 +336,7 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
     maxPool(x, info) {
       const shape = [info.batch, info.inC, info.outH, info.outW];
       const argmax = alongRows(info.outW)
-        ? mapShaped('maxPoolArgmaxLanes', simd.maxPoolArgmaxLanes, shape, [info.outW, info.outH, info.batch * info.inC], windowConstants(info), x)
+        ? mapShaped('maxPoolArgmaxLanes', simd.maxPoolArgmaxLanes, shape, { output: [info.outW, info.outH, info.batch * info.inC], work: info.kH * info.kW }, windowConstants(info), x)
         : map('maxPoolArgmax', k.maxPoolArgmax, shape, windowConstants(info), x);
       return { y: map('gatherByIndex', k.gatherByIndex, shape, {}, x, argmax), argmax };
     },
@@ -311,8 +345,8 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
       if (alongRows(info.inW)) {
         const disjoint = info.strideH >= info.kH && info.strideW >= info.kW;
         const output = [info.inW, info.inH, info.batch * info.inC];
-        if (!disjoint) return mapShaped('maxPoolBackwardLanes', simd.maxPoolBackwardLanes, shape, output, windowConstants(info), dy, argmax);
-        return mapShaped('maxPoolBackwardDisjoint', simd.maxPoolBackwardDisjoint, shape, output, windowConstants(info), dy, argmax);
+        if (!disjoint) return mapShaped('maxPoolBackwardLanes', simd.maxPoolBackwardLanes, shape, { output, work: info.kH * info.kW }, windowConstants(info), dy, argmax);
+        return mapShaped('maxPoolBackwardDisjoint', simd.maxPoolBackwardDisjoint, shape, { output, work: 2 }, windowConstants(info), dy, argmax);
       }
       return map('maxPoolBackward', k.maxPoolBackward, shape, windowConstants(info), dy, argmax);
     },
@@ -328,7 +362,7 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode): GpujsBackend {
       const constants = { m, n, k: kk, aCols, bCols, transposeA: transposeA ? 1 : 0, transposeB: transposeB ? 1 : 0 };
       if (!lanes) return map('matmul', k.matmul, [m, n], constants, a, b);
       const blocks = Math.ceil(m / 4);
-      return unpack(mapShaped('matmulPacked', simd.matmulPacked, [blocks, n, 4], [n, blocks], constants, a, b), [m, n], n, m, 1);
+      return unpack(mapShaped('matmulPacked', simd.matmulPacked, [blocks, n, 4], { output: [n, blocks], work: 4 * kk }, constants, a, b), [m, n], n, m, 1);
     },
 
     activation: (kind, x, alpha) =>

@@ -1,0 +1,345 @@
+/**
+ * Runs a gpu.js WebAssembly kernel on several threads and still returns its
+ * result synchronously, so the Backend interface (and every layer above it)
+ * stays synchronous.
+ *
+ * gpu.js can split a webasm kernel over a worker pool, but only behind a
+ * Promise, per call. Here the calling thread instead writes the arguments
+ * into the kernel's shared WebAssembly memory, wakes helper threads through
+ * an Atomics word, computes its own share of the output cells, and spins
+ * until every helper has marked its share done: a few microseconds per
+ * kernel rather than a message round trip. Helpers are created by the host
+ * (a Web Worker from a script, a Node worker thread), since the engine
+ * creates no threads itself.
+ *
+ * This reaches into gpu.js's WebAssemblyKernel (its `_threadable`,
+ * `_runThreaded` and the cached module entry), pinned to the gpu.js version in
+ * package.json; the parity suite runs threaded, so a change there fails loudly.
+ */
+import { now, yieldToEventLoop } from '../../platform/clock';
+import type { GpuKernel } from './gpuApi';
+
+/** What the host gives back for a started helper: a message port it can also stop. */
+export interface HelperPort {
+  postMessage(message: unknown): void;
+  terminate(): unknown;
+}
+
+/** Starts a helper thread running `source` (JavaScript for a Web Worker or a Node worker thread). */
+export type SpawnHelper = (source: string) => HelperPort;
+
+/** gpu.js's module entry for one kernel and size (WebAssemblyKernel._active). */
+interface ModuleEntry {
+  id: number;
+  /** A WebAssembly.Module and the shared WebAssembly.Memory it runs over (both cloneable into a helper). */
+  module: unknown;
+  memory: unknown;
+  mathImports: string[];
+  layout: { arrays: Record<string, { index: number; offset: number }>; scalars: Record<string, { index: number; offset: number; type: string }>; outputOffset: number };
+  cells: number;
+  sizeX: number;
+  f32: Float32Array;
+  i32: Int32Array;
+  run: RangeRunner;
+  runSimd: RangeRunner | null;
+}
+type RangeRunner = (start: number, end: number, seed: number) => void;
+
+interface KernelInstance {
+  _active: ModuleEntry;
+  output: number[];
+  componentCount: number;
+  _shapeOutput(data: Float32Array, output: number[], componentCount: number): unknown;
+  _threadable(): boolean;
+  _runThreaded(args: ArrayLike<unknown>): unknown;
+}
+
+// Each helper's control words, in one shared Int32Array.
+const SEQUENCE = 0; // bumped by the caller for each command; helpers wait on it
+const COMMAND = 1; // RUN or YIELD
+const START = 2;
+const END = 3;
+const ENTRY = 4;
+const DONE = 5; // the sequence number a helper finished
+const SIZE_X = 6;
+const READY = 7; // the id of the module a helper set up last
+const FAILED = 8; // 1 when a run threw
+const STARTED = 9; // 1 once the helper runs
+const WORDS = 16;
+const RUN = 1;
+const YIELD = 2;
+
+/** Checks a helper makes for a new command before it sleeps (a few hundred microseconds). */
+const IDLE_SPINS = 200_000;
+
+/** A helper gives up waiting after this long: a caller that stopped answering must not leave a thread spinning forever. */
+const STUCK_MS = 60_000;
+
+/**
+ * The helper's script. A command is pending while SEQUENCE is ahead of DONE
+ * (so one sent before the helper started still counts). It sits in
+ * Atomics.wait between commands; to receive
+ * a module (which only a message can carry) it is told to YIELD back to its
+ * event loop, takes the message, and waits again. Runs in a browser worker
+ * (self.onmessage) and a Node worker thread (parentPort) alike.
+ */
+const HELPER_SOURCE = `
+var control, base, modules = new Map();
+function runRange(exports, start, end, sizeX) {
+  var simd = exports.run_simd;
+  if (simd && sizeX % 4 === 0) { simd(start, end, 0); return; }
+  for (var row = start; row < end; row += sizeX) {
+    var quads = simd ? sizeX - (sizeX % 4) : 0;
+    if (quads > 0) simd(row, row + quads, 0);
+    exports.run(row + quads, row + sizeX, 0);
+  }
+}
+function serve() {
+  var idle = 0;
+  for (;;) {
+    var pending = Atomics.load(control, base + ${SEQUENCE});
+    if (pending === control[base + ${DONE}]) {
+      // The next kernel of a step usually comes within microseconds: spin a
+      // little before sleeping, since waking from Atomics.wait takes longer.
+      if (++idle < ${IDLE_SPINS}) continue;
+      Atomics.wait(control, base + ${SEQUENCE}, pending, ${STUCK_MS});
+      idle = 0;
+      continue;
+    }
+    idle = 0;
+    if (control[base + ${COMMAND}] === ${YIELD}) { Atomics.store(control, base + ${DONE}, pending); return; }
+    try {
+      runRange(modules.get(control[base + ${ENTRY}]), control[base + ${START}], control[base + ${END}], control[base + ${SIZE_X}]);
+    } catch (e) {
+      control[base + ${FAILED}] = 1;
+    }
+    Atomics.store(control, base + ${DONE}, pending);
+  }
+}
+function handle(message) {
+  if (message.control) { control = new Int32Array(message.control); base = message.base; Atomics.store(control, base + ${STARTED}, 1); }
+  if (message.drop) for (var i = 0; i < message.drop.length; i++) modules.delete(message.drop[i]);
+  if (message.module) {
+    var imports = { env: { memory: message.memory } };
+    for (var j = 0; j < message.mathImports.length; j++) imports.env['math_' + message.mathImports[j]] = Math[message.mathImports[j]];
+    modules.set(message.id, new WebAssembly.Instance(message.module, imports).exports);
+    Atomics.store(control, base + ${READY}, message.id);
+  }
+  serve();
+}
+if (typeof self !== 'undefined' && typeof self.postMessage === 'function') self.onmessage = function (e) { handle(e.data); };
+else require('worker_threads').parentPort.on('message', handle);
+`;
+
+interface Helper {
+  port: HelperPort;
+  base: number;
+  sequence: number;
+  /** Module ids this helper has instantiated. */
+  modules: Set<number>;
+  /** Module ids it may free, sent with its next module. */
+  drops: number[];
+}
+
+/** True where threads can share memory: Node, and a cross-origin isolated page or worker. */
+export function sharedMemoryAvailable(): boolean {
+  const scope = globalThis as { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean };
+  if (typeof scope.SharedArrayBuffer !== 'function') return false;
+  return scope.crossOriginIsolated !== false;
+}
+
+export class KernelThreads {
+  private readonly control: Int32Array;
+  private readonly helpers: Helper[];
+  /** Module ids per adopted kernel instance, to free on the helpers when the kernel goes. */
+  private readonly modulesOf = new Map<KernelInstance, Set<number>>();
+
+  /**
+   * Starts `helperCount` helpers and resolves once all of them run. Waiting
+   * is asynchronous on purpose: a browser starts a worker through its
+   * creator's event loop, which a spinning caller would block forever.
+   */
+  static async start(spawn: SpawnHelper, helperCount: number, timeoutMs = 30_000): Promise<KernelThreads> {
+    const threads = new KernelThreads(spawn, helperCount);
+    const started = now();
+    while (!threads.helpers.every((helper) => Atomics.load(threads.control, helper.base + STARTED) === 1)) {
+      if (now() - started > timeoutMs) {
+        threads.destroy();
+        throw new Error(`kernel helper threads did not start within ${timeoutMs / 1000} s`);
+      }
+      await yieldToEventLoop();
+    }
+    return threads;
+  }
+
+  private constructor(spawn: SpawnHelper, helperCount: number) {
+    this.control = new Int32Array(new SharedArrayBuffer(helperCount * WORDS * 4));
+    this.helpers = Array.from({ length: helperCount }, (_, i) => {
+      const port = spawn(HELPER_SOURCE);
+      port.postMessage({ control: this.control.buffer, base: i * WORDS });
+      return { port, base: i * WORDS, sequence: 0, modules: new Set<number>(), drops: [] };
+    });
+  }
+
+  /** Threads a kernel's runs use: the caller and its helpers. */
+  get threads(): number {
+    return this.helpers.length + 1;
+  }
+
+  /** From now on, `kernel` runs on every thread. */
+  adopt(kernel: GpuKernel): void {
+    const instance = kernel.kernel as unknown as KernelInstance | undefined;
+    if (!instance || typeof instance._runThreaded !== 'function') throw new Error('gpu.js changed: a webasm kernel has no _runThreaded to take over');
+    // Shared memory for every size, and this class's runner instead of gpu.js's Promise-based pool.
+    instance._threadable = () => true;
+    instance._runThreaded = (args: ArrayLike<unknown>) => this.run(instance, args);
+    this.modulesOf.set(instance, new Set());
+  }
+
+  /** The helpers may free what they hold for `kernel` (after the backend destroyed it). */
+  forget(kernel: GpuKernel): void {
+    const instance = kernel.kernel as unknown as KernelInstance | undefined;
+    const ids = instance && this.modulesOf.get(instance);
+    if (!ids) return;
+    this.modulesOf.delete(instance);
+    for (const helper of this.helpers) {
+      for (const id of ids) if (helper.modules.delete(id)) helper.drops.push(id);
+    }
+  }
+
+  /** Lets the helpers free now what `forget` released (their instances pin the kernels' memory). */
+  release(): void {
+    for (const helper of this.helpers) {
+      if (helper.drops.length === 0) continue;
+      this.command(helper, YIELD, 0, 0, 0, 0);
+      this.awaitDone(helper);
+      helper.port.postMessage({ drop: helper.drops });
+      helper.drops = [];
+    }
+  }
+
+  destroy(): void {
+    for (const helper of this.helpers) void helper.port.terminate();
+    this.helpers.length = 0;
+  }
+
+  private run(instance: KernelInstance, args: ArrayLike<unknown>): unknown {
+    const entry = instance._active;
+    writeArguments(entry, args);
+    const { cells, sizeX } = entry;
+    const ranges = splitCells(cells, sizeX, this.helpers.length + 1);
+    const busy = this.helpers.slice(0, ranges.length - 1);
+    busy.forEach((helper, i) => {
+      this.ensureModule(helper, instance, entry);
+      const [start, end] = ranges[i + 1] as [number, number];
+      this.command(helper, RUN, start, end, entry.id, sizeX);
+    });
+    const [start, end] = ranges[0] as [number, number];
+    runRange(entry.run, entry.runSimd, start, end, sizeX);
+    for (const helper of busy) this.awaitDone(helper);
+    if (busy.some((helper) => this.control[helper.base + FAILED] === 1)) throw new Error('a kernel failed on a helper thread');
+    return readOutput(instance, entry);
+  }
+
+  /** Gives `helper` the kernel's module over the shared memory, once per module. */
+  private ensureModule(helper: Helper, instance: KernelInstance, entry: ModuleEntry): void {
+    if (helper.modules.has(entry.id)) return;
+    this.command(helper, YIELD, 0, 0, 0, 0);
+    this.awaitDone(helper);
+    helper.port.postMessage({ id: entry.id, module: entry.module, memory: entry.memory, mathImports: entry.mathImports, drop: helper.drops });
+    helper.drops = [];
+    this.spinUntil(() => Atomics.load(this.control, helper.base + READY) === entry.id);
+    helper.modules.add(entry.id);
+    this.modulesOf.get(instance)?.add(entry.id);
+  }
+
+  private command(helper: Helper, command: number, start: number, end: number, entryId: number, sizeX: number): void {
+    const c = this.control;
+    const at = helper.base;
+    c[at + COMMAND] = command;
+    c[at + START] = start;
+    c[at + END] = end;
+    c[at + ENTRY] = entryId;
+    c[at + SIZE_X] = sizeX;
+    c[at + FAILED] = 0;
+    helper.sequence++;
+    Atomics.store(c, at + SEQUENCE, helper.sequence);
+    Atomics.notify(c, at + SEQUENCE);
+  }
+
+  private awaitDone(helper: Helper): void {
+    this.spinUntil(() => Atomics.load(this.control, helper.base + DONE) === helper.sequence);
+  }
+
+  /**
+   * Busy-waits: Atomics.wait is not allowed on a page's main thread, and the
+   * wait is short, because the caller did an equal share of the work first.
+   */
+  private spinUntil(done: () => boolean): void {
+    const started = now();
+    for (let spins = 0; !done(); spins++) {
+      if ((spins & 0xffff) === 0 && now() - started > STUCK_MS) throw new Error('a kernel helper thread stopped answering');
+    }
+  }
+}
+
+/**
+ * Runs a webasm kernel that already ran once (so gpu.js built its module for
+ * these sizes) straight on its module: gpu.js's own call path re-checks
+ * argument types and sizes on every call, about 15 µs, which adds up over the
+ * ~90 kernel calls of a training step. Threaded kernels go to their helpers
+ * as usual. Returns undefined when the kernel has no module yet.
+ */
+export function runBuilt(kernel: GpuKernel, args: ArrayLike<unknown>): unknown {
+  const instance = kernel.kernel as unknown as (KernelInstance & { _active?: ModuleEntry & { shared?: boolean } }) | undefined;
+  const entry = instance?._active;
+  if (!instance || !entry || !entry.f32) return undefined;
+  if (entry.shared) return instance._runThreaded(args);
+  writeArguments(entry, args);
+  runRange(entry.run, entry.runSimd, 0, entry.cells, entry.sizeX);
+  return readOutput(instance, entry);
+}
+
+function writeArguments(entry: ModuleEntry, args: ArrayLike<unknown>): void {
+  const { layout } = entry;
+  for (const name in layout.arrays) {
+    const record = layout.arrays[name] as { index: number; offset: number };
+    entry.f32.set(args[record.index] as Float32Array, record.offset / 4);
+  }
+  for (const name in layout.scalars) {
+    const record = layout.scalars[name] as { index: number; offset: number; type: string };
+    const value = args[record.index] as number | boolean;
+    if (record.type === 'Integer') entry.i32[record.offset / 4] = Number(value) | 0;
+    else if (record.type === 'Boolean') entry.i32[record.offset / 4] = value ? 1 : 0;
+    else entry.f32[record.offset / 4] = Number(value);
+  }
+}
+
+function readOutput(instance: KernelInstance, entry: ModuleEntry): unknown {
+  const base = entry.layout.outputOffset / 4;
+  return instance._shapeOutput(entry.f32.slice(base, base + entry.cells * instance.componentCount), Array.from(instance.output), instance.componentCount);
+}
+
+/**
+ * Splits [0, cells) into up to `parts` contiguous ranges gpu.js can run: SIMD
+ * quads must not cross a row, so ranges fall on multiples of 4 when rows are
+ * a multiple of 4 wide, and on row boundaries otherwise.
+ */
+export function splitCells(cells: number, sizeX: number, parts: number): [number, number][] {
+  const unit = sizeX % 4 === 0 ? 4 : sizeX;
+  const units = Math.ceil(cells / unit);
+  const count = Math.max(1, Math.min(parts, units));
+  return Array.from({ length: count }, (_, i) => [Math.min(cells, Math.floor((units * i) / count) * unit), Math.min(cells, Math.floor((units * (i + 1)) / count) * unit)] as [number, number]);
+}
+
+function runRange(run: RangeRunner, runSimd: RangeRunner | null, start: number, end: number, sizeX: number): void {
+  if (runSimd && sizeX % 4 === 0) {
+    runSimd(start, end, 0);
+    return;
+  }
+  for (let row = start; row < end; row += sizeX) {
+    const quads = runSimd ? sizeX - (sizeX % 4) : 0;
+    if (runSimd && quads > 0) runSimd(row, row + quads, 0);
+    run(row + quads, row + sizeX, 0);
+  }
+}
