@@ -86,6 +86,18 @@ const suite = {
     backend.destroy?.();
     return Object.fromEntries(profiled.times().map((t) => [t.name, t.ms / steps]));
   },
+  callCost(name: string): Record<string, number> {
+    const backend = createBackend(name);
+    const x = backend.tensor([2, 50], new Float32Array(100).fill(0.5));
+    const w = backend.tensor([50, 10], new Float32Array(500).fill(0.5));
+    const time = (f: () => void) => { for (let i = 0; i < 50; i++) f(); const t = performance.now(); for (let i = 0; i < 2000; i++) f(); return ((performance.now() - t) / 2000) * 1000; };
+    const out = {
+      relu: time(() => backend.dispose(backend.activation('relu', x, 0))),
+      matmul: time(() => backend.dispose(backend.matmul(x, w, false, false))),
+    };
+    backend.destroy?.();
+    return out;
+  },
   /** Samples/s of `steps` LeNet-5 training steps on a backend prepared with prepareBench. */
   timeSteps(name: string, steps: number): number {
     const step = benchSteps.get(name);

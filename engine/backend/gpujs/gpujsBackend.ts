@@ -138,7 +138,19 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
    * Runs `source` over `output` (gpu.js's [x, y, z] sizes), compiling it on first use for these sizes and constants.
    * `sizes`: each argument's length ('n' for a number); gpu.js builds argument sizes into the compiled kernel.
    */
-  const run = (name: string, source: Source, { output, work = 1 }: Grid, constants: Record<string, number>, args: KernelArgument[], sizes: string): KernelResult => {
+  /**
+   * A webasm kernel's result is a view of its output region in its module's
+   * memory (copying it out cost a third of all copying). The tensor holding
+   * it keeps the view until the kernel runs again while that tensor still
+   * lives: then the tensor gets a copy first.
+   */
+  const outputHolder = new Map<GpuKernel, Storage>();
+  const keepOutputBeforeRerun = (kernel: GpuKernel) => {
+    const holder = outputHolder.get(kernel);
+    if (holder && holder.refs > 0 && holder.value instanceof Float32Array) holder.value = holder.value.slice();
+    outputHolder.delete(kernel);
+  };
+  const run = (name: string, source: Source, { output, work = 1 }: Grid, constants: Record<string, number>, args: KernelArgument[], sizes: string, shape: readonly number[]): GpuTensor => {
     const size = output.reduce((a, b) => a * b, 1);
     if (size > MAX_ELEMENTS) throw new Error(`${name}: ${size} values is more than the gpujs backend handles (${MAX_ELEMENTS}); use the cpu backend`);
     const key = `${name}|${output.join('x')}|${sizes}|${JSON.stringify(constants)}`;
@@ -153,12 +165,14 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
       while (kernels.size >= KERNEL_CACHE_SIZE) {
         const [oldest, evicted] = kernels.entries().next().value as [string, GpuKernel];
         threads?.forget(evicted);
+        outputHolder.delete(evicted);
         evicted.destroy?.();
         kernels.delete(oldest);
       }
     }
     kernels.set(key, kernel);
     // After its first call (which checks the mode it ran on) a webasm kernel runs straight on its module.
+    if (lanes) keepOutputBeforeRerun(kernel);
     const result = (lanes && !fresh ? (runBuilt(kernel, args) as KernelResult | undefined) : undefined) ?? kernel(...args);
     if (fresh) {
       const ran = kernel.kernel?.constructor.name;
@@ -170,12 +184,14 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
         throw new Error(`gpujs:${mode} fell back to ${ran} for ${name}${kernel.kernel?.fallbackReason ? ` (${kernel.kernel.fallbackReason})` : ''}`);
       }
     }
-    return result;
+    const tensor = own(shape, result);
+    if (lanes) outputHolder.set(kernel, tensor.storage);
+    return tensor;
   };
   /** Runs a kernel whose result has `shape` over the cells of `grid` (4 values per cell for the packed products). */
   const mapShaped = (name: string, source: Source, shape: readonly number[], grid: Grid, constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor => {
     const sizes = inputs.map((t) => (typeof t === 'number' ? 'n' : t.size)).join(',');
-    return own(shape, run(name, source, grid, constants, inputs.map((t) => (typeof t === 'number' ? t : storageOf(t))), sizes));
+    return run(name, source, grid, constants, inputs.map((t) => (typeof t === 'number' ? t : storageOf(t))), sizes, shape);
   };
   const map = (name: string, source: Source, shape: readonly number[], constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor =>
     mapShaped(name, source, shape, { output: [shape.reduce((a, b) => a * b, 1)] }, constants, ...inputs);
@@ -245,6 +261,7 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
         threads?.forget(kernel);
         kernel.destroy?.();
       }
+      outputHolder.clear();
       threads?.release();
       kernels.clear();
       void gpu.destroy();

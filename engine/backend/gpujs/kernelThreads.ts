@@ -288,7 +288,8 @@ export class KernelThreads {
  * these sizes) straight on its module: gpu.js's own call path re-checks
  * argument types and sizes on every call, about 15 µs, which adds up over the
  * ~90 kernel calls of a training step. Threaded kernels go to their helpers
- * as usual. Returns undefined when the kernel has no module yet.
+ * as usual. Returns a view of the output (see readOutput), or undefined when
+ * the kernel has no module yet.
  */
 export function runBuilt(kernel: GpuKernel, args: ArrayLike<unknown>): unknown {
   const instance = kernel.kernel as unknown as (KernelInstance & { _active?: ModuleEntry & { shared?: boolean } }) | undefined;
@@ -315,9 +316,10 @@ function writeArguments(entry: ModuleEntry, args: ArrayLike<unknown>): void {
   }
 }
 
+/** A view of the output region (not a copy): valid until the kernel runs again, which the backend watches. */
 function readOutput(instance: KernelInstance, entry: ModuleEntry): unknown {
   const base = entry.layout.outputOffset / 4;
-  return instance._shapeOutput(entry.f32.slice(base, base + entry.cells * instance.componentCount), Array.from(instance.output), instance.componentCount);
+  return instance._shapeOutput(entry.f32.subarray(base, base + entry.cells * instance.componentCount), Array.from(instance.output), instance.componentCount);
 }
 
 /**
