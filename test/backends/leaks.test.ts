@@ -12,6 +12,8 @@ import { createShapesDataset } from '../../engine/data/synthetic/shapes';
 import { resolveOptimizer } from '../../engine/training/optimizer';
 import { TrainingRun } from '../../engine/training/trainer';
 import { GPU } from '../helpers/backends';
+import { startNodeKernelThreads } from '../../cli/kernelHelpers';
+import type { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
 import { chainDocument } from '../helpers/graphs';
 import { buildNetwork } from '../helpers/network';
 
@@ -25,28 +27,38 @@ const doc = chainDocument([1, 28, 28], [
   { type: 'dense', params: { units: 4 } }, { type: 'softmax' },
 ]);
 
-describe.each(['webasm', 'cpu'] as const)('gpujs:%s over 2,000 training steps', (mode) => {
-  it('keeps live buffers and the heap flat', async () => {
-    const backend = createGpujsBackend(GPU, mode) as GpujsBackend;
+const threads = await startNodeKernelThreads(1);
+
+describe.each([
+  { name: 'gpujs:webasm', create: () => createGpujsBackend(GPU, 'webasm') },
+  { name: 'gpujs:webasm on 2 threads', create: () => createGpujsBackend(GPU, 'webasm', { threads, threadedWork: 0 }), threads },
+  { name: 'gpujs:cpu', create: () => createGpujsBackend(GPU, 'cpu') },
+] as { name: string; create(): GpujsBackend; threads?: KernelThreads }[])('$name over 2,000 training steps', ({ name, create, threads: helpers }) => {
+  it('keeps live buffers, helper modules and the heap flat', async () => {
+    const backend = create();
     const dataset = createShapesDataset(1, 2000 * 4, 8);
     const run = new TrainingRun(buildNetwork(doc, backend, 1), dataset, {
       epochs: 1, batchSize: 4, maxSteps: 2000, optimizer: resolveOptimizer({ type: 'adam', learningRate: 0.01 }), seed: 1, progressIntervalMs: 0,
     });
     const live: number[] = [];
     const heap: number[] = [];
+    const helperModules: number[] = [];
     for await (const e of run.events()) {
       if (e.event !== 'progress') continue;
       if (e.step === 100 || e.step % 500 === 0) {
         collectGarbage();
         live.push(backend.liveStorageCount());
         heap.push(process.memoryUsage().heapUsed);
+        helperModules.push(helpers?.helperModuleCount() ?? 0);
       }
     }
     // Parameters and optimizer state stay alive between steps; nothing else may pile up.
     expect(new Set(live).size, `live buffers at steps 100, 500, …, 2000: ${live.join(', ')}`).toBe(1);
+    expect(new Set(helperModules).size, `modules on the helper threads: ${helperModules.join(', ')}`).toBe(1);
     const growthMb = ((heap.at(-1) ?? 0) - (heap[0] ?? 0)) / 2 ** 20;
     expect(growthMb, `heap grew by ${growthMb.toFixed(1)} MB`).toBeLessThan(5);
-    console.log(`gpujs:${mode}: ${live[0]} live buffers throughout; heap ${(heap[0] ?? 0) / 2 ** 20 | 0} → ${(heap.at(-1) ?? 0) / 2 ** 20 | 0} MB; ${backend.compiledKernelCount()} kernels`);
+    console.log(`${name}: ${live[0]} live buffers throughout; heap ${(heap[0] ?? 0) / 2 ** 20 | 0} → ${(heap.at(-1) ?? 0) / 2 ** 20 | 0} MB; ${backend.compiledKernelCount()} kernels; ${helperModules[0]} modules on helpers`);
     backend.destroy();
+    if (helpers) expect(helpers.helperModuleCount(), 'modules left on the helpers after destroy').toBe(0);
   }, 300_000);
 });

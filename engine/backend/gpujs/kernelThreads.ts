@@ -186,6 +186,11 @@ export class KernelThreads {
     return this.helpers.length + 1;
   }
 
+  /** Kernel modules the helpers hold (a leak test watches it). */
+  helperModuleCount(): number {
+    return this.helpers.reduce((count, helper) => count + helper.modules.size, 0);
+  }
+
   /** From now on, `kernel` runs on every thread. */
   adopt(kernel: GpuKernel): void {
     const instance = kernel.kernel as unknown as KernelInstance | undefined;
