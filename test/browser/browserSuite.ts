@@ -16,15 +16,18 @@ import type { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
 
 declare const GPU: GpuClass;
 
-/** Helper threads shared by every "gpujs:webasm threaded" backend of the page, started by `startThreads`. */
+/** Helper threads shared by the page's threaded webasm backends, started by `startThreads`. */
 let threads: KernelThreads | undefined;
 
-/** cpu, gpujs:MODE, or gpujs:webasm with helper threads ("gpujs:webasm threaded"). */
+/**
+ * cpu, gpujs:MODE, or gpujs:webasm on helper threads: "gpujs:webasm threaded"
+ * as the app runs it, "gpujs:webasm threaded, every kernel split" for tests.
+ */
 function createBackend(name: string): Backend {
   if (name === 'cpu') return createCpuBackend('float32');
-  if (name === 'gpujs:webasm threaded') {
+  if (name.startsWith('gpujs:webasm threaded')) {
     if (!threads) throw new Error('no helper threads: call startThreads first (the page must be cross-origin isolated)');
-    return createGpujsBackend(GPU, 'webasm', { threads });
+    return createGpujsBackend(GPU, 'webasm', { threads, ...(name.endsWith('every kernel split') ? { threadedWork: 0 } : {}) });
   }
   return createGpujsBackend(GPU, name.replace('gpujs:', '') as GpuMode);
 }
@@ -66,8 +69,10 @@ const suite = {
   },
   async lossCurve(name: string, steps: number) {
     const reference = await lossCurve(createCpuBackend('float64'), steps);
-    const ours = await lossCurve(createBackend(name), steps);
-    return { steps: ours.length, ...curveDistance(ours, reference), backend: createBackend(name).name };
+    const backend = createBackend(name);
+    const ours = await lossCurve(backend, steps);
+    backend.destroy?.();
+    return { steps: ours.length, ...curveDistance(ours, reference), backend: backend.name };
   },
   /** Builds LeNet-5 (batch 32) on a backend and warms it up; `timeSteps` then times it. Keeps one network per backend. */
   prepareBench(name: string): void {

@@ -1,8 +1,8 @@
 /**
  * The parity suite in Chromium: gpujs:webgl2 (SwiftShader here), gpujs:webasm
- * and the cpu reference, each against the float64 reference computed in the
- * same page. A backend that falls back to another mode throws in the page and
- * fails here.
+ * (on one thread, and split over helper threads), and the cpu reference, each
+ * against the float64 reference computed in the same page. A backend that
+ * falls back to another mode throws in the page and fails here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseErrors } from '../helpers/parityCases';
@@ -12,6 +12,7 @@ import { chromiumAvailable, openSuitePage, type ChromiumPage } from '../../bench
 
 interface Suite {
   info(): { renderer: string; crossOriginIsolated: boolean };
+  startThreads(): Promise<number>;
   parity(name: string): CaseErrors[];
   lossCurve(name: string, steps: number): Promise<{ steps: number; worst: number; step: number; backend: string }>;
 }
@@ -21,6 +22,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the engine in Chromium
   let chromium: ChromiumPage;
   beforeAll(async () => {
     chromium = await openSuitePage();
+    expect(await chromium.page.evaluate(() => convstudio.startThreads()), 'threads kernels run on').toBeGreaterThan(1);
   }, 120_000);
   afterAll(async () => chromium?.close());
 
@@ -30,7 +32,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the engine in Chromium
     expect(info.renderer).toMatch(/SwiftShader/i);
   });
 
-  describe.each(['gpujs:webgl2', 'gpujs:webasm', 'cpu'])('%s', (name) => {
+  describe.each(['gpujs:webgl2', 'gpujs:webasm', 'gpujs:webasm threaded, every kernel split', 'cpu'])('%s', (name) => {
     it('matches the float64 reference on every parity case', async () => {
       const results = await chromium.page.evaluate((n) => convstudio.parity(n), name);
       expect(results.length).toBeGreaterThan(15);
@@ -42,7 +44,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the engine in Chromium
 
     it('follows the reference loss curve for 200 steps', async () => {
       const result = await chromium.page.evaluate((n) => convstudio.lossCurve(n, 200), name);
-      expect(result).toMatchObject({ steps: 200, backend: name });
+      expect(result).toMatchObject({ steps: 200, backend: name.split(' ')[0] });
       expect(result.worst, `relative distance at step ${result.step}`).toBeLessThan(LOSS_CURVE_TOLERANCE);
     }, 600_000);
   });
