@@ -6,6 +6,8 @@ import type { GpuClass, GpuMode } from '../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
 import { chooseFastestBackend, type BackendCandidate } from '../engine/training/chooseBackend';
 import { CliError, EXIT } from './io';
+import { nodeKernelThreads } from './kernelHelpers';
+import type { KernelThreads } from '../engine/backend/gpujs/kernelThreads';
 
 export const GPU_MODES: readonly GpuMode[] = ['cpu', 'webasm', 'headlessgl', 'webgl2', 'webgl', 'webgpu'];
 
@@ -19,12 +21,15 @@ export function backendNames(): string[] {
   return ['auto', 'cpu', ...GPU_MODES.map((m) => `gpujs:${m}`)];
 }
 
-/** Candidates for `auto` in Node: the reference and the gpu.js modes this process can run. */
-function nodeCandidates(): BackendCandidate[] {
+/** Candidates for `auto` in Node: the reference and the gpu.js modes this process can run (webasm on every core). */
+function nodeCandidates(threads: KernelThreads | undefined): BackendCandidate[] {
   const GPU = loadGpu();
   const modes: GpuMode[] = ['webasm', ...(GPU.isHeadlessGLSupported ? (['headlessgl'] as const) : []), 'cpu'];
-  return [{ name: 'cpu', create: () => createCpuBackend() }, ...modes.map((mode) => ({ name: `gpujs:${mode}`, create: () => createGpujsBackend(GPU, mode) }))];
+  return [{ name: 'cpu', create: () => createCpuBackend() }, ...modes.map((mode) => ({ name: `gpujs:${mode}`, create: () => createGpujsBackend(GPU, mode, { threads }) }))];
 }
+
+/** What the webasm backend's kernels run on, for the reason line. */
+const onThreads = (threads: KernelThreads | undefined) => `gpujs:webasm kernels on ${threads?.threads ?? 1} thread${threads && threads.threads > 1 ? 's' : ''}`;
 
 export interface ResolvedBackend {
   backend: Backend;
@@ -32,13 +37,14 @@ export interface ResolvedBackend {
 }
 
 /** `trial` builds the network on a backend and returns one training step (for `auto`). */
-export function resolveBackend(name: string | undefined, trial: (backend: Backend) => () => void): ResolvedBackend {
+export async function resolveBackend(name: string | undefined, trial: (backend: Backend) => () => void): Promise<ResolvedBackend> {
   const requested = name ?? 'cpu';
   if (requested === 'cpu') return { backend: createCpuBackend(), reason: 'asked for' };
   if (requested === 'auto') {
     try {
-      const choice = chooseFastestBackend(nodeCandidates(), trial);
-      return { backend: choice.backend, reason: `auto: ${choice.reason}` };
+      const threads = await nodeKernelThreads();
+      const choice = chooseFastestBackend(nodeCandidates(threads), trial);
+      return { backend: choice.backend, reason: `auto: ${choice.reason}; ${onThreads(threads)}` };
     } catch (e) {
       throw new CliError((e as Error).message, { cause: e });
     }
@@ -46,7 +52,8 @@ export function resolveBackend(name: string | undefined, trial: (backend: Backen
   const mode = requested.startsWith('gpujs:') ? (requested.slice(6) as GpuMode) : undefined;
   if (!mode || !GPU_MODES.includes(mode)) throw new CliError(`unknown backend "${requested}"; available: ${backendNames().join(', ')}`, EXIT.unreadable);
   try {
-    return { backend: createGpujsBackend(loadGpu(), mode), reason: 'asked for' };
+    const threads = mode === 'webasm' ? await nodeKernelThreads() : undefined;
+    return { backend: createGpujsBackend(loadGpu(), mode, { threads }), reason: mode === 'webasm' ? `asked for; ${onThreads(threads)}` : 'asked for' };
   } catch (e) {
     throw new CliError((e as Error).message, { cause: e });
   }

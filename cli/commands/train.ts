@@ -51,7 +51,7 @@ export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt
     ...(flags.lr !== undefined ? { learningRate: flags.lr } : {}),
   });
   if (flags.backend === 'auto' && !flags.json) io.err('choosing a backend: timing a few steps on each…');
-  const { backend, reason } = resolveBackend(flags.backend, (candidate) => trialStep(Network.create(document, analysis, candidate, seed), dataset, batchSize, optimizer));
+  const { backend, reason } = await resolveBackend(flags.backend, (candidate) => trialStep(Network.create(document, analysis, candidate, seed), dataset, batchSize, optimizer));
   const network = Network.create(document, analysis, backend, seed);
   const run = new TrainingRun(network, dataset, {
     epochs,
