@@ -7,7 +7,7 @@ import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
 import { chooseFastestBackend, type BackendCandidate } from '../engine/training/chooseBackend';
 import { CliError, EXIT } from './io';
 import { nodeKernelThreads } from './kernelHelpers';
-import type { KernelThreads } from '../engine/backend/gpujs/kernelThreads';
+import { describeThreads, type KernelThreads } from '../engine/backend/gpujs/kernelThreads';
 
 export const GPU_MODES: readonly GpuMode[] = ['cpu', 'webasm', 'headlessgl', 'webgl2', 'webgl', 'webgpu'];
 
@@ -28,9 +28,6 @@ function nodeCandidates(threads: KernelThreads | undefined): BackendCandidate[] 
   return [{ name: 'cpu', create: () => createCpuBackend() }, ...modes.map((mode) => ({ name: `gpujs:${mode}`, create: () => createGpujsBackend(GPU, mode, { threads }) }))];
 }
 
-/** What the webasm backend's kernels run on, for the reason line. */
-const onThreads = (threads: KernelThreads | undefined) => `gpujs:webasm kernels on ${threads?.threads ?? 1} thread${threads && threads.threads > 1 ? 's' : ''}`;
-
 export interface ResolvedBackend {
   backend: Backend;
   reason: string;
@@ -44,7 +41,7 @@ export async function resolveBackend(name: string | undefined, trial: (backend: 
     try {
       const threads = await nodeKernelThreads();
       const choice = chooseFastestBackend(nodeCandidates(threads), trial);
-      return { backend: choice.backend, reason: `auto: ${choice.reason}; ${onThreads(threads)}` };
+      return { backend: choice.backend, reason: `auto: ${choice.reason}; ${describeThreads(threads)}` };
     } catch (e) {
       throw new CliError((e as Error).message, { cause: e });
     }
@@ -53,7 +50,7 @@ export async function resolveBackend(name: string | undefined, trial: (backend: 
   if (!mode || !GPU_MODES.includes(mode)) throw new CliError(`unknown backend "${requested}"; available: ${backendNames().join(', ')}`, EXIT.unreadable);
   try {
     const threads = mode === 'webasm' ? await nodeKernelThreads() : undefined;
-    return { backend: createGpujsBackend(loadGpu(), mode, { threads }), reason: mode === 'webasm' ? `asked for; ${onThreads(threads)}` : 'asked for' };
+    return { backend: createGpujsBackend(loadGpu(), mode, { threads }), reason: mode === 'webasm' ? `asked for; ${describeThreads(threads)}` : 'asked for' };
   } catch (e) {
     throw new CliError((e as Error).message, { cause: e });
   }

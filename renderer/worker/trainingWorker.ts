@@ -84,6 +84,12 @@ async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
   // Checked before any backend is timed, so a graph that does not fit the data says so at once.
   const problem = incompatibility(Network.ends(loaded.analysis), dataset);
   if (problem) throw new Error(problem);
+  // The last run's backend goes now: each of its compiled webasm kernels holds a WebAssembly memory,
+  // and a browser process may hold only about 125 of those (measured in Chromium).
+  const previous = probeTarget?.network.backend;
+  probeTarget = undefined;
+  snapshotNetwork = undefined;
+  previous?.destroy?.();
   post({ type: 'status', message: settings.backend === undefined || settings.backend === 'auto' ? 'timing the backends on this network…' : `starting ${settings.backend}…` });
   const { backend, reason: backendReason } = resolveWorkerBackend(settings.backend ?? 'auto', (candidate) =>
     trialStep(Network.create(loaded.document, loaded.analysis, candidate, settings.seed), dataset, settings.batchSize, optimizer));

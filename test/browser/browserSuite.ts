@@ -11,7 +11,7 @@ import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
 import { compareWithReference, curveDistance, lossCurve, PARITY_CASES, type CaseErrors } from '../helpers/parityCases';
 import { lenetStep } from '../../bench/peers/lenetStep';
 import { profileBackend } from '../../engine/backend/profiledBackend';
-import { browserKernelThreads } from '../../renderer/worker/kernelHelpers';
+import { browserKernelThreads } from './kernelHelpers';
 import type { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
 
 declare const GPU: GpuClass;

@@ -57,7 +57,9 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.evaluate(() => (window as unknown as { convstudioStore: { select(ids: string[]): void } }).convstudioStore.select(['c1']));
     await page.screenshot({ path: `${SHOTS}/10-training-paused.png` });
     await page.getByTestId('train-resume').click();
-    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 120_000 }).toMatch(/^done/);
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 120_000 }).toMatch(/^(done|failed)/);
+    const error = (await page.getByTestId('train-error').count()) > 0 ? await page.getByTestId('train-error').textContent() : '';
+    expect(await page.getByTestId('train-status').textContent(), error ?? '').toMatch(/^done/);
     const smooth = await stopMeter();
     console.log(`while training: ${describeSmoothness(smooth)}`);
     // Only a stall fails here: this test shares the machine with the other test files (tasks of up to
@@ -81,8 +83,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     const accuracy = Number((await page.getByTestId('train-epoch-table').textContent())?.match(/([\d.]+)%$/)?.[1]);
     expect(accuracy).toBeGreaterThan(90);
     expect(await page.getByTestId('accuracy-chart').locator('.u-legend').textContent()).toContain('test 1');
-    // The automatic choice timed the backends on this network (on a quiet machine with SwiftShader the
-    // CPU reference wins, about 25 against 45 ms per step) and says so.
+    // The automatic choice timed the backends on this network (on this machine the two are within about
+    // 30% of each other) and says so.
     const reason = await page.getByTestId('train-backend-reason').textContent();
     console.log(reason);
     expect(reason).toMatch(/^why (cpu|gpujs:webasm): auto: fastest on this network: [\d.]+ ms per step \((gpujs:webasm|cpu) [\d.]+ ms\); WebGL2 left out: .*SwiftShader.* is a software renderer$/);
@@ -211,7 +213,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.getByTestId('train-epochs').fill('1');
     await page.getByTestId('train-start').click();
     await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 120_000 }).toMatch(/^(done|failed)/);
-    expect(await page.getByTestId('train-status').textContent()).toBe('done: done on gpujs:webasm');
+    const error = (await page.getByTestId('train-error').count()) > 0 ? await page.getByTestId('train-error').textContent() : '';
+    expect(await page.getByTestId('train-status').textContent(), error ?? '').toBe('done: done on gpujs:webasm');
     expect(await page.getByTestId('train-backend-reason').textContent()).toBe('why gpujs:webasm: chosen in the panel');
     await page.getByTestId('train-backend').selectOption('auto');
   }, 120_000);

@@ -31,6 +31,9 @@ const KERNEL_CLASS: Record<Exclude<GpuMode, 'webgpu'>, string> = {
   headlessgl: 'HeadlessGLKernel',
 };
 
+/** What a released tensor holds. */
+const NO_VALUES = new Float32Array(0);
+
 /** Compiled kernels kept per backend; the least recently used are destroyed beyond this (each holds device memory). */
 const KERNEL_CACHE_SIZE = 96;
 
@@ -79,6 +82,15 @@ export interface GpujsOptions {
   /** Cells × work per cell from which a kernel runs on the threads (default about 50 µs of work; tests use 0 to thread everything). */
   threadedWork?: number;
 }
+
+/**
+ * At most this many kernels run on the threads; the rest stay on the calling
+ * thread. A threaded kernel's memory is held by the helpers until they end,
+ * and a browser process holds at most about 125 WebAssembly memories in all,
+ * so threaded kernels are never evicted and their number is bounded. The
+ * first ones made (the training step's) are the ones that matter.
+ */
+const MAX_THREADED_KERNELS = 40;
 
 /** A kernel's run is split over the threads when its cells times its work per cell reach this (about 50 µs on one thread). */
 const THREADED_WORK = 1 << 16;
@@ -131,7 +143,13 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
       derived.delete(storage);
       release(kept.tensor.storage);
     }
-    if (!(storage.value instanceof Float32Array)) storage.value.delete();
+    if (storage.value instanceof Float32Array) {
+      // A dead tensor may still be referenced (a layer's saved inputs): drop the values, which may be a
+      // view that would keep a kernel's whole WebAssembly memory alive.
+      storage.value = NO_VALUES;
+    } else {
+      storage.value.delete();
+    }
   };
 
   /**
@@ -145,6 +163,8 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
    * lives: then the tensor gets a copy first.
    */
   const outputHolder = new Map<GpuKernel, Storage>();
+  /** Kernels that run on the threads. */
+  const threaded = new Set<GpuKernel>();
   const keepOutputBeforeRerun = (kernel: GpuKernel) => {
     const holder = outputHolder.get(kernel);
     if (holder && holder.refs > 0 && holder.value instanceof Float32Array) holder.value = holder.value.slice();
@@ -161,11 +181,16 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
     } else {
       kernel = gpu.createKernel(source, { output: [...output], constants, pipeline: true, immutable: true, precision: 'single', loopMaxIterations: 1 << 30 });
       keepFlat(kernel);
-      if (threads && size * work >= (options.threadedWork ?? THREADED_WORK)) threads.adopt(kernel);
+      if (threads && threaded.size < MAX_THREADED_KERNELS && size * work >= (options.threadedWork ?? THREADED_WORK)) {
+        threads.adopt(kernel);
+        threaded.add(kernel);
+      }
       while (kernels.size >= KERNEL_CACHE_SIZE) {
-        const [oldest, evicted] = kernels.entries().next().value as [string, GpuKernel];
+        // The least recently used kernel that is not threaded (see MAX_THREADED_KERNELS).
+        const [oldest, evicted] = [...kernels.entries()].find(([, candidate]) => !threaded.has(candidate)) ?? (kernels.entries().next().value as [string, GpuKernel]);
         threads?.forget(evicted);
-        outputHolder.delete(evicted);
+        threaded.delete(evicted);
+        keepOutputBeforeRerun(evicted);
         evicted.destroy?.();
         kernels.delete(oldest);
       }
@@ -259,11 +284,13 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
     destroy() {
       for (const kernel of kernels.values()) {
         threads?.forget(kernel);
+        // Tensors that outlive the backend keep copies, not views that would pin the kernel's memory.
+        keepOutputBeforeRerun(kernel);
         kernel.destroy?.();
       }
-      outputHolder.clear();
       threads?.release();
       kernels.clear();
+      threaded.clear();
       void gpu.destroy();
     },
 

@@ -141,6 +141,12 @@ interface Helper {
   drops: number[];
 }
 
+/** For reason lines: "gpujs:webasm kernels on 2 threads". */
+export function describeThreads(threads: KernelThreads | undefined): string {
+  const count = threads?.threads ?? 1;
+  return `gpujs:webasm kernels on ${count} thread${count > 1 ? 's' : ''}`;
+}
+
 /** True where threads can share memory: Node, and a cross-origin isolated page or worker. */
 export function sharedMemoryAvailable(): boolean {
   const scope = globalThis as { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean };
