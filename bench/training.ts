@@ -6,13 +6,15 @@
  * compare across machines this noisy. Writes bench/results/latest.{md,json}.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release } from 'node:os';
+import { availableParallelism, cpus, platform, release } from 'node:os';
 import { createRequire } from 'node:module';
 import type { Backend } from '../engine/backend/backend';
 import { createCpuBackend } from '../engine/backend/cpu/cpuBackend';
 import type { GpuClass } from '../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
-import { CHROMIUM, chromiumAvailable, openSuitePage } from './chromium';
+import type { KernelThreads } from '../engine/backend/gpujs/kernelThreads';
+import { startNodeKernelThreads } from '../cli/kernelHelpers';
+import { CHROMIUM, chromiumAvailable, openSuitePage, type ChromiumPage } from './chromium';
 import { appThroughput, cliThroughput } from './appVsCli';
 import { convnetjsPeer } from './peers/convnetjs';
 import { convstudioPeer, lenetStep } from './peers/convstudio';
@@ -31,32 +33,46 @@ interface Row {
 }
 
 /**
- * The same LeNet-5 step inside headless Chromium (Playwright, Debian's chromium):
- * the cpu reference, webasm and webgl2 on SwiftShader. Their repetitions are
- * interleaved, so a burst of other work on the machine slows one repetition of
- * each rather than all of one backend's.
+ * The same LeNet-5 step inside headless Chromium (Playwright, Debian's
+ * chromium): the cpu reference, webasm on one thread and on every core, and
+ * webgl2 on SwiftShader, in two pages (two processes: one Chromium process
+ * holds only about 125 WebAssembly memories, and a webasm LeNet-5 needs about
+ * 50). The repetitions are interleaved, so a burst of other work on the
+ * machine slows one repetition of each rather than all of one backend's.
  */
 async function chromiumRows(): Promise<Row[]> {
   if (!chromiumAvailable) return [{ name: 'ConvStudio in Chromium', ours: true, unavailable: `no Chromium at ${CHROMIUM}` }];
-  const chromium = await openSuitePage();
-  type Suite = { convstudio: { prepareBench(n: string): void; timeSteps(n: string, s: number): number } };
+  type Suite = { convstudio: { startThreads(): Promise<number>; prepareBench(n: string): void; timeSteps(n: string, s: number): number } };
+  const backends = [
+    { name: 'cpu', steps: 10, page: 0 },
+    { name: 'gpujs:webasm threaded', steps: 10, page: 0 },
+    { name: 'gpujs:webasm', steps: 10, page: 1 },
+    { name: 'gpujs:webgl2', steps: 3, page: 1 },
+  ];
+  const pages: ChromiumPage[] = [];
   try {
-    const backends = [['cpu', 10], ['gpujs:webasm', 10], ['gpujs:webgl2', 3]] as const;
-    const rates = new Map<string, number[]>(backends.map(([name]) => [name, []]));
-    process.stdout.write('measuring ConvStudio in Chromium (cpu, gpujs:webasm, gpujs:webgl2, interleaved)… ');
-    for (const [name] of backends) await chromium.page.evaluate((n) => (globalThis as unknown as Suite).convstudio.prepareBench(n), name);
+    process.stdout.write(`measuring ConvStudio in Chromium (${backends.map((b) => b.name).join(', ')}, interleaved)… `);
+    pages.push(await openSuitePage(), await openSuitePage());
+    const labels: string[] = [];
+    for (const { name, page } of backends) {
+      const { page: tab } = pages[page] as ChromiumPage;
+      const threads = name.endsWith('threaded') ? await tab.evaluate(() => (globalThis as unknown as Suite).convstudio.startThreads()) : 1;
+      labels.push(name.endsWith('threaded') ? `gpujs:webasm, ${threads} threads` : name);
+      await tab.evaluate((n) => (globalThis as unknown as Suite).convstudio.prepareBench(n), name);
+    }
+    const rates: number[][] = backends.map(() => []);
     for (let r = 0; r < REPETITIONS; r++) {
-      for (const [name, steps] of backends) {
-        rates.get(name)?.push(await chromium.page.evaluate(([n, s]) => (globalThis as unknown as Suite).convstudio.timeSteps(n, s), [name, steps] as const));
+      for (const [i, { name, steps, page }] of backends.entries()) {
+        rates[i]?.push(await (pages[page] as ChromiumPage).page.evaluate(([n, s]) => (globalThis as unknown as Suite).convstudio.timeSteps(n, s), [name, steps] as const));
       }
     }
-    console.log(backends.map(([name]) => `${name} ${median(rates.get(name) ?? []).toFixed(0)}`).join(', '));
-    return backends.map(([name]) => {
-      const values = rates.get(name) ?? [];
-      return { name: `ConvStudio ${name} in Chromium`, ours: true, median: median(values), min: Math.min(...values), max: Math.max(...values) };
+    console.log(labels.map((label, i) => `${label} ${median(rates[i] ?? []).toFixed(0)}`).join(', '));
+    return labels.map((label, i) => {
+      const values = rates[i] ?? [];
+      return { name: `ConvStudio ${label} in Chromium`, ours: true, median: median(values), min: Math.min(...values), max: Math.max(...values) };
     });
   } finally {
-    await chromium.close();
+    for (const chromium of pages) await chromium.close();
   }
 }
 
@@ -70,24 +86,24 @@ function timePerPrimitive(backend: Backend): Map<string, { calls: number; ms: nu
   return new Map(profiled.times().map((t) => [t.name, { calls: t.calls / 20, ms: t.ms / 20 }]));
 }
 
-/** Where a training step's time goes, primitive by primitive, on the CPU reference and on gpujs:webasm (whose kernels run synchronously). */
-function primitiveBreakdown(GPU: GpuClass): string {
-  const cpu = timePerPrimitive(createCpuBackend());
-  const webasm = timePerPrimitive(createGpujsBackend(GPU, 'webasm'));
-  const total = (times: Map<string, { ms: number }>) => [...times.values()].reduce((a, t) => a + t.ms, 0);
-  const [cpuTotal, webasmTotal] = [total(cpu), total(webasm)];
-  const names = [...cpu.keys()].filter((name) => (cpu.get(name)?.ms ?? 0) / cpuTotal > 0.001 || (webasm.get(name)?.ms ?? 0) / webasmTotal > 0.001);
+/** Where a training step's time goes, primitive by primitive, on the CPU reference and on gpujs:webasm (whose kernels run synchronously), on one thread and on all. */
+function primitiveBreakdown(GPU: GpuClass, threads: KernelThreads): string {
+  const columns = [
+    { name: 'cpu', times: timePerPrimitive(createCpuBackend()) },
+    { name: 'gpujs:webasm', times: timePerPrimitive(createGpujsBackend(GPU, 'webasm')) },
+    { name: `gpujs:webasm, ${threads.threads} threads`, times: timePerPrimitive(createGpujsBackend(GPU, 'webasm', { threads })) },
+  ];
+  const totals = columns.map(({ times }) => [...times.values()].reduce((a, t) => a + t.ms, 0));
+  const cpuTimes = columns[0]?.times ?? new Map<string, { calls: number; ms: number }>();
+  const names = [...cpuTimes.keys()].filter((name) => columns.some(({ times }, i) => (times.get(name)?.ms ?? 0) / (totals[i] ?? 1) > 0.001));
   const cell = (t: { ms: number } | undefined, all: number) => (t ? `${t.ms.toFixed(2)} (${((100 * t.ms) / all).toFixed(1)}%)` : '');
   return [
     `## Where the time goes (LeNet-5, batch ${BATCH}: ms per step in each primitive, mean of 20 steps)`,
     '',
-    '| primitive | calls per step | cpu | gpujs:webasm | webasm ÷ cpu |',
-    '|---|---:|---:|---:|---:|',
-    ...names.map((name) => {
-      const [c, w] = [cpu.get(name), webasm.get(name)];
-      return `| ${name} | ${c?.calls ?? w?.calls ?? 0} | ${cell(c, cpuTotal)} | ${cell(w, webasmTotal)} | ${c && w ? (w.ms / c.ms).toFixed(2) : ''} |`;
-    }),
-    `| all | | ${cpuTotal.toFixed(2)} | ${webasmTotal.toFixed(2)} | ${(webasmTotal / cpuTotal).toFixed(2)} |`,
+    `| primitive | calls per step | ${columns.map((c) => c.name).join(' | ')} |`,
+    `|---|---:|${columns.map(() => '---:').join('|')}|`,
+    ...names.map((name) => `| ${name} | ${cpuTimes.get(name)?.calls ?? 0} | ${columns.map(({ times }, i) => cell(times.get(name), totals[i] ?? 1)).join(' | ')} |`),
+    `| all | | ${totals.map((t) => t.toFixed(2)).join(' | ')} |`,
   ].join('\n');
 }
 
@@ -100,9 +116,12 @@ async function main() {
   console.log(`LeNet-5 (44,426 parameters), batch ${BATCH}, Adam 0.001: median samples/s of ${REPETITIONS} timed repetitions after a warm-up\n`);
 
   const GPU = (createRequire(import.meta.url)('gpu.js') as { GPU: GpuClass }).GPU;
+  // One helper per further core (at least one, so the threaded rows always run).
+  const threads = await startNodeKernelThreads(Math.max(1, availableParallelism() - 1));
   const ours: Peer[] = [
     convstudioPeer('cpu (reference)', () => createCpuBackend()),
     convstudioPeer('gpujs:webasm', () => createGpujsBackend(GPU, 'webasm'), 5),
+    convstudioPeer(`gpujs:webasm, ${threads.threads} threads`, () => createGpujsBackend(GPU, 'webasm', { threads }), 5),
     convstudioPeer('gpujs:cpu', () => createGpujsBackend(GPU, 'cpu'), 5),
   ];
   const others: Peer[] = [pytorchPeer, convnetjsPeer, tfjsCpuPeer];
@@ -147,7 +166,8 @@ async function main() {
     ...(ratio ? [`- the app reaches ${(ratio * 100).toFixed(0)}% of the CLI's speed`] : []),
   ].join('\n');
   console.log(`\n${appVsCli}`);
-  const breakdown = primitiveBreakdown(GPU);
+  const breakdown = primitiveBreakdown(GPU, threads);
+  threads.destroy();
   console.log(`\n${breakdown}`);
   writeFileSync('bench/results/latest.md', `${markdown}\n${appVsCli}\n\n${breakdown}\n`);
   console.log('\nwrote bench/results/latest.md and latest.json');
