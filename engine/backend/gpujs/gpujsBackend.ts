@@ -153,10 +153,6 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
   };
 
   /**
-   * Runs `source` over `output` (gpu.js's [x, y, z] sizes), compiling it on first use for these sizes and constants.
-   * `sizes`: each argument's length ('n' for a number); gpu.js builds argument sizes into the compiled kernel.
-   */
-  /**
    * A webasm kernel's result is a view of its output region in its module's
    * memory (copying it out cost a third of all copying). The tensor holding
    * it keeps the view until the kernel runs again while that tensor still
@@ -170,6 +166,10 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
     if (holder && holder.refs > 0 && holder.value instanceof Float32Array) holder.value = holder.value.slice();
     outputHolder.delete(kernel);
   };
+  /**
+   * Runs `source` over `output` (gpu.js's [x, y, z] sizes), compiling it on first use for these sizes and constants.
+   * `sizes`: each argument's length ('n' for a number); gpu.js builds argument sizes into the compiled kernel.
+   */
   const run = (name: string, source: Source, { output, work = 1 }: Grid, constants: Record<string, number>, args: KernelArgument[], sizes: string, shape: readonly number[]): GpuTensor => {
     const size = output.reduce((a, b) => a * b, 1);
     if (size > MAX_ELEMENTS) throw new Error(`${name}: ${size} values is more than the gpujs backend handles (${MAX_ELEMENTS}); use the cpu backend`);
