@@ -13,8 +13,8 @@
  * creates no threads itself.
  *
  * This reaches into gpu.js's WebAssemblyKernel (its `_threadable`,
- * `_runThreaded` and the cached module entry), pinned to the gpu.js version in
- * package.json; the parity suite runs threaded, so a change there fails loudly.
+ * `_runThreaded` and the cached module entry) of the version package-lock.json
+ * pins (2.24.1); the parity suites run threaded, so a change there fails loudly.
  */
 import { now, yieldToEventLoop } from '../../platform/clock';
 import type { GpuKernel } from './gpuApi';
@@ -72,7 +72,7 @@ const YIELD = 2;
 /** Checks a helper makes for a new command before it sleeps (a few hundred microseconds). */
 const IDLE_SPINS = 200_000;
 
-/** A helper gives up waiting after this long: a caller that stopped answering must not leave a thread spinning forever. */
+/** How long the caller waits for a helper before it calls the helper stuck (an idle helper also re-checks this often). */
 const STUCK_MS = 60_000;
 
 /**
