@@ -83,7 +83,9 @@ function timePerPrimitive(backend: Backend): Map<string, { calls: number; ms: nu
   for (let i = 0; i < 5; i++) step();
   profiled.reset();
   for (let i = 0; i < 20; i++) step();
-  return new Map(profiled.times().map((t) => [t.name, { calls: t.calls / 20, ms: t.ms / 20 }]));
+  const times = new Map(profiled.times().map((t) => [t.name, { calls: t.calls / 20, ms: t.ms / 20 }]));
+  backend.destroy?.();
+  return times;
 }
 
 /** Where a training step's time goes, primitive by primitive, on the CPU reference and on gpujs:webasm (whose kernels run synchronously), on one thread and on all. */

@@ -7,7 +7,7 @@ import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
 import { chooseFastestBackend, type BackendCandidate } from '../engine/training/chooseBackend';
 import { CliError, EXIT } from './io';
 import { nodeKernelThreads } from './kernelHelpers';
-import { describeThreads, type KernelThreads } from '../engine/backend/gpujs/kernelThreads';
+import type { KernelThreads } from '../engine/backend/gpujs/kernelThreads';
 
 export const GPU_MODES: readonly GpuMode[] = ['cpu', 'webasm', 'headlessgl', 'webgl2', 'webgl', 'webgpu'];
 
@@ -26,6 +26,12 @@ function nodeCandidates(threads: KernelThreads | undefined): BackendCandidate[] 
   const GPU = loadGpu();
   const modes: GpuMode[] = ['webasm', ...(GPU.isHeadlessGLSupported ? (['headlessgl'] as const) : []), 'cpu'];
   return [{ name: 'cpu', create: () => createCpuBackend() }, ...modes.map((mode) => ({ name: `gpujs:${mode}`, create: () => createGpujsBackend(GPU, mode, { threads }) }))];
+}
+
+/** For the reason line: "gpujs:webasm kernels on 2 threads". */
+function describeThreads(threads: KernelThreads | undefined): string {
+  const count = threads?.threads ?? 1;
+  return `gpujs:webasm kernels on ${count} thread${count > 1 ? 's' : ''}`;
 }
 
 export interface ResolvedBackend {

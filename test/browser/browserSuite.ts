@@ -10,7 +10,6 @@ import type { GpuClass, GpuMode } from '../../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
 import { compareWithReference, curveDistance, lossCurve, PARITY_CASES, type CaseErrors } from '../helpers/parityCases';
 import { lenetStep } from '../../bench/peers/lenetStep';
-import { profileBackend } from '../../engine/backend/profiledBackend';
 import { browserKernelThreads } from './kernelHelpers';
 import type { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
 
@@ -79,29 +78,6 @@ const suite = {
     const step = lenetStep(createBackend(name));
     for (let i = 0; i < 3; i++) step();
     benchSteps.set(name, step);
-  },
-  /** Milliseconds per LeNet-5 step in each primitive on a backend, over `steps` steps after 3 warm-up steps. */
-  breakdown(name: string, steps: number): Record<string, number> {
-    const backend = createBackend(name);
-    const profiled = profileBackend(backend);
-    const step = lenetStep(profiled.backend);
-    for (let i = 0; i < 3; i++) step();
-    profiled.reset();
-    for (let i = 0; i < steps; i++) step();
-    backend.destroy?.();
-    return Object.fromEntries(profiled.times().map((t) => [t.name, t.ms / steps]));
-  },
-  callCost(name: string): Record<string, number> {
-    const backend = createBackend(name);
-    const x = backend.tensor([2, 50], new Float32Array(100).fill(0.5));
-    const w = backend.tensor([50, 10], new Float32Array(500).fill(0.5));
-    const time = (f: () => void) => { for (let i = 0; i < 50; i++) f(); const t = performance.now(); for (let i = 0; i < 2000; i++) f(); return ((performance.now() - t) / 2000) * 1000; };
-    const out = {
-      relu: time(() => backend.dispose(backend.activation('relu', x, 0))),
-      matmul: time(() => backend.dispose(backend.matmul(x, w, false, false))),
-    };
-    backend.destroy?.();
-    return out;
   },
   /** Samples/s of `steps` LeNet-5 training steps on a backend prepared with prepareBench. */
   timeSteps(name: string, steps: number): number {

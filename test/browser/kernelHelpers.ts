@@ -1,5 +1,5 @@
 /** Helper threads for the gpujs:webasm backend in a browser: Web Workers running the engine's helper script. */
-import { KernelThreads, sharedMemoryAvailable } from '../../engine/backend/gpujs/kernelThreads';
+import { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
 
 /**
  * One helper per core beside the calling thread, or undefined where threads
@@ -8,6 +8,6 @@ import { KernelThreads, sharedMemoryAvailable } from '../../engine/backend/gpujs
  * Content-Security-Policy).
  */
 export async function browserKernelThreads(helpers = (globalThis.navigator?.hardwareConcurrency ?? 1) - 1): Promise<KernelThreads | undefined> {
-  if (helpers < 1 || !sharedMemoryAvailable()) return undefined;
+  if (helpers < 1 || typeof SharedArrayBuffer !== 'function' || !globalThis.crossOriginIsolated) return undefined;
   return KernelThreads.start((source) => new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))), helpers);
 }

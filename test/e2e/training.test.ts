@@ -15,6 +15,9 @@ import { ORACLES_REQUIRED } from '../helpers/oracles';
 import { png } from '../helpers/imageFiles';
 import { describeSmoothness, startSmoothnessMeter } from './smoothnessMeter';
 
+/** The panel's error text, if it shows one: the message a failed run's assertion prints. */
+const shownError = async (page: Page) => ((await page.getByTestId('train-error').count()) > 0 ? ((await page.getByTestId('train-error').textContent()) ?? '') : '');
+
 declare const convstudioStore: { getState(): { document: GraphDocument } };
 
 const stepsDrawn = async (page: Page) => Number((await page.getByTestId('loss-chart').getAttribute('aria-label'))?.match(/over (\d+) steps/)?.[1] ?? 0);
@@ -58,8 +61,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.screenshot({ path: `${SHOTS}/10-training-paused.png` });
     await page.getByTestId('train-resume').click();
     await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 120_000 }).toMatch(/^(done|failed)/);
-    const error = (await page.getByTestId('train-error').count()) > 0 ? await page.getByTestId('train-error').textContent() : '';
-    expect(await page.getByTestId('train-status').textContent(), error ?? '').toMatch(/^done/);
+    expect(await page.getByTestId('train-status').textContent(), await shownError(page)).toMatch(/^done/);
     const smooth = await stopMeter();
     console.log(`while training: ${describeSmoothness(smooth)}`);
     // Only a stall fails here: this test shares the machine with the other test files (tasks of up to
@@ -213,8 +215,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.getByTestId('train-epochs').fill('1');
     await page.getByTestId('train-start').click();
     await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 120_000 }).toMatch(/^(done|failed)/);
-    const error = (await page.getByTestId('train-error').count()) > 0 ? await page.getByTestId('train-error').textContent() : '';
-    expect(await page.getByTestId('train-status').textContent(), error ?? '').toBe('done: done on gpujs:webasm');
+    expect(await page.getByTestId('train-status').textContent(), await shownError(page)).toBe('done: done on gpujs:webasm');
     expect(await page.getByTestId('train-backend-reason').textContent()).toBe('why gpujs:webasm: chosen in the panel');
     await page.getByTestId('train-backend').selectOption('auto');
   }, 120_000);

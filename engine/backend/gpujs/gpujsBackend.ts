@@ -54,8 +54,6 @@ class GpuTensor implements Tensor {
 
 export interface GpujsBackend extends Backend {
   readonly mode: GpuMode;
-  /** Threads the heavy webasm kernels run on (1: the calling thread alone). */
-  readonly threads: number;
   /** Device buffers or textures still alive: a leak test watches this stay flat. */
   liveStorageCount(): number;
   /** Kernels compiled so far (one per primitive and shape). */
@@ -134,14 +132,14 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
    * lives: the filter gradient needs the windows the forward pass made, and
    * unrolling them again costs about as much as the product itself.
    */
-  const derived = new Map<Storage, { key: string; tensor: GpuTensor }>();
+  const unrolled = new Map<Storage, { key: string; windows: GpuTensor }>();
   const release = (storage: Storage) => {
     if (--storage.refs > 0) return;
     live--;
-    const kept = derived.get(storage);
+    const kept = unrolled.get(storage);
     if (kept) {
-      derived.delete(storage);
-      release(kept.tensor.storage);
+      unrolled.delete(storage);
+      release(kept.windows.storage);
     }
     if (storage.value instanceof Float32Array) {
       // A dead tensor may still be referenced (a layer's saved inputs): drop the values, which may be a
@@ -170,6 +168,11 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
    * Runs `source` over `output` (gpu.js's [x, y, z] sizes), compiling it on first use for these sizes and constants.
    * `sizes`: each argument's length ('n' for a number); gpu.js builds argument sizes into the compiled kernel.
    */
+  /** The least recently used kernel that is not threaded (see MAX_THREADED_KERNELS), else the least recently used. */
+  const leastRecentlyUsedEvictable = (): [string, GpuKernel] => {
+    for (const entry of kernels) if (!threaded.has(entry[1])) return entry;
+    return kernels.entries().next().value as [string, GpuKernel];
+  };
   const run = (name: string, source: Source, { output, work = 1 }: Grid, constants: Record<string, number>, args: KernelArgument[], sizes: string, shape: readonly number[]): GpuTensor => {
     const size = output.reduce((a, b) => a * b, 1);
     if (size > MAX_ELEMENTS) throw new Error(`${name}: ${size} values is more than the gpujs backend handles (${MAX_ELEMENTS}); use the cpu backend`);
@@ -186,8 +189,7 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
         threaded.add(kernel);
       }
       while (kernels.size >= KERNEL_CACHE_SIZE) {
-        // The least recently used kernel that is not threaded (see MAX_THREADED_KERNELS).
-        const [oldest, evicted] = [...kernels.entries()].find(([, candidate]) => !threaded.has(candidate)) ?? (kernels.entries().next().value as [string, GpuKernel]);
+        const [oldest, evicted] = leastRecentlyUsedEvictable();
         threads?.forget(evicted);
         threaded.delete(evicted);
         keepOutputBeforeRerun(evicted);
@@ -239,27 +241,28 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
   const isShared = (info: ConvInfo) =>
     info.tilesH === 1 && info.tilesW === 1 && info.batch * info.outH * info.outW * info.inC * info.kH * info.kW <= MAX_ELEMENTS;
   const sharedConstants = (info: ConvInfo) => ({ ...info, rows: info.inC * info.kH * info.kW });
-  /** `make(x)`, kept with x until x goes or another convolution replaces it: a new reference the caller disposes. */
-  const derivedFrom = (x: Tensor, key: string, make: () => GpuTensor): GpuTensor => {
+  /**
+   * x's unrolled windows (webasm's columns [batch, rows, positions], or rows of
+   * windows [batch·positions, rows]), kept with x until x goes or another
+   * convolution of x replaces them: a new reference the caller disposes.
+   */
+  const windowsOf = (x: Tensor, info: ConvInfo): GpuTensor => {
     if (!(x instanceof GpuTensor)) throw new Error('not a gpujs tensor');
-    const kept = derived.get(x.storage);
+    const key = JSON.stringify(info);
+    const kept = unrolled.get(x.storage);
     if (kept?.key === key) {
-      kept.tensor.storage.refs++;
-      return new GpuTensor(kept.tensor.shape, kept.tensor.storage);
+      kept.windows.storage.refs++;
+      return new GpuTensor(kept.windows.shape, kept.windows.storage);
     }
-    const tensor = make();
-    if (kept) release(kept.tensor.storage);
-    tensor.storage.refs++;
-    derived.set(x.storage, { key, tensor });
-    return tensor;
+    const constants = sharedConstants(info);
+    const windows = lanes
+      ? mapShaped('im2colLanes', simd.im2colLanes, [info.batch, constants.rows, info.outH * info.outW], { output: [info.outW, info.outH, info.batch * constants.rows] }, constants, x)
+      : map('im2row', k.im2row, [info.batch * info.outH * info.outW, constants.rows], constants, x);
+    if (kept) release(kept.windows.storage);
+    windows.storage.refs++;
+    unrolled.set(x.storage, { key, windows });
+    return windows;
   };
-  /** x's unrolled windows: webasm's columns [batch, rows, positions], or rows of windows [batch·positions, rows]. */
-  const windowsOf = (x: Tensor, info: ConvInfo) =>
-    derivedFrom(x, JSON.stringify(info), () => {
-      const constants = sharedConstants(info);
-      if (lanes) return mapShaped('im2colLanes', simd.im2colLanes, [info.batch, constants.rows, info.outH * info.outW], { output: [info.outW, info.outH, info.batch * constants.rows] }, constants, x);
-      return map('im2row', k.im2row, [info.batch * info.outH * info.outW, constants.rows], constants, x);
-    });
   /**
    * Whether a kernel with lanes along rows of `width` pays: gpu.js runs a row
    * whose width is not a multiple of 4 as a SIMD part and a scalar rest, two
@@ -278,7 +281,6 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
   return {
     name: `gpujs:${mode}`,
     mode,
-    threads: threads?.threads ?? 1,
     liveStorageCount: () => live,
     compiledKernelCount: () => kernels.size,
     destroy() {

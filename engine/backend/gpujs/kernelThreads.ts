@@ -141,19 +141,6 @@ interface Helper {
   drops: number[];
 }
 
-/** For reason lines: "gpujs:webasm kernels on 2 threads". */
-export function describeThreads(threads: KernelThreads | undefined): string {
-  const count = threads?.threads ?? 1;
-  return `gpujs:webasm kernels on ${count} thread${count > 1 ? 's' : ''}`;
-}
-
-/** True where threads can share memory: Node, and a cross-origin isolated page or worker. */
-export function sharedMemoryAvailable(): boolean {
-  const scope = globalThis as { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean };
-  if (typeof scope.SharedArrayBuffer !== 'function') return false;
-  return scope.crossOriginIsolated !== false;
-}
-
 export class KernelThreads {
   private readonly control: Int32Array;
   private readonly helpers: Helper[];
