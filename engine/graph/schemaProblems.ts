@@ -73,7 +73,9 @@ function describeBadNodeType(node: unknown): string {
   const type = (node as { type?: unknown } | undefined)?.type;
   if (typeof node !== 'object' || node === null) return `a node is an object like {"id": "c1", "type": "conv2d", "params": {...}}; got ${show(node)}`;
   if (type === undefined) return `node has no "type"; use one of ${NODE_TYPES.join(', ')}`;
-  return `unknown node type ${show(type)}${suggest(String(type), NODE_TYPES)}; known types: ${NODE_TYPES.join(', ')}`;
+  // Only a string can be near a known name; String() of an object such as {"toString": null} throws.
+  const near = typeof type === 'string' ? suggest(type, NODE_TYPES) : '';
+  return `unknown node type ${show(type)}${near}; known types: ${NODE_TYPES.join(', ')}`;
 }
 
 function nodeIdAt(raw: unknown, path: readonly (string | number)[]): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadDocumentText, type GraphDocument } from '../../engine';
+import { formatProblem, loadDocumentText, loadDocumentValue, type GraphDocument } from '../../engine';
 import { chainDocument, codes, load } from '../helpers/graphs';
 
 const small = () =>
@@ -140,6 +140,12 @@ describe('positions in the source text', () => {
   it('an unknown node type lists the known ones', () => {
     const result = loadDocumentText(text.replace('"conv2d"', '"conv2D"'));
     expect(result.problems[0]?.message).toMatch(/^unknown node type "conv2D" \(did you mean "conv2d"\?\); known types: input, conv2d/);
+  });
+  it('a node type that is an object without toString is named, not thrown on (found by the property test)', () => {
+    const doc = { format: 'convstudio-graph', version: 1, name: 'x', nodes: [{ id: 'n', type: { toString: null } }], edges: [] };
+    const result = loadDocumentValue(doc);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^unknown node type \{"toString":null\}; known types: input, conv2d/));
   });
   it('a key given twice is a warning at the second one', () => {
     const result = loadDocumentText(text.replace('"filters": 1,', '"filters": 1, "filters": 1,').replace('[5, 5]', '[3, 3]'));
