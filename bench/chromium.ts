@@ -19,7 +19,7 @@ export const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.map': 'application/json' };
 
 /** Serves `dir` on a free port; resolves to its address and a close function. */
 export async function serveDirectory(dir: string): Promise<{ url: string; close(): Promise<void> }> {

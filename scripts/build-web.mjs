@@ -1,4 +1,4 @@
-// The browser build of the renderer: dist/web/{index.html, main.js, main.css}.
+// The browser build of the renderer: dist/web/{index.html, icon.png, main.js, main.css}.
 // `--watch` rebuilds on change (npm run web).
 import { build, context } from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
@@ -22,6 +22,8 @@ const options = {
 
 mkdirSync('dist/web', { recursive: true });
 copyFileSync('renderer/index.html', 'dist/web/index.html');
+// The favicon; the desktop window takes its icon from here too (app/main/main.ts).
+copyFileSync('resources/icon/icon.png', 'dist/web/icon.png');
 // The bundled data sets, fetched by the training worker (the app works offline).
 cpSync('resources/datasets', 'dist/web/datasets', { recursive: true });
 if (process.argv.includes('--watch')) {

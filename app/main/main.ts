@@ -191,6 +191,8 @@ function start(): void {
       minHeight: 500,
       show: false,
       title: 'ConvStudio',
+      // The taskbar / window icon on Linux and Windows (installed builds also carry it in the executable).
+      icon: join(webRoot, 'icon.png'),
       webPreferences: {
         preload: join(__dirname, 'preload.cjs'),
         contextIsolation: true,
