@@ -50,6 +50,8 @@ export interface ChromiumPage {
   browser: Browser;
   /** Page errors seen so far (uncaught exceptions in the page, and anything the Content-Security-Policy blocked). */
   errors: string[];
+  /** Everything a user would call broken in the network panel or console: console errors, failed or 4xx/5xx requests, requests outside the page's origin. */
+  problems: string[];
   close(): Promise<void>;
 }
 
@@ -63,14 +65,28 @@ export async function openPage(dir: string, viewport = { width: 1400, height: 90
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  const origin = new URL(server.url).origin;
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) problems.push(`request outside the page's origin: ${url}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
   });
   await page.goto(server.url);
   return {
     page,
     browser,
     errors,
+    problems,
     async close() {
       await browser.close();
       await server.close();

@@ -1,22 +1,29 @@
-/** The renderer's entry, in the desktop shell and the browser alike: the editor with LeNet-5 open. */
+/** The renderer's entry, in the desktop shell and the browser alike: the workspace with LeNet-5 open, laid out for the window. */
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Editor } from './components/Editor';
+import { LiveActivations, LiveActivationsContext } from './activations/liveActivations';
+import { CommandRegistry } from './commands/registry';
+import { autoLayout } from './graph/layout';
 import { browserBridge } from './platform/browserBridge';
 import { findDesktopBridge } from './platform/desktopBridge';
 import { confirmDiscard } from './platform/documentActions';
 import { startTheme } from './platform/theme';
 import { createDocumentStore } from './store/documentStore';
-import { TEMPLATES } from './templates';
+import { EMPTY_DOCUMENT, TEMPLATES } from './templates';
+import { TrainingSettingsStore } from './training/settingsStore';
 import { TrainingClient } from './training/trainingClient';
+import { App } from './workspace/App';
+import { UiStore } from './workspace/uiStore';
 import './styles.css';
 
 startTheme();
 const bridge = findDesktopBridge() ?? browserBridge;
 const first = TEMPLATES[0];
-const store = createDocumentStore(structuredClone(first?.document ?? { format: 'convstudio-graph', version: 1, name: 'Untitled', nodes: [], edges: [] }), first?.file);
+// The canvas's share of the window in the default layout (palette, right dock, bottom dock and bars around it).
+const canvasEstimate = { width: Math.max(400, window.innerWidth - 560), height: Math.max(300, window.innerHeight - 380) };
+const store = createDocumentStore(autoLayout(structuredClone(first?.document ?? EMPTY_DOCUMENT), {}, canvasEstimate), first?.file);
 (window as unknown as { convstudioStore: typeof store }).convstudioStore = store;
 
 // Dropping a .json file anywhere on the window opens it.
@@ -49,6 +56,12 @@ training.subscribe(() => {
   if (busy !== (store.getState().locked !== undefined)) store.lock(busy ? 'the graph is training; stop the run to edit it' : undefined);
 });
 
+const settings = new TrainingSettingsStore(store);
+const live = new LiveActivations(training, store);
+const ui = new UiStore();
+const registry = new CommandRegistry({ store, bridge, training, settings, ui, live, bound: {} });
+(window as unknown as { convstudioCommands: CommandRegistry }).convstudioCommands = registry;
+
 // Asked once: taking the offer removes a damaged autosave (React runs effects twice in development).
 const recoveryOffer = bridge.takeRecovery();
 
@@ -57,7 +70,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <ReactFlowProvider>
-        <Editor store={store} bridge={bridge} training={training} recoveryOffer={recoveryOffer} />
+        <LiveActivationsContext.Provider value={live}>
+          <App services={{ store, bridge, training, settings, live, registry, ui }} recoveryOffer={recoveryOffer} />
+        </LiveActivationsContext.Provider>
       </ReactFlowProvider>
     </StrictMode>,
   );

@@ -6,6 +6,7 @@
  * or confused page gets a refusal, never a file written or read on its say.
  */
 import { z } from 'zod';
+import { SHELL_COMMAND_IDS } from '../shared/commands';
 import { INVOKE_CHANNELS, NATIVE_EDITS, SEND_CHANNELS } from '../shared/desktopApi';
 import { isAppUrl } from './appProtocol';
 
@@ -30,6 +31,7 @@ const ARGUMENTS: Record<string, z.ZodType<unknown[]>> = {
   [SEND_CHANNELS.discardRecovery]: z.tuple([]),
   [SEND_CHANNELS.closeConfirmed]: z.tuple([]),
   [SEND_CHANNELS.nativeEdit]: z.tuple([z.enum(NATIVE_EDITS)]),
+  [SEND_CHANNELS.shellCommand]: z.tuple([z.enum(SHELL_COMMAND_IDS as [string, ...string[]])]),
 };
 
 export type IpcCheck = { ok: true; args: unknown[] } | { ok: false; reason: string };

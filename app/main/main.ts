@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, sessi
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ShellCommandId } from '../shared/commands';
 import { COMMAND_CHANNEL, INVOKE_CHANNELS, SEND_CHANNELS, type Answer, type AppCommand, type AppInfo, type NativeEdit } from '../shared/desktopApi';
 import { APP_ENTRY_URL, APP_SCHEME, resolveAppRequest } from './appProtocol';
 import { AutosaveStore } from './autosave';
@@ -72,6 +73,15 @@ function start(): void {
     }
     refreshMenu();
   };
+  // The shell's own commands, from its menus or asked for by the page's command palette.
+  const shellActions: Record<ShellCommandId, () => void> = {
+    close: () => window?.close(),
+    quit: () => app.quit(),
+    'clear-recent': () => {
+      recent.clear();
+      refreshMenu();
+    },
+  };
   const refreshMenu = () => {
     const templates = listTemplates(join(resourcesRoot, 'examples'));
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({
@@ -80,12 +90,9 @@ function start(): void {
       recent: recent.list().map((path) => ({ path, name: path.split(/[/\\]/).pop() ?? path })),
       send,
       openRecent: openPath,
-      closeWindow: () => window?.close(),
-      clearRecent: () => {
-        recent.clear();
-        refreshMenu();
-      },
-      quit: () => app.quit(),
+      closeWindow: shellActions.close,
+      clearRecent: shellActions['clear-recent'],
+      quit: shellActions.quit,
     })));
   };
 
@@ -153,6 +160,7 @@ function start(): void {
     window?.close();
   });
   on(SEND_CHANNELS.nativeEdit, (action: NativeEdit) => window?.webContents[action]());
+  on(SEND_CHANNELS.shellCommand, (id: ShellCommandId) => shellActions[id]());
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window?.isMinimized()) window.restore();

@@ -1,12 +1,14 @@
 /**
- * The application menu as plain data: File, Edit, View, Train, Help, with
- * each platform's accelerators (CmdOrCtrl is Cmd on macOS, Ctrl elsewhere;
- * Redo is Cmd+Shift+Z on macOS and Ctrl+Y on Windows and Linux). Building it
- * needs no Electron, so a test checks it. Commands go to the editor, which
- * owns the document; the shell never edits it.
+ * The application menu, built from the command registry's declarations
+ * (app/shared/commands.ts): File, Edit, View, Train, Help, each command with
+ * its label and shortcut, a separator where its group changes. Building it
+ * needs no Electron, so a test checks that every item names a registry
+ * command. Commands go to the editor, which owns the document; the shell
+ * performs only its own (close, quit, the recent list) and never edits it.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand, MenuCommand, RecentFile } from '../shared/desktopApi';
+import { COMMANDS, keysOf, type CommandDeclaration, type CommandId, type MenuName } from '../shared/commands';
+import type { AppCommand, RecentFile } from '../shared/desktopApi';
 
 export interface MenuContext {
   platform: NodeJS.Platform;
@@ -20,98 +22,95 @@ export interface MenuContext {
   quit(): void;
 }
 
+const MENUS: readonly MenuName[] = ['file', 'edit', 'view', 'train', 'help'];
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
 export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
   const mac = context.platform === 'darwin';
-  // Shortcuts the page handles itself (so they also work in the browser build) are shown in the
-  // menu but not registered as accelerators, or a key press would act twice. macOS always
-  // registers menu accelerators, so there a single key without a modifier (F, ?, Backspace) gets
-  // none: it would be taken from every text field.
-  const command = (label: string, name: MenuCommand, accelerator?: string, pageHandlesKey = false): MenuItemConstructorOptions => {
-    const singleKey = accelerator !== undefined && !accelerator.includes('+');
-    const shown = accelerator && !(mac && pageHandlesKey && singleKey) ? accelerator : undefined;
-    return { label, id: name, click: () => context.send({ command: name }), ...(shown ? { accelerator: shown, registerAccelerator: !pageHandlesKey } : {}) };
-  };
-  const separator: MenuItemConstructorOptions = { type: 'separator' };
 
-  const file: MenuItemConstructorOptions = {
-    label: mac ? 'File' : '&File',
-    submenu: [
-      command('New', 'new', 'CmdOrCtrl+N'),
-      {
-        label: 'New from Template',
-        id: 'new-from-template',
-        submenu: context.templates.map((t) => ({ label: t.name, id: `template:${t.file}`, click: () => context.send({ command: 'new-from-template', template: t.file }) })),
-      },
-      command('Open…', 'open', 'CmdOrCtrl+O', true),
-      {
-        label: 'Open Recent',
-        id: 'open-recent',
+  // The page handles every shortcut itself (so they work in the browser build too); the menu only
+  // shows them, or a key press would act twice. macOS registers menu accelerators regardless, so
+  // there a key without a modifier (F, ?, Backspace) is not shown: it would be taken from text fields.
+  const accelerator = (command: CommandDeclaration, registered: boolean): Partial<MenuItemConstructorOptions> => {
+    const shown = keysOf(command, mac)[0];
+    if (!shown || (mac && !registered && !shown.includes('+'))) return {};
+    return { accelerator: shown, registerAccelerator: registered };
+  };
+
+  const shellActions: Partial<Record<CommandId, () => void>> = { close: context.closeWindow, quit: context.quit, 'clear-recent': context.clearRecent };
+
+  const item = (command: CommandDeclaration & { id: CommandId }): MenuItemConstructorOptions => {
+    if (command.id === 'new-from-template') {
+      return {
+        label: command.label,
+        id: command.id,
+        submenu: context.templates.map((t) => ({ label: t.name, id: `${command.id}:${t.file}`, click: () => context.send({ command: 'new-from-template', template: t.file }) })),
+      };
+    }
+    if (command.id === 'open-recent') {
+      return {
+        label: command.label,
+        id: command.id,
         submenu: [
-          ...context.recent.map((r) => ({ label: r.name, sublabel: r.path, id: `recent:${r.path}`, click: () => context.openRecent(r.path) })),
+          ...context.recent.map((r) => ({ label: r.name, sublabel: r.path, id: `open-recent:${r.path}`, click: () => context.openRecent(r.path) })),
           ...(context.recent.length > 0 ? [separator] : []),
-          { label: 'Clear Recent', id: 'clear-recent', enabled: context.recent.length > 0, click: context.clearRecent },
+          { label: COMMANDS.find((c) => c.id === 'clear-recent')?.label ?? 'Clear Recent', id: 'clear-recent', enabled: context.recent.length > 0, click: context.clearRecent },
         ],
-      },
-      separator,
-      command('Save', 'save', 'CmdOrCtrl+S', true),
-      command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S', true),
-      command('Export Summary…', 'export', 'CmdOrCtrl+E'),
-      separator,
-      { label: mac ? 'Close Window' : 'Close', id: 'close', accelerator: 'CmdOrCtrl+W', click: context.closeWindow },
-      ...(mac ? [] : [separator, { label: 'Quit', id: 'quit', accelerator: 'Ctrl+Q', click: context.quit }]),
-    ],
+      };
+    }
+    // The shell's own commands keep their accelerators registered: the page may not have the focus.
+    const own = shellActions[command.id];
+    const click = own ?? (() => context.send({ command: command.id as Exclude<CommandId, 'new-from-template'> }));
+    return { label: command.label, id: command.id, click, ...accelerator(command, own !== undefined) };
   };
 
-  const edit: MenuItemConstructorOptions = {
-    label: mac ? 'Edit' : '&Edit',
+  /** A menu's commands in declaration order, submenus gathered where their first command is. */
+  const menuItems = (menu: MenuName): MenuItemConstructorOptions[] => {
+    const items: MenuItemConstructorOptions[] = [];
+    const submenus = new Map<string, MenuItemConstructorOptions[]>();
+    let group: string | undefined;
+    for (const command of COMMANDS) {
+      if (command.menu !== menu || command.internal) continue;
+      // macOS has Quit and About in the application menu.
+      if (mac && (command.id === 'quit' || command.id === 'help-about')) continue;
+      if (items.length > 0 && command.group !== group) items.push(separator);
+      group = command.group;
+      if (!command.submenu) {
+        items.push(item(command));
+        continue;
+      }
+      const entries = submenus.get(command.submenu);
+      if (entries) entries.push(item(command));
+      else {
+        const created = [item(command)];
+        submenus.set(command.submenu, created);
+        items.push({ label: command.submenu, id: `submenu:${command.submenu}`, submenu: created });
+      }
+    }
+    return items;
+  };
+
+  const title = (menu: MenuName) => {
+    const name = menu[0]!.toUpperCase() + menu.slice(1);
+    return mac ? name : `&${name}`;
+  };
+  const menus: MenuItemConstructorOptions[] = MENUS.map((menu) => ({
+    label: title(menu),
+    ...(menu === 'help' ? { role: 'help' as const } : {}),
     submenu: [
-      command('Undo', 'undo', 'CmdOrCtrl+Z', true),
-      command('Redo', 'redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y', true),
-      separator,
-      command('Cut', 'cut', 'CmdOrCtrl+X', true),
-      command('Copy', 'copy', 'CmdOrCtrl+C', true),
-      command('Paste', 'paste', 'CmdOrCtrl+V', true),
-      command('Delete', 'delete', mac ? 'Backspace' : 'Delete', true),
-      command('Select All', 'select-all', 'CmdOrCtrl+A', true),
+      ...menuItems(menu),
+      // Electron's own items (no command of the app): the developer tools and full screen.
+      ...(menu === 'view' ? [separator, { role: 'toggleDevTools' as const, id: 'devtools' }, { role: 'togglefullscreen' as const, id: 'fullscreen' }] : []),
     ],
-  };
+  }));
 
-  const view: MenuItemConstructorOptions = {
-    label: mac ? 'View' : '&View',
-    submenu: [
-      command('Zoom In', 'zoom-in', 'CmdOrCtrl+='),
-      command('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'),
-      command('Zoom to Fit', 'fit', 'F', true),
-      command('Arrange Graph', 'arrange', 'CmdOrCtrl+Shift+L', true),
-      separator,
-      command('Show or Hide Side Panel', 'toggle-sidebar', 'CmdOrCtrl+\\'),
-      {
-        label: 'Theme',
-        id: 'theme',
-        submenu: [command('Light', 'theme-light'), command('Dark', 'theme-dark'), command('Follow the System', 'theme-system')],
-      },
-      separator,
-      { role: 'toggleDevTools', id: 'devtools' },
-      { role: 'togglefullscreen', id: 'fullscreen' },
-    ],
-  };
-
-  const train: MenuItemConstructorOptions = {
-    label: mac ? 'Train' : '&Train',
-    submenu: [command('Start or Resume', 'train-start', 'CmdOrCtrl+Enter'), command('Pause', 'train-pause', 'CmdOrCtrl+Shift+P'), command('Stop', 'train-stop', 'CmdOrCtrl+.')],
-  };
-
-  const help: MenuItemConstructorOptions = {
-    label: mac ? 'Help' : '&Help',
-    role: 'help',
-    submenu: [command('The Lecture’s Concepts', 'help-concepts'), command('Keyboard Shortcuts', 'help-shortcuts', '?', true), ...(mac ? [] : [separator, command('About ConvStudio', 'help-about')])],
-  };
-
-  const appMenu: MenuItemConstructorOptions[] = mac
+  const about = COMMANDS.find((c) => c.id === 'help-about');
+  const quit = COMMANDS.find((c) => c.id === 'quit');
+  const appMenu: MenuItemConstructorOptions[] = mac && about && quit
     ? [{
         label: 'ConvStudio',
-        submenu: [command('About ConvStudio', 'help-about'), separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { label: 'Quit ConvStudio', id: 'quit', accelerator: 'Cmd+Q', click: context.quit }],
+        submenu: [item(about), separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { ...item(quit), label: 'Quit ConvStudio' }],
       }]
     : [];
-  return [...appMenu, file, edit, view, train, help];
+  return [...appMenu, ...menus];
 }

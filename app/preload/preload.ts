@@ -27,6 +27,7 @@ const api: DesktopApi = {
   discardRecovery: () => ipcRenderer.send(SEND_CHANNELS.discardRecovery),
   closeConfirmed: () => ipcRenderer.send(SEND_CHANNELS.closeConfirmed),
   nativeEdit: (action) => ipcRenderer.send(SEND_CHANNELS.nativeEdit, action),
+  shellCommand: (id) => ipcRenderer.send(SEND_CHANNELS.shellCommand, id),
   onCommand(listener) {
     // The page gets the command only, never the IPC event (which would reach ipcRenderer).
     const wrapped = (_event: IpcRendererEvent, command: AppCommand) => listener(command);

@@ -4,6 +4,7 @@
  * `window.convstudioDesktop`. Types only and constants, so the main process,
  * the preload and the renderer all compile against the same definition.
  */
+import type { CommandId, ShellCommandId } from './commands';
 
 /** Renderer -> main, answered (ipcRenderer.invoke / ipcMain.handle). */
 export const INVOKE_CHANNELS = {
@@ -24,6 +25,8 @@ export const SEND_CHANNELS = {
   discardRecovery: 'recovery:discard',
   closeConfirmed: 'window:close-confirmed',
   nativeEdit: 'edit:native',
+  /** A command the shell performs (close, quit, clear the recent list), asked for from the page's palette. */
+  shellCommand: 'shell:command',
 } as const;
 
 /** Edit actions the main process performs on the focused text field (the page may not paste by itself). */
@@ -87,23 +90,11 @@ export interface RecoveryOffer {
   problem?: string;
 }
 
-/**
- * What the menus ask the editor to do. Edit commands act on the focused
- * text field when there is one, else on the graph.
- */
-export const MENU_COMMANDS = [
-  'new', 'open', 'save', 'save-as', 'export',
-  'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'select-all',
-  'zoom-in', 'zoom-out', 'fit', 'arrange', 'toggle-sidebar', 'theme-light', 'theme-dark', 'theme-system',
-  'train-start', 'train-pause', 'train-stop',
-  'help-concepts', 'help-shortcuts', 'help-about',
-  // Sent by the main process itself: save, then tell it the window may close.
-  'save-and-close',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** What the menus ask the editor to do: any command of the registry (app/shared/commands.ts). */
+export type MenuCommand = CommandId;
 
 export type AppCommand =
-  | { command: MenuCommand }
+  | { command: Exclude<CommandId, 'new-from-template'> }
   | { command: 'new-from-template'; template: string }
   /** A file handed to the app by the OS (double-click, command line, a second launch). */
   | { command: 'open-file'; file: OpenedFile };
@@ -126,5 +117,7 @@ export interface DesktopApi {
   closeConfirmed(): void;
   /** Undo, paste… in the focused text field, done by the browser engine itself. */
   nativeEdit(action: NativeEdit): void;
+  /** Asks the shell to perform one of its own commands (close, quit, clear recent). */
+  shellCommand(id: ShellCommandId): void;
   onCommand(listener: (command: AppCommand) => void): () => void;
 }

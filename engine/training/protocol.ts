@@ -46,8 +46,12 @@ export type WorkerCommand =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
-  /** Every listed node's output for one input, from the network being (or last) trained. */
-  | { type: 'probe'; requestId: number; source: ProbeSource; nodeIds: string[]; /** the weights as they were after this epoch (0: before training); the latest when absent */ epoch?: number }
+  /**
+   * Every listed node's output for one input, from the network being (or last) trained. `detailIds`:
+   * the nodes whose kernels and weight histograms come too (all of `nodeIds` when absent); the canvas
+   * asks for every node's output but only the selected node's details.
+   */
+  | { type: 'probe'; requestId: number; source: ProbeSource; nodeIds: string[]; /** the weights as they were after this epoch (0: before training); the latest when absent */ epoch?: number; detailIds?: string[] }
   /** Test images of class `actual` that the last evaluation predicted as `predicted` (a confusion-matrix cell). */
   | { type: 'examples'; requestId: number; actual: number; predicted: number; limit: number };
 
@@ -69,7 +73,7 @@ export type WorkerEvent =
   | { type: 'error'; message: string; nodeId?: string; step?: number }
   /** After a run: accuracy per class and the confusion matrix (confusion[actual][predicted]) on the test split. */
   | { type: 'evaluation'; classNames: string[]; accuracy: number; perClassAccuracy: number[]; confusion: number[][] }
-  | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; /** C×H×W of `input` */ inputShape: number[]; activations: ProbedActivation[]; /** each probed node's kernels, [outC, inC, kH, kW], for convolutions */ kernels: ProbedActivation[]; /** its weights and the size of their last gradients */ histograms: Histogram[] }
+  | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; /** C×H×W of `input` */ inputShape: number[]; activations: ProbedActivation[]; /** each detail node's kernels, [outC, inC, kH, kW], for convolutions */ kernels: ProbedActivation[]; /** its weights and the size of their last gradients */ histograms: Histogram[]; /** how many test images there are (a sample index past the end is clamped to the last) */ testCount: number }
   | { type: 'probe-failed'; requestId: number; message: string }
   | { type: 'import-progress'; requestId: number; done: number; total: number }
   | { type: 'imported'; requestId: number; name: string; classNames: string[]; trainCount: number; testCount: number; skipped: SkippedFile[] }

@@ -1,6 +1,7 @@
 /** Help > The Lecture's Concepts and Help > About: where each idea of the CNN lecture lives in the app, and what runs it. */
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../app/shared/desktopApi';
+import { Sheet } from '../workspace/Sheet';
 
 export const LECTURE_CONCEPTS: { concept: string; where: string }[] = [
   { concept: 'Kernels', where: 'Select a conv2d node and open Activations: its kernels are drawn as small images, one per input channel.' },
@@ -20,33 +21,26 @@ export function HelpSheet({ topic, appInfo, onClose }: { topic: 'concepts' | 'ab
     if (topic === 'about') void appInfo?.().then(setInfo, () => undefined);
   }, [topic, appInfo]);
   return (
-    <div className="sheet" role="dialog" aria-modal="true" aria-label={topic === 'about' ? 'About ConvStudio' : 'The lecture\'s concepts'} onClick={onClose}>
-      <div className="sheet__body" onClick={(e) => e.stopPropagation()}>
-        {topic === 'concepts' ? (
-          <>
-            <h2>The lecture’s concepts in ConvStudio</h2>
-            <dl>
-              {LECTURE_CONCEPTS.map((c) => (
-                <div key={c.concept}>
-                  <dt>{c.concept}</dt>
-                  <dd>{c.where}</dd>
-                </div>
-              ))}
-            </dl>
-          </>
-        ) : (
-          <>
-            <h2>About ConvStudio</h2>
-            <p>Design, train and look inside convolutional networks by hand. Works offline; nothing is sent anywhere.</p>
-            {info ? (
-              <p data-testid="app-info">Version {info.version} · Electron {info.electron} · Chromium {info.chrome} · Node {info.node} · {info.platform}<br />Data folder: {info.dataFolder}</p>
-            ) : (
-              <p data-testid="app-info">Browser build · {navigator.userAgent}</p>
-            )}
-          </>
-        )}
-        <button type="button" autoFocus onClick={onClose}>Close</button>
-      </div>
-    </div>
+    <Sheet title={topic === 'about' ? 'About ConvStudio' : 'The lecture’s concepts in ConvStudio'} onClose={onClose}>
+      {topic === 'concepts' ? (
+        <dl>
+          {LECTURE_CONCEPTS.map((c) => (
+            <div key={c.concept}>
+              <dt>{c.concept}</dt>
+              <dd>{c.where}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <>
+          <p>Design, train and look inside convolutional networks by hand. Works offline; nothing is sent anywhere.</p>
+          {info ? (
+            <p data-testid="app-info">Version {info.version} · Electron {info.electron} · Chromium {info.chrome} · Node {info.node} · {info.platform}<br />Data folder: {info.dataFolder}</p>
+          ) : (
+            <p data-testid="app-info">Browser build · {navigator.userAgent}</p>
+          )}
+        </>
+      )}
+    </Sheet>
   );
 }

@@ -1,9 +1,15 @@
-/** Totals for the whole network, and every problem, each a button that selects its node. */
+/**
+ * Totals for the whole network, the training run's progress line (in sight
+ * whichever views are open), and every problem, each a button that selects
+ * its node.
+ */
 import type { GraphAnalysis, Problem } from '../../engine';
+import { ProgressLine } from '../training/ProgressLine';
+import type { TrainingClient } from '../training/trainingClient';
 
 const number = (n: number) => n.toLocaleString('en-US');
 
-export function StatusBar({ analysis, dirty, fileName, locked, onSelect }: { analysis: GraphAnalysis; dirty: boolean; fileName: string; locked?: string | undefined; onSelect(id: string): void }) {
+export function StatusBar({ analysis, dirty, fileName, locked, training, onSelect }: { analysis: GraphAnalysis; dirty: boolean; fileName: string; locked?: string | undefined; training: TrainingClient; onSelect(id: string): void }) {
   let params = 0;
   let flops = 0;
   for (const info of analysis.infoOf.values()) {
@@ -20,7 +26,8 @@ export function StatusBar({ analysis, dirty, fileName, locked, onSelect }: { ana
         <span>{number(flops)} multiplies+adds per sample</span>
         <span className={errors.length > 0 ? 'status-bar__errors' : ''}>{errors.length} errors</span>
         <span>{warnings.length} warnings</span>
-        {locked && <span className="status-bar__locked" data-testid="locked">🔒 {locked}</span>}
+        {locked && <span className="status-bar__locked" data-testid="locked" title={locked}>Locked: {locked}</span>}
+        <ProgressLine client={training} compact />
       </div>
       {analysis.problems.length > 0 && (
         <ul className="problems" aria-label="Problems">

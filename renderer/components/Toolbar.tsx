@@ -1,51 +1,59 @@
-/** New from a template, open, save, undo, redo, fit, and a keyboard quick-add: buttons for the editor's commands. */
-import { useState } from 'react';
-import { NODE_TYPES, type NodeType } from '../../engine';
-import type { AppCommand } from '../platform/bridge';
-import type { DocumentStore } from '../store/documentStore';
-import type { Template } from '../templates';
+/**
+ * The toolbar: buttons for the commands used most, each labelled and
+ * titled from the command registry (so a tooltip shows the same shortcut as
+ * the menu), New from template, and a quick-add field for node types.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { CommandId } from '../../app/shared/commands';
+import { NODE_TYPES } from '../../engine';
+import type { CommandRegistry } from '../commands/registry';
+import { TEMPLATES } from '../templates';
 
-export function Toolbar(props: { store: DocumentStore; templates: Template[]; onAddType(type: NodeType): void; onFit(): void; onArrange(): void; onShortcuts(): void; onCommand(command: AppCommand): void }) {
-  const { store, templates, onAddType, onFit, onArrange, onShortcuts, onCommand } = props;
+const BUTTONS: readonly (CommandId | '|')[] = ['new', 'open', 'save', '|', 'undo', 'redo', '|', 'fit', 'arrange', '|', 'present', 'palette', 'help-shortcuts'];
+/** Shorter words where the menu's label is long. */
+const SHORT: Partial<Record<CommandId, string>> = { 'help-shortcuts': 'Shortcuts', palette: 'Commands…', present: 'Present', fit: 'Fit', arrange: 'Arrange' };
+
+export function Toolbar({ registry }: { registry: CommandRegistry }) {
   const [query, setQuery] = useState('');
+  const quickAdd = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const { bound } = registry.context;
+    const focus = () => quickAdd.current?.focus();
+    bound.focusQuickAdd = focus;
+    return () => {
+      if (bound.focusQuickAdd === focus) bound.focusQuickAdd = undefined;
+    };
+  }, [registry]);
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor">
-      <strong className="toolbar__brand">ConvStudio</strong>
-      <button type="button" title="A new, empty graph (Ctrl+N in the desktop app)" data-testid="new-empty" onClick={() => onCommand({ command: 'new' })}>New</button>
-      <label>
-        New from template{' '}
-        <select
-          aria-label="New from template"
-          data-testid="template"
-          value=""
-          onChange={(e) => onCommand({ command: 'new-from-template', template: e.target.value })}
-        >
-          <option value="" disabled>choose…</option>
-          {templates.map((t) => <option key={t.file} value={t.file}>{t.document.name}</option>)}
+      <strong className="toolbar__brand"><img src="icon.png" alt="" width={22} height={22} /> ConvStudio</strong>
+      {BUTTONS.map((id, i) => {
+        if (id === '|') return <span key={i} className="toolbar__gap" aria-hidden="true" />;
+        const command = registry.get(id);
+        const keys = registry.shortcutsOf(command);
+        return (
+          <button key={id} type="button" data-testid={`command-${id}`} title={keys.length > 0 ? `${command.label} (${keys.join(' or ')})` : command.label} onClick={() => registry.run(id)}>
+            {SHORT[id] ?? command.label}
+          </button>
+        );
+      })}
+      <select aria-label="New from template" data-testid="template" value="" onChange={(e) => registry.run('new-from-template', e.target.value)}>
+          <option value="" disabled>New from template…</option>
+          {TEMPLATES.map((t) => <option key={t.file} value={t.file}>{t.document.name}</option>)}
         </select>
-      </label>
-      <button type="button" title="Open a graph document (Ctrl+O)" onClick={() => onCommand({ command: 'open' })}>Open…</button>
-      <button type="button" title="Save the graph document (Ctrl+S)" data-testid="save" onClick={() => onCommand({ command: 'save' })}>Save</button>
-      <button type="button" title="Save under another name (Ctrl+Shift+S)" data-testid="save-as" onClick={() => onCommand({ command: 'save-as' })}>Save As…</button>
-      <button type="button" title="Export the layer table (shapes, parameters, costs) as Markdown" data-testid="export" onClick={() => onCommand({ command: 'export' })}>Export…</button>
-      <button type="button" title="Undo (Ctrl+Z)" onClick={() => store.undo()}>Undo</button>
-      <button type="button" title="Redo (Ctrl+Shift+Z)" onClick={() => store.redo()}>Redo</button>
-      <button type="button" title="Zoom to fit (F)" onClick={onFit}>Fit</button>
-      <button type="button" title="Arrange the graph automatically (Ctrl+Shift+L)" data-testid="arrange" onClick={onArrange}>Arrange</button>
-      <button type="button" title="Keyboard shortcuts (?)" onClick={onShortcuts}>Shortcuts</button>
-      <button type="button" title="Where each idea of the CNN lecture is in the app" data-testid="help-concepts" onClick={() => onCommand({ command: 'help-concepts' })}>Concepts</button>
       <form
         className="toolbar__quick-add"
         onSubmit={(e) => {
           e.preventDefault();
-          const type = NODE_TYPES.find((t) => t.toLowerCase() === query.trim().toLowerCase()) ?? NODE_TYPES.find((t) => t.toLowerCase().startsWith(query.trim().toLowerCase()));
-          if (type && query.trim()) {
-            onAddType(type);
+          const typed = query.trim().toLowerCase();
+          const type = NODE_TYPES.find((t) => t.toLowerCase() === typed) ?? NODE_TYPES.find((t) => t.toLowerCase().startsWith(typed));
+          if (type && typed) {
+            registry.context.bound.graph?.add(type);
             setQuery('');
           }
         }}
       >
-        <input aria-label="Add a node after the selection (type its name, Enter)" placeholder="Add node… (type, Enter)" list="node-types" value={query} data-testid="quick-add" onChange={(e) => setQuery(e.target.value)} />
+        <input ref={quickAdd} aria-label="Add a node after the selection (type its name, Enter)" placeholder="Add node… (type, Enter)" list="node-types" value={query} data-testid="quick-add" onChange={(e) => setQuery(e.target.value)} />
         <datalist id="node-types">{NODE_TYPES.map((t) => <option key={t} value={t} />)}</datalist>
       </form>
     </header>

@@ -7,12 +7,15 @@
 import type { Edge, Node } from '@xyflow/react';
 import { describeShape, type GraphAnalysis, type GraphDocument, type GraphNode, type LayerInfo, type Problem } from '../../engine';
 import { edgeId } from '../store/documentStore';
+import { flowOf, type Flow } from './layout';
 
 export interface LayerNodeData extends Record<string, unknown> {
   node: GraphNode;
   info?: LayerInfo;
   errors: Problem[];
   warnings: Problem[];
+  /** Which way the drawing reads: ports on the sides of the card (left to right) or above and below. */
+  flow: Flow;
 }
 
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
@@ -22,6 +25,7 @@ export const NODE_SPACING = 110;
 export function toFlow(doc: GraphDocument, analysis: GraphAnalysis, selection: readonly string[]): { nodes: LayerFlowNode[]; edges: Edge[] } {
   const selected = new Set(selection);
   const order = new Map(analysis.topology.order.map((id, i) => [id, i]));
+  const flow = flowOf(doc);
   const nodes: LayerFlowNode[] = doc.nodes.map((node, i) => {
     const problems = analysis.problems.filter((p) => p.nodeId === node.id);
     const info = analysis.infoOf.get(node.id);
@@ -35,6 +39,7 @@ export function toFlow(doc: GraphDocument, analysis: GraphAnalysis, selection: r
         ...(info ? { info } : {}),
         errors: problems.filter((p) => p.severity === 'error'),
         warnings: problems.filter((p) => p.severity === 'warning'),
+        flow,
       },
     };
   });

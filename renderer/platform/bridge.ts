@@ -5,9 +5,10 @@
  * localStorage for autosave); the desktop shell provides desktopBridge.ts over
  * its preload API. The editor cannot tell them apart.
  */
-import type { AppCommand, AppInfo, ExportRequest, MenuCommand, NativeEdit, RecoveryOffer } from '../../app/shared/desktopApi';
+import type { ShellCommandId } from '../../app/shared/commands';
+import type { AppCommand, AppInfo, ExportRequest, MenuCommand, NativeEdit, RecentFile, RecoveryOffer } from '../../app/shared/desktopApi';
 
-export type { AppCommand, AppInfo, ExportRequest, MenuCommand, NativeEdit, RecoveryOffer };
+export type { AppCommand, AppInfo, ExportRequest, MenuCommand, NativeEdit, RecentFile, RecoveryOffer };
 
 export interface OpenedFile {
   name: string;
@@ -50,4 +51,9 @@ export interface PlatformBridge {
   nativeEdit(action: NativeEdit): void;
   /** Versions and folders, for Help > About (the desktop shell only). */
   appInfo?(): Promise<AppInfo>;
+  /** The last documents opened, for the welcome view (the desktop shell only). */
+  recentFiles?(): Promise<RecentFile[]>;
+  openRecent?(path: string): Promise<OpenedFile | undefined>;
+  /** Close, quit, clear the recent list: done by the desktop shell itself. */
+  shellCommand?(id: ShellCommandId): void;
 }

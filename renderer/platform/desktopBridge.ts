@@ -20,5 +20,8 @@ export function findDesktopBridge(): PlatformBridge | undefined {
     closeConfirmed: () => api.closeConfirmed(),
     appInfo: () => api.appInfo(),
     nativeEdit: (action) => api.nativeEdit(action),
+    recentFiles: () => api.recentFiles(),
+    openRecent: (path) => api.openRecent(path),
+    shellCommand: (id) => api.shellCommand(id),
   };
 }

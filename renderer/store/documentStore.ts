@@ -21,6 +21,8 @@ export interface EditorState {
   savedDocument: GraphDocument | undefined;
   /** Why the document cannot be edited right now (a training run), if it cannot. */
   locked?: string | undefined;
+  /** Counts documents opened or started afresh (open, a template, New), so the canvas fits each new one to the view. */
+  opened: number;
   /** A message for the user, where they are looking (refused connection, failed open). */
   notice?: { kind: 'error' | 'info'; text: string; details?: Problem[] };
 }
@@ -61,6 +63,7 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
     selection: [],
     fileName,
     savedDocument: initial,
+    opened: 1,
   };
   const listeners = new Set<Listener>();
   const set = (next: Partial<EditorState>) => {
@@ -127,13 +130,14 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
         fileName: name,
         fileHandle: options.handle,
         savedDocument: options.unsaved ? undefined : document,
+        opened: state.opened + 1,
         notice: { kind: 'info', text: options.unsaved ? `Restored unsaved changes to ${name}` : `Opened ${name}` },
       });
       return true;
     },
     reset(document, name) {
       if (state.locked) return set({ notice: { kind: 'error', text: `Not changed: ${state.locked}` } });
-      set({ ...withDocument(document), history: emptyHistory(), selection: [], fileName: name, fileHandle: undefined, savedDocument: document, notice: undefined });
+      set({ ...withDocument(document), history: emptyHistory(), selection: [], fileName: name, fileHandle: undefined, savedDocument: document, opened: state.opened + 1, notice: undefined });
     },
     markSaved: (name, document, handle) => set({ fileName: name, savedDocument: document, fileHandle: handle }),
     isDirty: () => state.document !== state.savedDocument,

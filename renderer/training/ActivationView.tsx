@@ -1,14 +1,21 @@
 /**
- * What the selected node "sees": its output for one test image, as a grid of
- * heat maps with one colour scale (conv and pool nodes) or a bar strip
- * (vectors). Refreshed about once a second while training runs.
+ * What the selected node "sees", in full: its output for the probe image as a
+ * grid of heat maps with one colour scale (conv and pool nodes) or a bar strip
+ * (vectors), its kernels and weight histograms, and the weights of any epoch.
+ * Also where the probe image is chosen (by index or at random) and the canvas
+ * strips are turned on or off. The data come from the live activations store
+ * (renderer/activations/liveActivations.ts), which the canvas strips share, so
+ * this view and every node always show the same image and weights.
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { Histogram } from '../../engine/training/histogram';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { ProbedActivation } from '../../engine/training/protocol';
-import { paintHeatmap } from './heatmap';
+import { describeImage, selectedNodeId, type LiveActivations } from '../activations/liveActivations';
+import type { DocumentStore } from '../store/documentStore';
+import { useEditor } from '../store/useEditor';
+import { paintHeatmap, valueRange } from './heatmap';
 import { ImageThumb } from './ImageThumb';
 import type { TrainingClient } from './trainingClient';
+import '../activations/activations.css';
 
 const MAX_MAPS = 16;
 
@@ -18,9 +25,7 @@ function FeatureMaps({ activation }: { activation: ProbedActivation }) {
   useEffect(() => {
     const canvases = holder.current?.querySelectorAll('canvas');
     if (!canvases) return;
-    let low = Infinity;
-    let high = -Infinity;
-    for (const v of activation.data) [low, high] = [Math.min(low, v), Math.max(high, v)];
+    const { low, high } = valueRange(activation.data);
     canvases.forEach((canvas, c) => paintHeatmap(canvas, activation.data, c * height * width, height, width, low, high));
   }, [activation, height, width]);
   if (activation.shape.length !== 3) {
@@ -59,59 +64,51 @@ function Kernels({ kernels }: { kernels: ProbedActivation }) {
   );
 }
 
-/** How many test images there are, once a run has evaluated them (the worker clamps an index past the end). */
-function testImageCount(client: TrainingClient): number {
-  const evaluation = client.getState().evaluation;
-  return evaluation ? evaluation.confusion.flat().reduce((a, b) => a + b, 0) : 10_000;
+function epochWords(epoch: number | undefined, running: boolean): string {
+  if (epoch === undefined) return running ? 'now (live)' : 'after the last epoch';
+  return epoch === 0 ? 'before training' : `after epoch ${epoch}`;
 }
 
-export function ActivationView({ client, nodeId, running }: { client: TrainingClient; nodeId?: string; running: boolean }) {
-  // The test image is the panel's choice (this field, a random pick, or an image of the confusion matrix).
-  const sample = useSyncExternalStore(client.subscribe, () => client.getState().sample);
+export function ActivationView({ client, store, live }: { client: TrainingClient; store: DocumentStore; live: LiveActivations }) {
+  const nodeId = selectedNodeId(useEditor(store));
+  const shown = useSyncExternalStore(live.subscribe, live.getState);
+  const runState = useSyncExternalStore(client.subscribe, () => client.getState().state);
   const epochsDone = useSyncExternalStore(client.subscribe, () => client.getState().epochs.length);
-  // undefined: the latest weights (live while training); a number: as they were after that epoch (0: before training).
-  const [epoch, setEpoch] = useState<number | undefined>();
-  const shownEpoch = epoch !== undefined && epoch < epochsDone ? epoch : undefined;
-  const [result, setResult] = useState<{ activation?: ProbedActivation; kernels?: ProbedActivation; histograms?: Histogram[]; message?: string; label?: number; input?: { bytes: Uint8Array; shape: number[] } }>({});
-  useEffect(() => {
-    if (!nodeId) return;
-    let cancelled = false;
-    const ask = async () => {
-      const reply = await client.probe({ kind: 'sample', index: sample }, [nodeId], shownEpoch);
-      if (cancelled) return;
-      if (reply.type === 'probe-failed') setResult({ message: reply.message });
-      else setResult({ activation: reply.activations[0], kernels: reply.kernels[0], histograms: reply.histograms, input: { bytes: reply.input, shape: reply.inputShape }, ...(reply.label !== undefined ? { label: reply.label } : {}) });
-    };
-    void ask();
-    const timer = running && shownEpoch === undefined ? window.setInterval(() => void ask(), 1000) : undefined;
-    return () => {
-      cancelled = true;
-      if (timer !== undefined) window.clearInterval(timer);
-    };
-  }, [client, nodeId, sample, running, shownEpoch]);
-  if (!nodeId) return null;
+  const running = runState === 'running';
+  // The slider reaches the latest weights at its right end; an epoch past those done means "latest".
+  const epoch = shown.epoch !== undefined && shown.epoch < epochsDone ? shown.epoch : undefined;
+  const { image } = shown;
+  const activation = nodeId ? shown.nodes.get(nodeId) : undefined;
+  const details = shown.details?.nodeId === nodeId ? shown.details : undefined;
+  const message = shown.message ?? (runState === 'idle' ? 'Train the network to see what each node sees.' : undefined);
   return (
     <section className="activations" aria-label="Activations">
-      <h3>What {nodeId} sees</h3>
+      <h3>{nodeId ? `What ${nodeId} sees` : 'What the nodes see'}</h3>
       <label className="training__field">
         test image
-        <input type="number" min={0} max={9999} value={sample} data-testid="activation-sample" onChange={(e) => client.selectSample(Number(e.target.value) || 0)} />
+        <input type="number" min={0} max={shown.testCount - 1} value={image.kind === 'sample' ? image.index : ''} placeholder="drawing" data-testid="activation-sample"
+          onChange={(e) => live.selectSample(Number(e.target.value) || 0)} />
       </label>
-      <button type="button" title="Another test image, chosen at random" data-testid="activation-random" onClick={() => client.selectSample(Math.floor(Math.random() * testImageCount(client)))}>Random image</button>
+      <button type="button" title="Another test image, chosen at random" data-testid="activation-random" onClick={() => live.random()}>Random image</button>
+      <label className="activations__toggle">
+        <input type="checkbox" checked={shown.enabled} data-testid="activations-on-canvas" onChange={(e) => live.setEnabled(e.target.checked)} />
+        show on every node of the canvas
+      </label>
       {epochsDone > 0 && (
         <label className="training__field">
-          {shownEpoch === undefined ? (running ? 'now (live)' : 'after the last epoch') : shownEpoch === 0 ? 'before training' : `after epoch ${shownEpoch}`}
-          <input type="range" min={0} max={epochsDone} value={shownEpoch ?? epochsDone} data-testid="activation-epoch" aria-label="Weights after epoch"
-            onChange={(e) => setEpoch(Number(e.target.value) >= epochsDone ? undefined : Number(e.target.value))} />
+          {epochWords(epoch, running)}
+          <input type="range" min={0} max={epochsDone} value={epoch ?? epochsDone} data-testid="activation-epoch" aria-label="Weights after epoch"
+            onChange={(e) => live.setEpoch(Number(e.target.value) >= epochsDone ? undefined : Number(e.target.value))} />
         </label>
       )}
-      {result.input && <ImageThumb bytes={result.input.bytes} shape={result.input.shape} label={`test image ${sample}`} />}
-      {result.message && <p className="inspector__empty">{result.message}</p>}
-      {result.activation && <FeatureMaps activation={result.activation} />}
-      {result.label !== undefined && <p className="training__reason">label of this image: {result.label}</p>}
-      {result.histograms && result.histograms.length > 0 && (
+      {shown.input && <ImageThumb bytes={shown.input.bytes} shape={shown.input.shape} label={describeImage(image)} />}
+      {message && <p className="inspector__empty">{message}</p>}
+      {!nodeId && <p className="activations__source">Select a node on the canvas to see all its feature maps, kernels and weights.</p>}
+      {activation && <FeatureMaps activation={activation} />}
+      {shown.label !== undefined && <p className="training__reason">label of this image: {shown.label}</p>}
+      {details && details.histograms.length > 0 && (
         <div className="histograms" data-testid="histograms">
-          {result.histograms.map((h) => (
+          {details.histograms.map((h) => (
             <figure key={h.name} className="histogram">
               <div className="bars" role="img" aria-label={`histogram of ${h.name} from ${h.min.toPrecision(3)} to ${h.max.toPrecision(3)}`}>
                 {h.counts.map((c, i) => <span key={i} className="bars__bar" style={{ height: `${(c / Math.max(1, ...h.counts)) * 100}%` }} />)}
@@ -121,10 +118,10 @@ export function ActivationView({ client, nodeId, running }: { client: TrainingCl
           ))}
         </div>
       )}
-      {result.kernels && (
+      {details?.kernels && (
         <>
           <h3>Its kernels</h3>
-          <Kernels kernels={result.kernels} />
+          <Kernels kernels={details.kernels} />
         </>
       )}
     </section>

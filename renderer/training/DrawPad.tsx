@@ -1,11 +1,21 @@
-/** Draw a digit with the mouse and see the class probabilities the trained network gives it. */
+/**
+ * Draw a digit with the mouse and see the class probabilities the trained
+ * network gives it. Predicting also makes the drawing the probe image, so
+ * every node on the canvas (and the activations view) shows what it sees in it.
+ */
 import { useRef, useState } from 'react';
+import type { LiveActivations } from '../activations/liveActivations';
+import type { DocumentStore } from '../store/documentStore';
+import { useEditor } from '../store/useEditor';
 import type { TrainingClient } from './trainingClient';
 
 const SIZE = 28;
 const SCALE = 6;
 
-export function DrawPad({ client, outputId, inputShape }: { client: TrainingClient; outputId?: string; inputShape: readonly number[] }) {
+export function DrawPad({ client, store, live }: { client: TrainingClient; store: DocumentStore; live: LiveActivations }) {
+  const { analysis } = useEditor(store);
+  const outputId = analysis.topology.outputId;
+  const inputShape = analysis.infoOf.get(analysis.topology.inputId ?? '')?.outputShape ?? [];
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const [probabilities, setProbabilities] = useState<number[]>();
@@ -35,6 +45,9 @@ export function DrawPad({ client, outputId, inputShape }: { client: TrainingClie
     if (!g || !outputId) return;
     const pixels = g.getImageData(0, 0, SIZE, SIZE).data;
     const bytes = Uint8Array.from({ length: SIZE * SIZE }, (_, i) => pixels[i * 4] ?? 0);
+    live.setImage({ kind: 'pixels', bytes });
+    // The probabilities are asked for here, not read from the live store: they show even with the
+    // canvas strips turned off.
     const reply = await client.probe({ kind: 'pixels', bytes }, [outputId]);
     if (reply.type === 'probe-failed') return setMessage(reply.message);
     setMessage(undefined);

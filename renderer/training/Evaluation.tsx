@@ -1,20 +1,32 @@
 /**
  * After a run: test accuracy per class and the confusion matrix (rows: actual
  * class, columns: predicted). Each cell opens the test images behind it, and
- * choosing one shows what every node sees for it in the activations view.
+ * choosing one makes it the probe image: every node on the canvas, and the
+ * activations view, shows what it sees in it.
  */
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import type { LiveActivations } from '../activations/liveActivations';
 import { ImageThumb } from './ImageThumb';
-import type { TrainingClient, TrainingState } from './trainingClient';
+import type { TrainingClient } from './trainingClient';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 type Gallery = { actual: number; predicted: number; indices: number[]; images: Uint8Array; shape: number[] } | { message: string };
 
-export function Evaluation({ client, evaluation, sample }: { client: TrainingClient; evaluation: NonNullable<TrainingState['evaluation']>; sample: number }) {
+export function EvaluationView({ client, live }: { client: TrainingClient; live: LiveActivations }) {
+  const evaluation = useSyncExternalStore(client.subscribe, () => client.getState().evaluation);
+  const image = useSyncExternalStore(live.subscribe, () => live.getState().image);
+  const [gallery, setGallery] = useState<Gallery | undefined>();
+  // A new run brings a new matrix: no cell's images stay open from the last one.
+  const [galleryOf, setGalleryOf] = useState(evaluation);
+  if (galleryOf !== evaluation) {
+    setGalleryOf(evaluation);
+    setGallery(undefined);
+  }
+  if (!evaluation) return <p className="inspector__empty" data-testid="evaluation-empty">Train the network to see its confusion matrix.</p>;
   const { classNames, accuracy, perClassAccuracy, confusion } = evaluation;
   const most = Math.max(1, ...confusion.flat());
-  const [gallery, setGallery] = useState<Gallery | undefined>();
+  const sample = image.kind === 'sample' ? image.index : undefined;
   const open = async (actual: number, predicted: number) => {
     const reply = await client.examples(actual, predicted);
     setGallery(reply.type === 'examples' ? { actual, predicted, indices: reply.indices, images: reply.images, shape: reply.shape } : { message: reply.message });
@@ -53,7 +65,7 @@ export function Evaluation({ client, evaluation, sample }: { client: TrainingCli
           </figcaption>
           <div className="gallery__images">
             {gallery.indices.map((index, k) => (
-              <button type="button" key={index} className={index === sample ? 'gallery__image gallery__image--chosen' : 'gallery__image'} title={`test image ${index}: show what each node sees`} onClick={() => client.selectSample(index)}>
+              <button type="button" key={index} className={index === sample ? 'gallery__image gallery__image--chosen' : 'gallery__image'} title={`test image ${index}: show what each node sees`} onClick={() => live.selectSample(index)}>
                 <ImageThumb bytes={gallery.images.subarray(k * size, (k + 1) * size)} shape={gallery.shape} label={`test image ${index}`} />
               </button>
             ))}

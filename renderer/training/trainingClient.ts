@@ -13,6 +13,12 @@ export type ImportReply = Extract<WorkerEvent, { type: 'imported' } | { type: 'p
 import type { TrainEvent } from '../../engine/training/trainer';
 import { imageInput } from './imageInput';
 
+/** `epoch`: the weights after that epoch (0: before training), the latest when absent; `detailIds`: whose kernels and histograms to send (every probed node when absent). */
+export interface ProbeOptions {
+  epoch?: number | undefined;
+  detailIds?: string[] | undefined;
+}
+
 export type RunState = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
 
 /** A finished (or abandoned) run, kept so the next ones can be drawn over it. */
@@ -42,15 +48,13 @@ export interface TrainingState {
   done?: Extract<TrainEvent, { event: 'done' }>;
   evaluation?: Omit<Extract<WorkerEvent, { type: 'evaluation' }>, 'type'>;
   error?: string;
-  /** The test image the activations view shows (its index in the test split), chosen anywhere in the panel. */
-  sample: number;
   /** Imported folders, offered as data sets. */
   folders: string[];
 }
 
-const NOTIFY_INTERVAL_MS = 50;
+const NOTIFY_INTERVAL_MS = 250;
 
-const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', steps: [], losses: [], epochs: [], sample: 0, folders: [] };
+const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', steps: [], losses: [], epochs: [], folders: [] };
 
 export function runLabel(id: number, settings: TrainSettings | undefined): string {
   return settings ? `run ${id}: ${settings.optimizer} lr ${settings.learningRate} batch ${settings.batchSize}` : `run ${id}`;
@@ -77,8 +81,10 @@ export class TrainingClient {
 
   /**
    * The state changes at once. Listeners hear of a change of state (started, paused, done…) at
-   * once too, but of the stream of metrics, progress and epochs at most every 50 ms: a run on a
-   * tiny data set ends dozens of epochs a second, and re-rendering for each would swamp the page.
+   * once too, but of the stream of metrics, progress and epochs at most every 250 ms: a run on a
+   * tiny data set ends dozens of epochs a second, and re-rendering for each would swamp the page;
+   * four updates a second of the charts and progress lines are live to the eye and leave frames
+   * to spare (at twenty, the page lost about ten frames a second on a software compositor).
    */
   private set(next: Partial<TrainingState>, stream = false) {
     this.current = { ...this.current, ...next };
@@ -146,7 +152,7 @@ export class TrainingClient {
     const history = previous.steps.length > 0
       ? [...previous.history, { id: previous.runId, label: runLabel(previous.runId, previous.settings), learningRate: previous.settings?.learningRate ?? 0, steps: previous.steps, losses: previous.losses, epochs: previous.epochs }]
       : previous.history;
-    this.current = { ...IDLE, history, runId: previous.runId + 1, settings, sample: previous.sample, state: 'loading', status: 'starting…' };
+    this.current = { ...IDLE, history, runId: previous.runId + 1, settings, state: 'loading', status: 'starting…' };
     this.set({});
     // A folder is scaled to the input node as it is now (it may have changed since the import).
     const imported = this.folders.get(settings.dataset);
@@ -175,16 +181,16 @@ export class TrainingClient {
     return undefined;
   }
 
-  selectSample(index: number) {
-    this.set({ sample: Math.max(0, Math.floor(index)) });
-  }
-
   private readonly probes = new Map<number, (event: ProbeReply | ExamplesReply) => void>();
   private nextProbe = 1;
 
-  /** Every listed node's output for one input, from the network being (or last) trained. */
-  probe(source: ProbeSource, nodeIds: string[], epoch?: number): Promise<ProbeReply> {
-    return this.ask((requestId) => ({ type: 'probe', requestId, source, nodeIds, ...(epoch === undefined ? {} : { epoch }) })) as Promise<ProbeReply>;
+  /**
+   * Every listed node's output for one input, from the network being (or last) trained. Which image
+   * the app shows is not kept here: renderer/activations/liveActivations.ts holds that choice.
+   */
+  probe(source: ProbeSource, nodeIds: string[], options: ProbeOptions = {}): Promise<ProbeReply> {
+    const { epoch, detailIds } = options;
+    return this.ask((requestId) => ({ type: 'probe', requestId, source, nodeIds, ...(epoch === undefined ? {} : { epoch }), ...(detailIds ? { detailIds } : {}) })) as Promise<ProbeReply>;
   }
 
   /** The test images of class `actual` predicted as `predicted` by the last evaluation. */

@@ -171,24 +171,30 @@ function probe(command: Extract<WorkerCommand, { type: 'probe' }>) {
   const { mean, std } = dataset.normalization;
   const input = Float32Array.from(bytes, (b) => (b / 255 - mean) / std);
   const outputs = probeActivations(network, input, 1);
-  const activations: ProbedActivation[] = command.nodeIds.flatMap((nodeId) => {
+  // Each id once: a buffer listed twice for transfer would fail the whole message.
+  const activations: ProbedActivation[] = [...new Set(command.nodeIds)].flatMap((nodeId) => {
     const t = outputs.get(nodeId);
     return t ? [{ nodeId, shape: t.shape.slice(1), data: t.data }] : [];
   });
+  // Kernels and histograms read every weight back, so only the nodes asked for get them (the canvas
+  // probes every node a few times a second but shows the details of the selected one alone).
+  const detailIds = command.detailIds ?? command.nodeIds;
   // The kernels of ordinary convolutions, to show as small images beside what they produce.
   const kernels: ProbedActivation[] = network.parameters
-    .filter(({ nodeId, param }) => command.nodeIds.includes(nodeId) && param.name === 'weight' && param.value.shape.length === 4)
+    .filter(({ nodeId, param }) => detailIds.includes(nodeId) && param.name === 'weight' && param.value.shape.length === 4)
     .map(({ nodeId, param }) => ({ nodeId, shape: [...param.value.shape], data: Float32Array.from(network.backend.read(param.value)) }));
   const histograms: Histogram[] = network.parameters
-    .filter(({ nodeId }) => command.nodeIds.includes(nodeId))
+    .filter(({ nodeId }) => detailIds.includes(nodeId))
     .flatMap(({ nodeId, param }) => {
       const values = network.backend.read(param.value);
       const grad = param.grad ? Array.from(network.backend.read(param.grad), Math.abs) : undefined;
       return [histogram(`${nodeId}.${param.name}`, values), ...(grad ? [histogram(`${nodeId}.${param.name} |gradient|`, grad)] : [])];
     });
+  // Everything goes as transferable buffers (each array has one of its own, `bytes` a slice or this
+  // message's copy of the drawing): nothing is copied.
   post(
-    { type: 'activations', requestId: command.requestId, input: bytes, inputShape: [...dataset.inputShape], activations, kernels, histograms, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
-    [...activations, ...kernels].map((a) => a.data.buffer as ArrayBuffer),
+    { type: 'activations', requestId: command.requestId, input: bytes, inputShape: [...dataset.inputShape], activations, kernels, histograms, testCount: dataset.test.count, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
+    [...activations, ...kernels].map((a) => a.data.buffer as ArrayBuffer).concat(bytes.buffer as ArrayBuffer),
   );
   return undefined;
 }

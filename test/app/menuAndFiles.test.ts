@@ -7,6 +7,7 @@ import { DocumentFiles, type FileDialogs } from '../../app/main/documentFiles';
 import { documentPathsIn } from '../../app/main/launchArguments';
 import { buildMenuTemplate } from '../../app/main/menu';
 import { RecentFiles } from '../../app/main/recentFiles';
+import { COMMANDS, COMMAND_IDS } from '../../app/shared/commands';
 import type { AppCommand } from '../../app/shared/desktopApi';
 
 function menuFor(platform: NodeJS.Platform) {
@@ -38,11 +39,27 @@ describe('the application menu', () => {
   it('has File, Edit, View, Train and Help with every item the editor needs', () => {
     const { template, items } = menuFor('linux');
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Train', '&Help']);
-    for (const id of ['new', 'new-from-template', 'open', 'open-recent', 'save', 'save-as', 'export', 'close', 'quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'select-all', 'zoom-in', 'zoom-out', 'fit', 'toggle-sidebar', 'theme', 'train-start', 'train-pause', 'train-stop', 'help-concepts', 'help-shortcuts', 'help-about']) {
+    for (const id of ['new', 'new-from-template', 'open', 'open-recent', 'save', 'save-as', 'export', 'close', 'quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'select-all', 'zoom-in', 'zoom-out', 'fit', 'palette', 'present', 'reset-layout', 'view:charts', 'submenu:Theme', 'train-start', 'train-pause', 'train-stop', 'help-concepts', 'help-shortcuts', 'help-about']) {
       expect(items.has(id), id).toBe(true);
     }
-    expect(items.get('template:lenet-5.json')?.label).toBe('LeNet-5');
-    expect(items.get('recent:/home/s/net.json')?.label).toBe('net.json');
+    expect(items.get('new-from-template:lenet-5.json')?.label).toBe('LeNet-5');
+    expect(items.get('open-recent:/home/s/net.json')?.label).toBe('net.json');
+  });
+
+  it('names a registry command in every item it builds (and offers every command that has a menu)', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const { items } = menuFor(platform);
+      const commandIds = new Set<string>(COMMAND_IDS);
+      for (const [id, item] of items) {
+        // Submenus are containers, Electron's roles are Electron's; everything else is a command, or a command with its argument.
+        if (id.startsWith('submenu:') || item.role) continue;
+        expect(commandIds.has(id) || commandIds.has(id.slice(0, id.indexOf(':'))), `${platform}: ${id}`).toBe(true);
+        const declared = COMMANDS.find((c) => c.id === id);
+        if (declared && !(platform === 'darwin' && id === 'quit')) expect(item.label, id).toBe(declared.label);
+      }
+      const inMenus = COMMANDS.filter((c) => c.menu && !(platform === 'darwin' && (c.id === 'quit' || c.id === 'help-about')));
+      for (const command of inMenus) expect(items.has(command.id), `${platform}: ${command.id}`).toBe(true);
+    }
   });
 
   it('uses each platform\'s accelerators', () => {
@@ -65,15 +82,16 @@ describe('the application menu', () => {
 
   it('leaves the keys the page handles itself to the page, so a key press acts once', () => {
     const { items } = menuFor('win32');
-    for (const id of ['undo', 'redo', 'copy', 'paste', 'save', 'save-as', 'open', 'select-all']) expect(items.get(id)?.registerAccelerator, id).toBe(false);
-    for (const id of ['new', 'export', 'train-start', 'zoom-in']) expect(items.get(id)?.registerAccelerator, id).toBe(true);
+    for (const id of ['undo', 'redo', 'copy', 'paste', 'save', 'save-as', 'open', 'select-all', 'new', 'export', 'train-start', 'zoom-in', 'palette']) expect(items.get(id)?.registerAccelerator, id).toBe(false);
+    // The shell's own commands keep theirs: they must work whatever has the focus.
+    for (const id of ['close', 'quit']) expect(items.get(id)?.registerAccelerator, id).toBe(true);
   });
 
   it('sends its commands to the editor, and closes the window itself (so closing asks first)', () => {
     const { click, sent, closed } = menuFor('linux');
     click('save');
     click('train-stop');
-    click('template:lenet-5.json');
+    click('new-from-template:lenet-5.json');
     click('close');
     expect(sent).toEqual([{ command: 'save' }, { command: 'train-stop' }, { command: 'new-from-template', template: 'lenet-5.json' }]);
     expect(closed).toEqual(['closed by the main process']);

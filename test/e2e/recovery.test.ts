@@ -42,7 +42,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('autosave and recovery 
 
     // Saving clears the autosave: nothing is offered on the next visit.
     const download = second.waitForEvent('download');
-    await second.getByTestId('save').click();
+    await second.getByTestId('command-save').click();
     await download;
     await second.waitForFunction(() => localStorage.getItem('convstudio.autosave') === null);
     await second.reload();
@@ -63,8 +63,10 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('autosave and recovery 
 
   it('shows where each of the lecture\'s concepts is in the app', async () => {
     const { page } = chromium;
-    await page.getByTestId('help-concepts').click();
-    expect(await page.getByRole('dialog', { name: 'The lecture\'s concepts' }).textContent()).toMatch(/Zero padding: valid, same, full/);
+    await page.keyboard.press('F1');
+    await page.getByTestId('command-palette-input').fill('concepts');
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('dialog', { name: /The lecture.s concepts/ }).textContent()).toMatch(/Zero padding: valid, same, full/);
     await page.keyboard.press('Escape');
     expect(chromium.errors).toEqual([]);
   });

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
 import { ORACLES_REQUIRED } from '../helpers/oracles';
-import { openEditor } from './openEditor';
+import { openEditor, showView } from './openEditor';
 import { describeSmoothness, startSmoothnessMeter } from './smoothnessMeter';
 
 describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('smoothness while training', () => {
@@ -21,7 +21,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('smoothness while train
   afterAll(async () => chromium?.close());
 
   it('keeps the page smooth through a 20-second run: frames per second and main-thread tasks over 50 ms', async () => {
-    await page.locator('.react-flow__node[data-id="c1"]').click(); // its feature maps refresh live
+    await page.locator('.react-flow__node[data-id="c1"]').click(); // its feature maps refresh live, as do every node's strips
+    await showView(page, 'Train');
     await page.getByTestId('train-epochs').fill('1');
     await page.getByTestId('train-trainLimit').fill('48000');
     const stopMeter = await startSmoothnessMeter(page);

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../engine';
 import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
-import { openEditor, SHOTS } from './openEditor';
+import { openEditor, showView, SHOTS } from './openEditor';
 import { ORACLES_REQUIRED } from '../helpers/oracles';
 import { png } from '../helpers/imageFiles';
 import { describeSmoothness, startSmoothnessMeter } from './smoothnessMeter';
@@ -32,6 +32,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
   afterAll(async () => chromium?.close());
 
   it('trains LeNet-5 on an MNIST subset in a worker: live curve, pause and resume, above 90% test accuracy, weights in the document', async () => {
+    await showView(page, 'Train');
     await page.getByTestId('train-epochs').fill('1');
     await page.getByTestId('train-trainLimit').fill('6000');
     // Watch the first convolution's feature maps while it learns.
@@ -42,8 +43,12 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await expect.poll(() => stepsDrawn(page), { timeout: 60_000 }).toBeGreaterThan(20);
     // The running accuracy is on the progress line while it trains.
     await expect.poll(() => page.getByTestId('train-progress').textContent()).toMatch(/epoch 1 · step \d+\/188 · loss [\d.]+ · accuracy [\d.]+% · \d+ samples\/s · \d+ s left/);
+    // The status bar carries the same line, whichever views are open.
+    await expect.poll(() => page.getByTestId('status-progress').textContent()).toMatch(/epoch 1 · step \d+\/188/);
+    await showView(page, 'Activations');
     await expect.poll(() => page.getByTestId('feature-maps').locator('canvas').count(), { timeout: 10_000 }).toBe(6);
     const early = await page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    await showView(page, 'Train');
     await page.getByTestId('train-pause').click();
     await page.waitForTimeout(300);
     const paused = await stepsDrawn(page);
@@ -69,6 +74,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     expect(smooth.framesPerSecond).toBeGreaterThan(20);
     expect(Math.max(0, ...smooth.longTasks)).toBeLessThan(1000);
     // The feature maps of the same image changed as the filters learned.
+    await showView(page, 'Activations');
     await expect.poll(() => page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(early);
     expect(await stepsDrawn(page)).toBe(188);
     // The epoch slider goes back to the weights before training, and forward again.
@@ -87,16 +93,19 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     expect(await page.getByTestId('accuracy-chart').locator('.u-legend').textContent()).toContain('test 1');
     // The automatic choice timed the backends on this network (on this machine the two are within about
     // 30% of each other) and says so.
+    await showView(page, 'Train');
     const reason = await page.getByTestId('train-backend-reason').textContent();
     console.log(reason);
     expect(reason).toMatch(/^why (cpu|gpujs:webasm): auto: fastest on this network: [\d.]+ ms per step \((gpujs:webasm|cpu) [\d.]+ ms\); WebGL2 left out: .*SwiftShader.* is a software renderer$/);
     const doc = await page.evaluate(() => convstudioStore.getState().document);
     expect(Object.keys(doc.weights ?? {}).sort()).toEqual(['c1', 'c2', 'd1', 'd2', 'd3']);
     // c1's kernels, one small image each (6 filters × 1 input channel).
+    await showView(page, 'Activations');
     await expect.poll(() => page.getByTestId('kernels').locator('canvas').count()).toBe(6);
     // Histograms of c1's weights, its bias, and the size of their last gradients.
     await expect.poll(() => page.getByTestId('histograms').locator('figure').count()).toBe(4);
     // Per-class accuracy and the confusion matrix of the test set.
+    await showView(page, 'Evaluate');
     await expect.poll(() => page.getByTestId('evaluation').locator('tbody tr').count(), { timeout: 30_000 }).toBe(10);
     // A confusion cell off the diagonal opens its misclassified test images; choosing one shows what c1 sees for it.
     const mistakes = await page.locator('[data-testid^="confusion-"]').evaluateAll((buttons) => buttons
@@ -108,16 +117,18 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.getByTestId(worst.id).click();
     await expect.poll(() => page.getByTestId('gallery').locator('canvas').count()).toBe(Math.min(48, worst.count));
     await page.getByTestId('gallery').locator('button.gallery__image').first().click();
+    await page.getByTestId('gallery').screenshot({ path: `${SHOTS}/11-misclassified-images.png` });
+    await page.getByTestId('evaluation').screenshot({ path: `${SHOTS}/11-confusion-matrix.png` });
+    await showView(page, 'Activations');
     await expect.poll(async () => Number(await page.getByTestId('activation-sample').inputValue())).toBeGreaterThan(0);
     await expect.poll(() => page.locator('section[aria-label="Activations"]').textContent()).toContain(`label of this image: ${actual}`);
-    await page.getByTestId('gallery').screenshot({ path: `${SHOTS}/11-misclassified-images.png` });
     await page.screenshot({ path: `${SHOTS}/11-trained.png` });
     await page.locator('section[aria-label="Activations"]').screenshot({ path: `${SHOTS}/11-activations-and-kernels.png` });
-    await page.getByTestId('evaluation').screenshot({ path: `${SHOTS}/11-confusion-matrix.png` });
     expect(chromium.errors).toEqual([]);
   }, 240_000);
 
   it('predicts what is drawn on the pad with the trained network', async () => {
+    await showView(page, 'Draw');
     const pad = page.getByTestId('draw-pad');
     await pad.scrollIntoViewIfNeeded();
     const box = await pad.boundingBox();
@@ -140,6 +151,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     // Serve a worker script that dies on load: what a crash looks like from the page.
     await page.route('**/worker/trainingWorker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("simulated crash");' }));
     const before = await page.evaluate(() => convstudioStore.getState().document);
+    await showView(page, 'Train');
     await page.getByTestId('train-start').click();
     await expect.poll(() => page.getByTestId('train-error').textContent(), { timeout: 30_000 }).toMatch(/the training worker crashed: .*Your graph is unchanged\./);
     expect(await page.evaluate(() => convstudioStore.getState().document)).toEqual(before);
@@ -159,6 +171,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await expect.poll(() => page.getByTestId('locked').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/13-diverged.png` });
     // Every run is kept: the first one can be drawn over this one, its learning rate in the legend.
+    await showView(page, 'Charts');
     const overlays = page.getByTestId('run-overlays');
     await overlays.getByLabel(/run 1: adam lr 0\.001 batch 32/).check();
     await expect.poll(() => page.getByTestId('loss-chart').locator('.u-legend').textContent()).toContain('run 1: adam lr 0.001 batch 32');
@@ -187,6 +200,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     writeFileSync(join(folder, 'dark', 'broken.png'), 'not really a png');
     writeFileSync(join(folder, 'readme.md'), 'outside the class folders');
 
+    await showView(page, 'Train');
     await page.getByTestId('import-folder').setInputFiles(folder);
     await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 60_000 }).toBe('my-pictures: 2 classes, 64 training and 16 test images, 28×28 gray');
     const skipped = await page.getByTestId('import-skipped').textContent();
@@ -197,7 +211,9 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     expect(await page.getByTestId('train-dataset').inputValue()).toBe('my-pictures');
     // Two classes: the last dense layer gets two units, in the inspector.
     await page.locator('.react-flow__node[data-id="d3"]').click();
+    await showView(page, 'Inspector');
     await page.getByTestId('field-d3-units').fill('2');
+    await showView(page, 'Train');
     await page.getByTestId('train-trainLimit').fill('');
     await page.getByTestId('train-epochs').fill('3');
     await page.getByTestId('train-start').click();
@@ -205,6 +221,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await expect.poll(outcome, { timeout: 120_000 }).toMatch(/^(done|failed)/);
     const finished = await outcome();
     expect(finished, finished).toMatch(/^done/);
+    await showView(page, 'Charts');
     const accuracy = Number((await page.getByTestId('train-epoch-table').textContent())?.match(/([\d.]+)%$/)?.[1]);
     expect(accuracy).toBeGreaterThanOrEqual(90);
     await page.locator('section[aria-label="Training"]').screenshot({ path: `${SHOTS}/15-folder-import.png` });
@@ -221,6 +238,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
   }, 120_000);
 
   it('stops a long run at once, keeps what it learned so far, and unlocks the graph', async () => {
+    await showView(page, 'Charts');
     await page.getByTestId('train-epochs').fill('300');
     await page.getByTestId('train-start').click();
     await expect.poll(() => stepsDrawn(page), { timeout: 60_000 }).toBeGreaterThan(10);
@@ -230,6 +248,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     expect(drawn).toBeLessThan(300 * 2);
     await expect.poll(() => page.getByTestId('locked').count()).toBe(0);
     // The evaluation of the weights as they were when stopped.
+    await showView(page, 'Evaluate');
     await expect.poll(() => page.getByTestId('evaluation').locator('tbody tr').count(), { timeout: 30_000 }).toBe(2);
     await page.screenshot({ path: `${SHOTS}/16-stopped.png` });
   }, 120_000);

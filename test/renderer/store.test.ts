@@ -128,8 +128,8 @@ describe('copy, paste and layout', () => {
     expect(pasted.doc.view?.positions?.['conv1']).toEqual({ x: (c2?.x ?? 0) + 40, y: (c2?.y ?? 0) + 40 });
     expect(pasteFragment(pasted.doc, fragment, { x: 80, y: 80 }).ids).toEqual(['conv2', 'relu2', 'maxpool2']);
   });
-  it('lays a chain out top to bottom, input first, without overlaps', () => {
-    const laid = autoLayout({ ...lenet(), view: {} });
+  it('lays a chain out top to bottom on a tall, narrow canvas, input first, without overlaps', () => {
+    const laid = autoLayout({ ...lenet(), view: {} }, {}, { width: 260, height: 3000 });
     const ys = laid.nodes.map((n) => laid.view?.positions?.[n.id]?.y ?? NaN);
     for (let i = 1; i < ys.length; i++) expect(ys[i]).toBeGreaterThan((ys[i - 1] ?? 0) + 50);
   });

@@ -1,0 +1,111 @@
+/**
+ * The parameter fields of one node, each of the kind its value has: counts
+ * and rates as number fields, sizes as height × width pairs, padding as a
+ * choice, flags as checkboxes. Fields show what the engine uses where the
+ * document leaves a parameter out, and write only the parameter edited.
+ */
+import type { GraphNode, LayerInfo, Padding, Problem, SizePair } from '../../engine';
+import { resolveLeakyAlpha } from '../../engine/shapes/params';
+import type { DocumentStore } from '../store/documentStore';
+import { CheckField } from './CheckField';
+import { fieldGroup, setParam } from './edit';
+import { ListField, NumberField } from './NumberField';
+import { PaddingField } from './PaddingField';
+import { SizePairField } from './SizePairField';
+import { ownParams, problemAt, toPair, windowParams } from './values';
+
+const PAIR_LABELS: Record<string, string> = { kernelSize: 'kernel', strides: 'stride', poolSize: 'pool window', tiles: 'tiles' };
+
+export function NodeFields({ store, node, info, problems }: { store: DocumentStore; node: GraphNode; info: LayerInfo | undefined; problems: readonly Problem[] }) {
+  const id = node.id;
+  const own = ownParams(node);
+  const set = (key: string, value: unknown, label: string, group?: string) => setParam(store, node, key, value, label, group);
+  const number = (key: string, label: string, value: number, options: { integer?: boolean; step?: number } = {}) => (
+    <NumberField
+      testId={`field-${id}-${key}`}
+      label={label}
+      ariaLabel={`${id} ${label}`}
+      value={value}
+      problem={problemAt(problems, key)}
+      inputMode={options.integer ? 'numeric' : 'decimal'}
+      step={options.step ?? (options.integer ? 1 : undefined)}
+      onValue={(v) => set(key, v, label, fieldGroup(id, key))}
+    />
+  );
+  const check = (key: string, label: string, hint?: string) => (
+    <CheckField testId={`field-${id}-${key}`} label={label} ariaLabel={`${id} ${label}`} hint={hint} checked={(own[key] as boolean | undefined) ?? true} onChange={(on) => set(key, on, label)} />
+  );
+  const pair = (key: string, value: SizePair) => (
+    <SizePairField
+      key={`${id}-${key}`}
+      nodeId={id}
+      name={key}
+      label={PAIR_LABELS[key] ?? key}
+      value={toPair(value)}
+      original={own[key] as SizePair | undefined}
+      problem={problemAt(problems, key)}
+      apply={(size, part) => set(key, size, `${PAIR_LABELS[key] ?? key} ${part}`, fieldGroup(id, `${key}-${part}`))}
+    />
+  );
+  const windowFields = () => {
+    const w = windowParams(node);
+    if (!w) return null;
+    return (
+      <>
+        {pair(w.windowKey, w.window)}
+        {pair('strides', w.strides)}
+        <PaddingField
+          nodeId={id}
+          padding={own['padding'] as Padding | undefined}
+          kernel={w.window}
+          plan={info?.window}
+          problem={problemAt(problems, 'padding')}
+          apply={(padding, label, group) => set('padding', padding, label, group)}
+        />
+      </>
+    );
+  };
+
+  switch (node.type) {
+    case 'input':
+      return (
+        <ListField
+          testId={`field-${id}-shape`}
+          label="shape: channels, height, width (or features)"
+          ariaLabel={`${id} shape`}
+          value={[...node.params.shape]}
+          problem={problemAt(problems, 'shape')}
+          onValue={(shape) => set('shape', shape, 'shape', fieldGroup(id, 'shape'))}
+        />
+      );
+    case 'conv2d':
+    case 'tiledConv2d':
+    case 'locallyConnected2d':
+      return (
+        <>
+          {number('filters', 'filters', node.params.filters, { integer: true })}
+          {windowFields()}
+          {node.type === 'tiledConv2d' && pair('tiles', node.params.tiles)}
+          {check('useBias', 'useBias', 'add a learned bias per filter')}
+          {check('trainable', 'trainable', 'off: training keeps the weights fixed')}
+        </>
+      );
+    case 'maxPool2d':
+    case 'avgPool2d':
+      return windowFields();
+    case 'leakyRelu':
+      return number('alpha', 'alpha', resolveLeakyAlpha(node), { step: 0.01 });
+    case 'dense':
+      return (
+        <>
+          {number('units', 'units', node.params.units, { integer: true })}
+          {check('useBias', 'useBias', 'add a learned bias per unit')}
+          {check('trainable', 'trainable', 'off: training keeps the weights fixed')}
+        </>
+      );
+    case 'dropout':
+      return number('rate', 'rate', node.params.rate, { step: 0.05 });
+    default:
+      return <p className="inspect__hint">No parameters.</p>;
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The Learn view: the lecture's concepts, each with where it can be seen and
+ * touched in the app today. The lessons register here as they are built.
+ */
+import { LECTURE_CONCEPTS } from '../components/HelpSheet';
+import type { CommandRegistry } from '../commands/registry';
+
+export function LearnView({ registry }: { registry: CommandRegistry }) {
+  return (
+    <section className="learn" aria-label="Learn">
+      <h2>The lecture in ConvStudio</h2>
+      <p className="inspector__empty">Each idea of the CNN lecture, and where to see it with your own network.</p>
+      <dl className="learn__concepts">
+        {LECTURE_CONCEPTS.map((c) => (
+          <div key={c.concept}>
+            <dt>{c.concept}</dt>
+            <dd>{c.where}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" onClick={() => registry.run('help-concepts')}>Open as a sheet to project</button>
+    </section>
+  );
+}
