@@ -16,6 +16,7 @@ import { TrainingSettingsStore } from './training/settingsStore';
 import { TrainingClient } from './training/trainingClient';
 import { App } from './workspace/App';
 import { UiStore } from './workspace/uiStore';
+import { firstStart } from './workspace/WelcomeSheet';
 import './styles.css';
 
 startTheme();
@@ -59,6 +60,8 @@ training.subscribe(() => {
 const settings = new TrainingSettingsStore(store);
 const live = new LiveActivations(training, store);
 const ui = new UiStore();
+// The first start shows the welcome view, in the first render (before anyone can click behind it).
+if (firstStart()) ui.openSheet('welcome');
 const registry = new CommandRegistry({ store, bridge, training, settings, ui, live, bound: {} });
 (window as unknown as { convstudioCommands: CommandRegistry }).convstudioCommands = registry;
 

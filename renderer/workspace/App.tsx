@@ -18,7 +18,7 @@ import { usePersistence } from '../platform/usePersistence';
 import { useEditor } from '../store/useEditor';
 import { Notice } from './Notice';
 import { ServicesContext, type WorkspaceServices } from './services';
-import { WELCOMED_KEY, WelcomeSheet } from './WelcomeSheet';
+import { WelcomeSheet } from './WelcomeSheet';
 import { Workspace } from './Workspace';
 
 export function App({ services, recoveryOffer }: { services: WorkspaceServices; recoveryOffer: Promise<RecoveryOffer> }) {
@@ -35,13 +35,6 @@ export function App({ services, recoveryOffer }: { services: WorkspaceServices; 
       stopMenus();
     };
   }, [registry, bridge]);
-
-  // The first start shows the welcome view once.
-  useEffect(() => {
-    if (localStorage.getItem(WELCOMED_KEY)) return;
-    localStorage.setItem(WELCOMED_KEY, '1');
-    ui.openSheet('welcome');
-  }, [ui]);
 
   // The window title names the file and marks unsaved changes (the desktop shell also sets its own).
   const dirty = store.isDirty();

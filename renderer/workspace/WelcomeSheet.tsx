@@ -10,7 +10,18 @@ import { TEMPLATES } from '../templates';
 import { Sheet } from './Sheet';
 import { TemplatePreview } from './TemplatePreview';
 
-export const WELCOMED_KEY = 'convstudio.welcomed';
+const WELCOMED_KEY = 'convstudio.welcomed';
+
+/** Whether this is the first start in this browser (or desktop profile); asking marks it as started. */
+export function firstStart(): boolean {
+  try {
+    if (localStorage.getItem(WELCOMED_KEY)) return false;
+    localStorage.setItem(WELCOMED_KEY, '1');
+  } catch {
+    return false; // storage disabled: no welcome every time
+  }
+  return true;
+}
 
 export function WelcomeSheet({ registry, bridge, recovery, onRestore, onClose }: { registry: CommandRegistry; bridge: PlatformBridge; recovery?: RecoveryOffer | undefined; onRestore(): void; onClose(): void }) {
   const [recent, setRecent] = useState<RecentFile[]>([]);

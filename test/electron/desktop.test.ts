@@ -39,6 +39,9 @@ describe.skipIf(!electron.ok)(title, () => {
     running = await _electron.launch({ executablePath: electron.path, args: [...asRoot, '.', ...args], env: { ...process.env, CONVSTUDIO_USER_DATA: dataFolder } });
     const page = await running.firstWindow();
     await page.waitForSelector('.react-flow__node');
+    // A fresh data folder is a first start: the welcome view greets it, and is closed as a user would.
+    const welcome = page.getByRole('dialog', { name: 'Welcome to ConvStudio' });
+    if (await welcome.count() > 0) await welcome.getByTestId('sheet-close').click();
     return { app: running, page };
   }
   const clickMenu = (app: ElectronApplication, id: string) => app.evaluate(({ Menu }, itemId) => Menu.getApplicationMenu()?.getMenuItemById(itemId)?.click(), id);
