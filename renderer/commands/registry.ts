@@ -6,6 +6,7 @@
  */
 import { COMMANDS, keysOf, type CommandDeclaration, type CommandId } from '../../app/shared/commands';
 import type { AppCommand } from '../platform/bridge';
+import { confirmDiscard } from '../platform/documentActions';
 import { createHandlers, typingInField, type CommandContext, type CommandHandler } from './handlers';
 import { formatAccelerator, isMac, matchesChord, parseAccelerator, type KeyChord } from './keys';
 
@@ -47,7 +48,7 @@ export class CommandRegistry {
   receive = (message: AppCommand): void => {
     if (message.command === 'open-file') {
       const { store } = this.context;
-      if (!store.isDirty() || window.confirm('The open graph has unsaved changes. Discard them?')) store.open(message.file.text, message.file.name, { handle: message.file.handle });
+      if (confirmDiscard(store)) store.open(message.file.text, message.file.name, { handle: message.file.handle });
       return;
     }
     this.run(message.command, message.command === 'new-from-template' ? message.template : undefined);

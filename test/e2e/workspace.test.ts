@@ -234,13 +234,15 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the workspace in Chrom
 
   it('presents at 1920×1080: node titles of 18 px or more at fit, no toolbar or palette, Esc leaves', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(() => fitted(page)).toBe(true);
+    const viewport = () => page.evaluate(() => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform);
+    const before = await viewport();
     await page.keyboard.press('F5');
     await expect.poll(() => pageState(page)).toMatchObject({ present: 'true' });
     expect(await page.getByRole('toolbar', { name: 'Editor' }).count()).toBe(0);
     expect(await page.getByRole('navigation', { name: 'Node palette' }).count()).toBe(0);
-    await expect.poll(() => fitted(page)).toBe(true);
-    await page.waitForTimeout(500); // the fit that follows the docks' new sizes
-    expect(await fitted(page)).toBe(true);
+    // The fit that follows the docks' and cards' new sizes: the view moves, and every card is in it.
+    await expect.poll(async () => (await viewport()) !== before && (await fitted(page))).toBe(true);
     expect(await titlePixels(page)).toBeGreaterThanOrEqual(18);
     console.log(`node title at fit, Present mode, 1920×1080: ${(await titlePixels(page)).toFixed(1)} px`);
     await page.screenshot({ path: `${SHOTS}/25-present-dark.png` });
