@@ -32,7 +32,10 @@ export interface CommandDeclaration {
   readonly shell?: boolean;
   /** Takes an argument (a template's file) and so is offered once per argument, not on its own. */
   readonly takesArgument?: boolean;
-  /** Sent by the shell and never offered to the user (save, then let the window close). */
+  /**
+   * Never offered in the palette, the menus or the shortcuts sheet: sent by the shell (save, then let
+   * the window close), or a key every dialog has (Escape closes it).
+   */
   readonly internal?: boolean;
 }
 
@@ -58,19 +61,20 @@ const STATIC_COMMANDS = [
   { id: 'duplicate', label: 'Duplicate', menu: 'edit', group: 'clipboard', keys: ['CmdOrCtrl+D'] },
   { id: 'delete', label: 'Delete', menu: 'edit', group: 'clipboard', keys: ['Delete', 'Backspace'], macKeys: ['Backspace', 'Delete'] },
   { id: 'select-all', label: 'Select All', menu: 'edit', group: 'select', keys: ['CmdOrCtrl+A'] },
-  // Escape first leaves Present mode, then clears the selection: the first enabled command takes a key.
-  { id: 'present-exit', label: 'Leave Present Mode', keys: ['Escape'] },
+  // Escape closes a dialog, else leaves Present mode, else clears the selection: the first enabled command takes a key.
+  { id: 'close-sheet', label: 'Close the Dialog', keys: ['Escape'], whileTyping: true, internal: true },
+  { id: 'present-exit', label: 'Leave Present Mode', keys: ['Escape'], whileTyping: true },
   { id: 'clear-selection', label: 'Clear the Selection', menu: 'edit', group: 'select', keys: ['Escape'] },
   { id: 'quick-add', label: 'Add a Node…', menu: 'edit', group: 'add', keys: ['/'] },
 
   { id: 'palette', label: 'Command Palette…', menu: 'view', group: 'palette', keys: ['CmdOrCtrl+Shift+P', 'F1'], whileTyping: true },
-  { id: 'zoom-in', label: 'Zoom In', menu: 'view', group: 'zoom', keys: ['CmdOrCtrl+='] },
+  { id: 'zoom-in', label: 'Zoom In', menu: 'view', group: 'zoom', keys: ['CmdOrCtrl+=', 'CmdOrCtrl+Plus'] },
   { id: 'zoom-out', label: 'Zoom Out', menu: 'view', group: 'zoom', keys: ['CmdOrCtrl+-'] },
   { id: 'fit', label: 'Zoom to Fit', menu: 'view', group: 'zoom', keys: ['F'] },
   { id: 'arrange', label: 'Arrange Graph', menu: 'view', group: 'zoom', keys: ['CmdOrCtrl+Shift+L'] },
   { id: 'toggle-activations', label: 'Activations on Nodes', menu: 'view', group: 'views' },
   { id: 'reset-layout', label: 'Reset Layout', menu: 'view', group: 'views' },
-  { id: 'present', label: 'Present Mode', menu: 'view', group: 'present', keys: ['F5'] },
+  { id: 'present', label: 'Present Mode', menu: 'view', group: 'present', keys: ['F5'], whileTyping: true },
   { id: 'theme-light', label: 'Light', menu: 'view', group: 'present', submenu: 'Theme' },
   { id: 'theme-dark', label: 'Dark', menu: 'view', group: 'present', submenu: 'Theme' },
   { id: 'theme-system', label: 'Follow the System', menu: 'view', group: 'present', submenu: 'Theme' },

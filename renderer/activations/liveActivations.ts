@@ -57,6 +57,11 @@ export interface LiveState {
   testCount: number;
 }
 
+/** A graph's layers and wiring (not where they are drawn, nor their weights), to tell whether two graphs are one network. */
+function layersOf(document: EditorState['document']): string {
+  return JSON.stringify([document.nodes, document.edges]);
+}
+
 /** The part of TrainingClient this store uses (a unit test passes a fake). */
 export interface ProbeClient {
   probe(source: ProbeSource, nodeIds: string[], options?: ProbeOptions): Promise<ProbeReply>;
@@ -120,6 +125,8 @@ export class LiveActivations {
 
   private runState: RunState;
   private runId: number;
+  /** The layers (nodes and edges) of the graph the worker's network was built from, as text. */
+  private trained: string | undefined;
   private editor: EditorState;
   private selected: string | undefined;
 
@@ -209,6 +216,7 @@ export class LiveActivations {
     if (runId !== this.runId) {
       // A new run starts from new weights (perhaps on an edited graph): what the last one showed is gone.
       this.runId = runId;
+      this.trained = layersOf(this.editor.document);
       this.generation++;
       this.clear();
       this.set({ epoch: undefined });
@@ -304,6 +312,12 @@ export class LiveActivations {
     if (reply.type === 'probe-failed') {
       this.clear();
       return this.set({ message: reply.message });
+    }
+    // The worker answers with the network it trained; once the graph's layers differ from it (a node
+    // switched from relu to tanh keeps its shape), its outputs would be another network's.
+    if (this.trained !== undefined && this.trained !== layersOf(this.editor.document)) {
+      this.clear();
+      return this.set({ message: 'The graph has changed since it was trained: train it again to see what its nodes output.' });
     }
     const source = describeImage(image, epoch);
     const before = this.state;

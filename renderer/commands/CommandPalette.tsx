@@ -31,8 +31,7 @@ export function paletteEntries(registry: CommandRegistry, desktop: boolean): Ent
     enabled: registry.isEnabled(command.id),
     run: () => registry.run(command.id),
   });
-  return registry.commands.flatMap((command): Entry[] => {
-    if (command.internal || (command.shell && !desktop)) return [];
+  return registry.offered(desktop).flatMap((command): Entry[] => {
     if (command.id === 'new-from-template') {
       return TEMPLATES.map((t) => ({ key: `${command.id}:${t.file}`, label: `New from Template: ${t.document.name}`, detail: 'File › New from Template', enabled: registry.isEnabled(command.id), run: () => registry.run(command.id, t.file) }));
     }

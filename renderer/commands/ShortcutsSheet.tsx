@@ -13,8 +13,8 @@ const CANVAS_GESTURES = [
   { keys: 'Shift+drag', action: 'Select with a box' },
 ];
 
-export function ShortcutsSheet({ registry, onClose }: { registry: CommandRegistry; onClose(): void }) {
-  const rows = registry.commands.filter((c) => registry.shortcutsOf(c).length > 0 && !c.internal);
+export function ShortcutsSheet({ registry, desktop, onClose }: { registry: CommandRegistry; desktop: boolean; onClose(): void }) {
+  const rows = registry.offered(desktop).filter((c) => registry.shortcutsOf(c).length > 0);
   return (
     <Sheet title="Keyboard shortcuts" onClose={onClose}>
       <table data-testid="shortcuts">

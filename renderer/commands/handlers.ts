@@ -6,7 +6,7 @@
  * engine), else on the graph. Nothing here reaches another component through
  * the DOM: the canvas and the workspace bind their actions when they mount.
  */
-import type { CommandId, ViewCommandId } from '../../app/shared/commands';
+import type { CommandId, ShellCommandId, ViewCommandId } from '../../app/shared/commands';
 import { VIEWS, type ViewId } from '../../app/shared/views';
 import type { GraphDocument, NodeType } from '../../engine';
 import { summaryMarkdown } from '../export/summaryMarkdown';
@@ -66,10 +66,13 @@ export interface CommandHandler {
 
 /** A text field has the focus: edit commands then act on its text, not on the graph. */
 export function typingInField(target: EventTarget | null = document.activeElement): boolean {
-  const field = target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+  // Only fields that take text: a checkbox, a select or a slider keeps the focus after a click, and
+  // Ctrl+Z or Delete must still reach the graph then.
+  const field = target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && TEXT_INPUTS.has(target.type));
   // The command palette's search field is not a field the commands act on: from the palette, Undo undoes the graph.
   return field && !target.closest('.palette-dialog');
 }
+const TEXT_INPUTS = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 'password']);
 
 export function createHandlers(ctx: CommandContext): Record<CommandId, CommandHandler> {
   const { store, bridge, training, settings, ui } = ctx;
@@ -85,7 +88,7 @@ export function createHandlers(ctx: CommandContext): Record<CommandId, CommandHa
   const graph = () => ctx.bound.graph;
   const sheet = (name: Parameters<UiStore['openSheet']>[0]): CommandHandler => ({ run: () => ui.openSheet(name) });
   const theme = (choice: 'light' | 'dark' | 'system'): CommandHandler => ({ run: () => applyTheme(choice), checked: () => savedTheme() === choice });
-  const shell = (id: 'close' | 'quit' | 'clear-recent'): CommandHandler => ({ run: () => bridge.shellCommand?.(id), enabled: desktop });
+  const shell = (id: ShellCommandId): CommandHandler => ({ run: () => bridge.shellCommand?.(id), enabled: desktop });
 
   const viewCommands = Object.fromEntries(
     VIEWS.map((view): [ViewCommandId, CommandHandler] => [`view:${view.id}`, {
@@ -147,11 +150,13 @@ export function createHandlers(ctx: CommandContext): Record<CommandId, CommandHa
 
     palette: {
       run: () => {
+        if (ui.getState().sheet === 'palette') return ui.openSheet(undefined);
         // The palette's commands act on the app, not on a field that was being typed in.
         if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        ui.openSheet('palette');
+        return ui.openSheet('palette');
       },
     },
+    'close-sheet': { run: () => ui.openSheet(undefined), enabled: () => ui.getState().sheet !== undefined },
     'zoom-in': { run: () => graph()?.zoomIn() },
     'zoom-out': { run: () => graph()?.zoomOut() },
     fit: { run: () => graph()?.fit() },

@@ -25,15 +25,18 @@ export function parseAccelerator(accelerator: string): KeyChord {
   return { primary, shift: mods.has('shift'), alt: mods.has('alt') || mods.has('option'), key: key === 'plus' ? '+' : key };
 }
 
-/** Keys that are themselves shifted characters ("?" is Shift+/ on most layouts) ignore Shift. */
-const SHIFTED_CHARACTERS = new Set(['?', '+', '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', '_', '{', '}', '|', ':', '"', '<', '>', '~']);
+/**
+ * A printable key that is not a letter ("?", "/", "=", "+") ignores Shift: which of them need Shift
+ * depends on the keyboard layout ("/" is Shift+7 on a German one, "?" Shift+/ on a US one).
+ */
+const layoutDependent = (key: string) => key.length === 1 && !/[a-z0-9]/.test(key);
 
 export function matchesChord(chord: KeyChord, event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, mac: boolean): boolean {
   if (event.key.toLowerCase() !== chord.key) return false;
   const wantCtrl = chord.primary === 'ctrl' || (chord.primary === 'cmdOrCtrl' && !mac);
   const wantMeta = chord.primary === 'cmd' || (chord.primary === 'cmdOrCtrl' && mac);
   if (event.ctrlKey !== wantCtrl || event.metaKey !== wantMeta || event.altKey !== chord.alt) return false;
-  return SHIFTED_CHARACTERS.has(chord.key) || event.shiftKey === chord.shift;
+  return layoutDependent(chord.key) || event.shiftKey === chord.shift;
 }
 
 const MAC_SYMBOLS: Record<string, string> = { cmd: '⌘', ctrl: '⌃', shift: '⇧', alt: '⌥' };

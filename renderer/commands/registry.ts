@@ -10,6 +10,8 @@ import { confirmDiscard } from '../platform/documentActions';
 import { createHandlers, typingInField, type CommandContext, type CommandHandler } from './handlers';
 import { formatAccelerator, isMac, matchesChord, parseAccelerator, type KeyChord } from './keys';
 
+const TOGGLES = new Set<CommandId>(['present', 'palette']);
+
 export interface RegisteredCommand extends CommandDeclaration {
   id: CommandId;
   handler: CommandHandler;
@@ -54,6 +56,11 @@ export class CommandRegistry {
     this.run(message.command, message.command === 'new-from-template' ? message.template : undefined);
   };
 
+  /** The commands a user can reach here: not the shell's own where there is no shell (the browser build). */
+  offered(desktop: boolean): readonly RegisteredCommand[] {
+    return this.commands.filter((c) => !c.internal && !(c.shell && !desktop));
+  }
+
   /** The shortcuts of a command as this platform writes them ("Ctrl+Shift+P", "⌘⇧P"). */
   shortcutsOf(command: CommandDeclaration): string[] {
     return keysOf(command, this.mac).map((key) => formatAccelerator(key, this.mac));
@@ -73,6 +80,8 @@ export class CommandRegistry {
       if (!matchesChord(chord, event, this.mac)) continue;
       if (!(command.handler.enabled?.() ?? true)) continue;
       event.preventDefault();
+      // A held key repeats: a toggle (Present mode, the palette) would flicker on and off.
+      if (event.repeat && TOGGLES.has(command.id)) return;
       command.handler.run();
       return;
     }

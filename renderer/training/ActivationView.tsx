@@ -12,7 +12,7 @@ import type { ProbedActivation } from '../../engine/training/protocol';
 import { describeImage, selectedNodeId, type LiveActivations } from '../activations/liveActivations';
 import type { DocumentStore } from '../store/documentStore';
 import { useEditor } from '../store/useEditor';
-import { paintHeatmap, valueRange } from './heatmap';
+import { maxMagnitude, paintHeatmap, valueRange } from './heatmap';
 import { ImageThumb } from './ImageThumb';
 import type { TrainingClient } from './trainingClient';
 import '../activations/activations.css';
@@ -29,7 +29,7 @@ function FeatureMaps({ activation }: { activation: ProbedActivation }) {
     canvases.forEach((canvas, c) => paintHeatmap(canvas, activation.data, c * height * width, height, width, low, high));
   }, [activation, height, width]);
   if (activation.shape.length !== 3) {
-    const max = Math.max(1e-9, ...Array.from(activation.data, Math.abs));
+    const max = maxMagnitude(activation.data);
     return (
       <div className="bars" data-testid="activation-bars">
         {Array.from(activation.data.slice(0, 64), (v, i) => (
@@ -54,7 +54,7 @@ function Kernels({ kernels }: { kernels: ProbedActivation }) {
   useEffect(() => {
     const canvases = holder.current?.querySelectorAll('canvas');
     if (!canvases) return;
-    const limit = Math.max(1e-9, ...Array.from(kernels.data, Math.abs));
+    const limit = maxMagnitude(kernels.data);
     canvases.forEach((canvas, k) => paintHeatmap(canvas, kernels.data, k * kH * kW, kH, kW, -limit, limit));
   }, [kernels, kH, kW]);
   return (

@@ -42,3 +42,9 @@ export function valueRange(data: ArrayLike<number>): { low: number; high: number
   }
   return low <= high ? { low, high } : { low: 0, high: 0 };
 }
+
+/** The largest magnitude in `data` (at least `floor`), in a loop: spreading a big tensor into Math.max overflows the stack. */
+export function maxMagnitude(data: ArrayLike<number>, floor = 1e-9): number {
+  const { low, high } = valueRange(data);
+  return Math.max(floor, Math.abs(low), Math.abs(high));
+}

@@ -53,9 +53,14 @@ export function App({ services, recoveryOffer }: { services: WorkspaceServices; 
           {!present && <Palette onAdd={(type) => registry.context.bound.graph?.add(type)} />}
           <Workspace />
         </div>
+        {present && (
+          <button type="button" className="present-exit" data-testid="present-exit" onClick={() => registry.run('present-exit')}>
+            Leave Present mode ({registry.shortcutsOf(registry.get('present-exit')).join(' or ')})
+          </button>
+        )}
         <StatusBar analysis={state.analysis} dirty={dirty} fileName={state.fileName} locked={state.locked} training={training} onSelect={(id) => store.select([id])} />
         {sheet === 'palette' && <CommandPalette registry={registry} desktop={bridge.kind === 'desktop'} onClose={close} />}
-        {sheet === 'shortcuts' && <ShortcutsSheet registry={registry} onClose={close} />}
+        {sheet === 'shortcuts' && <ShortcutsSheet registry={registry} desktop={bridge.kind === 'desktop'} onClose={close} />}
         {(sheet === 'concepts' || sheet === 'about') && <HelpSheet topic={sheet} appInfo={bridge.appInfo} onClose={close} />}
         {sheet === 'welcome' && <WelcomeSheet registry={registry} bridge={bridge} recovery={recovery} onRestore={() => answerRecovery(true)} onClose={close} />}
       </div>

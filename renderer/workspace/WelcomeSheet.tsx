@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { CommandRegistry } from '../commands/registry';
 import type { PlatformBridge, RecentFile, RecoveryOffer } from '../platform/bridge';
-import { TEMPLATES } from '../templates';
+import { confirmDiscard } from '../platform/documentActions';
+import { EMPTY_DOCUMENT, TEMPLATES } from '../templates';
 import { Sheet } from './Sheet';
 import { TemplatePreview } from './TemplatePreview';
 
@@ -56,7 +57,11 @@ export function WelcomeSheet({ registry, bridge, recovery, onRestore, onClose }:
           {bridge.kind === 'browser' && (recovered ? (
             <button type="button" onClick={then(onRestore)}>Restore {recovered.fileName} (autosaved {new Date(recovered.savedAt).toLocaleString()})</button>
           ) : <p className="inspector__empty">Nothing unsaved: your work is autosaved here while you edit.</p>)}
-          <p><button type="button" onClick={then(() => registry.run('open'))}>Open a document…</button> <button type="button" onClick={onClose}>Empty canvas</button></p>
+          <p><button type="button" onClick={then(() => registry.run('open'))}>Open a document…</button> <button type="button" onClick={then(() => {
+            // On a first start LeNet-5 is open behind this view: an empty canvas is asked for.
+            const { store } = registry.context;
+            if (store.getState().document.nodes.length > 0 && confirmDiscard(store)) store.reset(structuredClone(EMPTY_DOCUMENT), 'untitled.json');
+          })}>Empty canvas</button></p>
         </section>
         <section>
           <h3>Learn</h3>

@@ -87,8 +87,9 @@ function restore(api: DockviewApi, services: WorkspaceServices): void {
   if (stored && 'layout' in stored) {
     try {
       api.fromJSON(stored.layout);
-      const unknown = api.panels.find((p) => p.id !== CANVAS && !viewOf(p.id));
-      if (!api.getPanel(CANVAS) || unknown) throw new Error(unknown ? `it names a view "${unknown.id}" this version does not have` : 'it has no canvas');
+      // Each panel must be what its id says: the one canvas, or a known view drawing itself.
+      const unknown = api.panels.find((p) => (p.id === CANVAS ? p.api.component !== 'canvas' : !viewOf(p.id) || p.api.component !== 'view' || (p.params as { view?: string } | undefined)?.view !== p.id));
+      if (!api.getPanel(CANVAS) || unknown) throw new Error(unknown ? `it has a view "${unknown.id}" this version does not know` : 'it has no canvas');
       settleCanvas(api);
       return;
     } catch (error) {
@@ -137,6 +138,9 @@ export function Workspace() {
       isOpen: (id) => api.current?.getPanel(id) !== undefined,
       reset() {
         if (!api.current) return;
+        // Reset in Present mode resets the layout Present mode will go back to.
+        presented.current = undefined;
+        ui.set({ present: false });
         clearLayout();
         defaultLayout(api.current);
         saveLayout(api.current.toJSON());
@@ -153,7 +157,8 @@ export function Workspace() {
           dock.getPanel('activations')?.group.api.setSize({ width: Math.round(dock.width * 0.34) });
           dock.getPanel('charts')?.group.api.setSize({ height: Math.round(dock.height * 0.36) });
         } else if (presented.current) {
-          dock.fromJSON(presented.current);
+          // The same panels, resized and re-tabbed: rebuilding them would lose a drawing, an open gallery, a zoomed chart.
+          dock.fromJSON(presented.current, { reuseExistingPanels: true });
           settleCanvas(dock);
           presented.current = undefined;
         }

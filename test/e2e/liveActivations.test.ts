@@ -139,12 +139,13 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('live activations on th
     await page.screenshot({ path: `${SHOTS}/31-live-activations-test-image-5.png` });
     for (const id of ['in', 'c2', 'd1', 'out']) await page.locator(`.react-flow__node[data-id="${id}"]`).screenshot({ path: `${SHOTS}/31-live-activations-node-${id}.png` });
 
-    // A random pick changes them all too.
+    // A random pick changes them all too, but perhaps the output's: a random image of the same digit
+    // as image 5 gets the same, saturated, probabilities, drawn as the same bars.
     const five = await stripPixels(page, ids);
     await page.getByTestId('activation-random').click();
     await expect.poll(async () => {
       const now = await stripPixels(page, ids);
-      return ids.filter((id) => now[id] === five[id] || now[id] === '');
+      return ids.filter((id) => id !== 'out' && (now[id] === five[id] || now[id] === ''));
     }, { timeout: 15_000 }).toEqual([]);
     expect(chromium.errors).toEqual([]);
   }, 240_000);

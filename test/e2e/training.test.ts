@@ -50,7 +50,13 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     const early = await page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
     await showView(page, 'Train');
     await page.getByTestId('train-pause').click();
-    await page.waitForTimeout(300);
+    // The steps already on their way (the worker's last batch, the page's next update) land first;
+    // then nothing more comes while paused. A run that does not pause never settles.
+    await expect.poll(async () => {
+      const before = await stepsDrawn(page);
+      await page.waitForTimeout(400);
+      return (await stepsDrawn(page)) - before;
+    }, { timeout: 10_000 }).toBe(0);
     const paused = await stepsDrawn(page);
     await page.waitForTimeout(700);
     expect(await stepsDrawn(page)).toBe(paused);

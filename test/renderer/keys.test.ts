@@ -34,12 +34,12 @@ describe('shortcuts', () => {
     expect(formatAccelerator('CmdOrCtrl+-', false)).toBe('Ctrl+−');
   });
 
-  it('are never given to two commands that can both act at once (Escape is ordered: Present first, then the selection)', () => {
+  it('are never given to two commands that can both act at once (Escape is ordered: a dialog first, then Present mode, then the selection)', () => {
     for (const mac of [false, true]) {
       const owners = new Map<string, string[]>();
       for (const command of COMMANDS) for (const key of keysOf(command, mac)) owners.set(key, [...(owners.get(key) ?? []), command.id]);
       const shared = [...owners.entries()].filter(([, ids]) => ids.length > 1);
-      expect(shared).toEqual([['Escape', ['present-exit', 'clear-selection']]]);
+      expect(shared).toEqual([['Escape', ['close-sheet', 'present-exit', 'clear-selection']]]);
     }
   });
 });

@@ -287,6 +287,19 @@ describe('what it keeps', () => {
     expect(live.getState().nodes.has('r4')).toBe(false);
     expect(live.getState().nodes.has('c1')).toBe(true);
   });
+
+  it('shows nothing of the trained network once the graph is another one (relu switched to tanh keeps its shape)', async () => {
+    fake.delay = 5;
+    fake.setRun('running', 1);
+    fake.setRun('done', 1);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(live.getState().nodes.has('r1')).toBe(true);
+    store.update((doc) => ({ ...doc, nodes: doc.nodes.map((n) => (n.id === 'r1' ? { ...n, type: 'tanh' } as typeof n : n)) }));
+    live.selectSample(3); // any new probe
+    await vi.advanceTimersByTimeAsync(20);
+    expect(live.getState().nodes.size).toBe(0);
+    expect(live.getState().message).toMatch(/changed since it was trained/);
+  });
 });
 
 describe('on and off', () => {
