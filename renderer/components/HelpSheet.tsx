@@ -15,6 +15,20 @@ export const LECTURE_CONCEPTS: { concept: string; where: string }[] = [
   { concept: 'Computational costs', where: 'File > Export Summary writes the table of parameters and muls+adds; template "Lecture: computational costs" reproduces the lecture\'s numbers.' },
 ];
 
+/** Each of the lecture's concepts and where it is in the app: in this sheet and in the Learn view. */
+export function ConceptList({ className }: { className?: string }) {
+  return (
+    <dl className={className}>
+      {LECTURE_CONCEPTS.map((c) => (
+        <div key={c.concept}>
+          <dt>{c.concept}</dt>
+          <dd>{c.where}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function HelpSheet({ topic, appInfo, onClose }: { topic: 'concepts' | 'about'; appInfo?: () => Promise<AppInfo>; onClose(): void }) {
   const [info, setInfo] = useState<AppInfo | undefined>();
   useEffect(() => {
@@ -23,14 +37,7 @@ export function HelpSheet({ topic, appInfo, onClose }: { topic: 'concepts' | 'ab
   return (
     <Sheet title={topic === 'about' ? 'About ConvStudio' : 'The lecture’s concepts in ConvStudio'} onClose={onClose}>
       {topic === 'concepts' ? (
-        <dl>
-          {LECTURE_CONCEPTS.map((c) => (
-            <div key={c.concept}>
-              <dt>{c.concept}</dt>
-              <dd>{c.where}</dd>
-            </div>
-          ))}
-        </dl>
+        <ConceptList />
       ) : (
         <>
           <p>Design, train and look inside convolutional networks by hand. Works offline; nothing is sent anywhere.</p>

@@ -2,7 +2,7 @@
  * The Learn view: the lecture's concepts, each with where it can be seen and
  * touched in the app today. The lessons register here as they are built.
  */
-import { LECTURE_CONCEPTS } from '../components/HelpSheet';
+import { ConceptList } from '../components/HelpSheet';
 import type { CommandRegistry } from '../commands/registry';
 
 export function LearnView({ registry }: { registry: CommandRegistry }) {
@@ -10,14 +10,7 @@ export function LearnView({ registry }: { registry: CommandRegistry }) {
     <section className="learn" aria-label="Learn">
       <h2>The lecture in ConvStudio</h2>
       <p className="inspector__empty">Each idea of the CNN lecture, and where to see it with your own network.</p>
-      <dl className="learn__concepts">
-        {LECTURE_CONCEPTS.map((c) => (
-          <div key={c.concept}>
-            <dt>{c.concept}</dt>
-            <dd>{c.where}</dd>
-          </div>
-        ))}
-      </dl>
+      <ConceptList className="learn__concepts" />
       <button type="button" onClick={() => registry.run('help-concepts')}>Open as a sheet to project</button>
     </section>
   );
