@@ -16,15 +16,14 @@ import { TrainingSettingsStore } from './training/settingsStore';
 import { TrainingClient } from './training/trainingClient';
 import { App } from './workspace/App';
 import { UiStore } from './workspace/uiStore';
+import { defaultCanvasSize } from './workspace/Workspace';
 import { firstStart } from './workspace/WelcomeSheet';
 import './styles.css';
 
 startTheme();
 const bridge = findDesktopBridge() ?? browserBridge;
 const first = TEMPLATES[0];
-// The canvas's share of the window in the default layout (palette, right dock, bottom dock and bars around it).
-const canvasEstimate = { width: Math.max(400, window.innerWidth - 560), height: Math.max(300, window.innerHeight - 380) };
-const store = createDocumentStore(autoLayout(structuredClone(first?.document ?? EMPTY_DOCUMENT), {}, canvasEstimate), first?.file);
+const store = createDocumentStore(autoLayout(structuredClone(first?.document ?? EMPTY_DOCUMENT), {}, defaultCanvasSize()), first?.file);
 (window as unknown as { convstudioStore: typeof store }).convstudioStore = store;
 
 // Dropping a .json file anywhere on the window opens it.

@@ -23,6 +23,14 @@ const CANVAS = 'canvas';
 const THEME = { name: 'convstudio', className: 'dockview-theme-convstudio' };
 /** The docks' first sizes: the right one wide enough for the inspector's fields, the bottom one for a chart (less on a short screen). */
 const dockSize = () => ({ right: 440, bottom: Math.round(Math.min(250, window.innerHeight * 0.3)) });
+/** The node palette's column and the toolbar, tab strips and status bar around the canvas, roughly. */
+const CHROME = { width: 150, height: 130 };
+
+/** The canvas's size in the default layout of this window, before it exists (to lay out the first graph). */
+export function defaultCanvasSize(): { width: number; height: number } {
+  const docks = dockSize();
+  return { width: Math.max(400, window.innerWidth - CHROME.width - docks.right), height: Math.max(300, window.innerHeight - CHROME.height - docks.bottom) };
+}
 
 function CanvasPanel() {
   const { store, ui, registry } = useServices();
