@@ -17,6 +17,7 @@
 import type { Histogram } from '../../engine/training/histogram';
 import type { ProbedActivation, ProbeSource } from '../../engine/training/protocol';
 import type { DocumentStore, EditorState } from '../store/documentStore';
+import { LIVE_BEAT, type PaintBeat } from '../training/paintBeat';
 import type { ProbeOptions, ProbeReply, RunState, TrainingState } from '../training/trainingClient';
 
 export { LiveActivationsContext, useNodeActivation } from './useNodeActivation';
@@ -70,11 +71,10 @@ export interface ProbeClient {
 }
 
 /**
- * Two refreshes a second while training: live to the eye, little work taken from the run, and few
- * repaints (at four a second, with the charts and the progress line, a software-composited page
- * dropped to about 45 frames per second).
+ * While training, one probe per beat of the page (see ../training/paintBeat.ts): a refresh is shown
+ * on a beat anyway, so probing more often would only take work from the run.
  */
-export const REFRESH_INTERVAL_MS = 500;
+export const REFRESH_INTERVAL_MS = LIVE_BEAT.interval;
 /** Where the on/off choice is remembered. */
 export const ENABLED_KEY = 'convstudio.liveActivations';
 /** MNIST's test split, until the worker says how many test images there are. */
@@ -134,6 +134,8 @@ export class LiveActivations {
     private readonly client: ProbeClient,
     private readonly store: DocumentStore,
     private readonly interval = REFRESH_INTERVAL_MS,
+    /** When a refresh that came while training reaches the listeners (see ../training/paintBeat.ts). */
+    private readonly beat: PaintBeat = LIVE_BEAT,
   ) {
     const stored = storage()?.getItem(ENABLED_KEY);
     this.state = { enabled: stored !== 'off', image: { kind: 'sample', index: 0 }, epoch: undefined, nodes: new Map(), testCount: DEFAULT_TEST_COUNT };
@@ -156,6 +158,7 @@ export class LiveActivations {
     for (const stop of this.unsubscribe) stop();
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.beat.cancel(this.notify);
   }
 
   setEnabled(on: boolean) {
@@ -202,12 +205,19 @@ export class LiveActivations {
     this.want(true);
   }
 
-  private set(next: Partial<LiveState>) {
+  /** `onBeat`: the listeners hear of it on the page's beat, with the progress lines and charts, rather than at once. */
+  private set(next: Partial<LiveState>, onBeat = false) {
     const changed = (Object.keys(next) as (keyof LiveState)[]).some((key) => next[key] !== this.state[key]);
     if (!changed) return;
     this.state = { ...this.state, ...next };
-    for (const listener of this.listeners) listener();
+    if (onBeat) return this.beat.schedule(this.notify);
+    return this.notify();
   }
+
+  private readonly notify = () => {
+    this.beat.cancel(this.notify);
+    for (const listener of this.listeners) listener();
+  };
 
   private onClient() {
     const { state, runId } = this.client.getState();
@@ -291,6 +301,8 @@ export class LiveActivations {
     const { generation } = this;
     const { image, epoch, enabled } = this.state;
     const selected = this.selected;
+    // A refresh of a run in progress is shown with the progress it goes with; an answer to a click, at once.
+    const onBeat = !this.urgent && this.runState === 'running';
     this.inFlight = true;
     this.dirty = this.urgent = false;
     this.lastStart = performance.now();
@@ -299,7 +311,7 @@ export class LiveActivations {
     const inputId = this.editor.analysis.topology.inputId;
     const answered = (reply: ProbeReply) => {
       this.inFlight = false;
-      if (generation === this.generation) this.apply(reply, image, epoch, selected, inputId);
+      if (generation === this.generation) this.apply(reply, image, epoch, selected, inputId, onBeat);
       // Training goes on: the next refresh is due (the interval spaces it out).
       if (this.runState === 'running' && this.state.epoch === undefined) this.dirty = true;
       this.pump();
@@ -308,7 +320,7 @@ export class LiveActivations {
       answered({ type: 'probe-failed', requestId: 0, message: error instanceof Error ? error.message : String(error) }));
   }
 
-  private apply(reply: ProbeReply, image: ProbeImage, epoch: number | undefined, selected: string | undefined, inputId: string | undefined) {
+  private apply(reply: ProbeReply, image: ProbeImage, epoch: number | undefined, selected: string | undefined, inputId: string | undefined, onBeat: boolean) {
     if (reply.type === 'probe-failed') {
       this.clear();
       return this.set({ message: reply.message });
@@ -345,6 +357,6 @@ export class LiveActivations {
       details: selected ? { nodeId: selected, kernels: reply.kernels.find((k) => k.nodeId === selected), histograms: reply.histograms } : undefined,
       message: undefined,
       testCount: reply.testCount,
-    });
+    }, onBeat);
   }
 }

@@ -70,9 +70,9 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
     state = { ...state, ...next };
     for (const listener of listeners) listener();
   };
-  const withDocument = (document: GraphDocument) => ({
+  const withDocument = (document: GraphDocument, analysis = analyzeGraph(document)) => ({
     document,
-    analysis: analyzeGraph(document),
+    analysis,
     selection: state.selection.filter((id) => document.nodes.some((n) => n.id === id) || document.edges.some((e) => edgeId(e) === id)),
   });
 
@@ -87,12 +87,12 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
         set({ notice: { kind: 'error', text: `Not changed: ${state.locked}` } });
         return;
       }
-      let next = change(state.document);
+      const next = change(state.document);
       if (next === state.document) return;
+      // Analysed once (it decodes and checks every stored weight), again only when stale weights were dropped.
       const analysis = analyzeGraph(next);
       const pruned = pruneStaleWeights(next, analysis.problems);
-      if (pruned !== next) next = pruned;
-      set({ ...withDocument(next), history: record(state.history, state.document, group), notice: undefined });
+      set({ ...withDocument(pruned, pruned === next ? analysis : undefined), history: record(state.history, state.document, group), notice: undefined });
     },
     lock: (reason) => set({ locked: reason }),
     undo() {

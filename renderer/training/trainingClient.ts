@@ -12,6 +12,7 @@ export type ExamplesReply = Extract<WorkerEvent, { type: 'examples' } | { type: 
 export type ImportReply = Extract<WorkerEvent, { type: 'imported' } | { type: 'probe-failed' }>;
 import type { TrainEvent } from '../../engine/training/trainer';
 import { imageInput } from './imageInput';
+import { LIVE_BEAT, type PaintBeat } from './paintBeat';
 
 /** `epoch`: the weights after that epoch (0: before training), the latest when absent; `detailIds`: whose kernels and histograms to send (every probed node when absent). */
 export interface ProbeOptions {
@@ -52,8 +53,6 @@ export interface TrainingState {
   folders: string[];
 }
 
-const NOTIFY_INTERVAL_MS = 250;
-
 const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', steps: [], losses: [], epochs: [], folders: [] };
 
 export function runLabel(id: number, settings: TrainSettings | undefined): string {
@@ -69,6 +68,8 @@ export class TrainingClient {
     private readonly workerUrl: URL,
     /** Called with the trained document when a run ends normally or is stopped. */
     private readonly onTrained: (doc: GraphDocument) => void,
+    /** When the stream of metrics reaches the listeners (see ./paintBeat.ts). */
+    private readonly beat: PaintBeat = LIVE_BEAT,
   ) {}
 
   getState = (): TrainingState => this.current;
@@ -77,29 +78,21 @@ export class TrainingClient {
     return () => this.listeners.delete(listener);
   };
 
-  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
-
   /**
    * The state changes at once. Listeners hear of a change of state (started, paused, done…) at
-   * once too, but of the stream of metrics, progress and epochs at most every 250 ms: a run on a
-   * tiny data set ends dozens of epochs a second, and re-rendering for each would swamp the page;
-   * four updates a second of the charts and progress lines are live to the eye and leave frames
-   * to spare (at twenty, the page lost about ten frames a second on a software compositor).
+   * once too, but of the stream of metrics, progress and epochs on the page's beat: a run on a
+   * tiny data set ends dozens of epochs a second, and re-rendering for each would swamp the page.
    */
   private set(next: Partial<TrainingState>, stream = false) {
     this.current = { ...this.current, ...next };
-    if (stream) {
-      this.notifyTimer ??= setTimeout(() => this.notify(), NOTIFY_INTERVAL_MS);
-      return;
-    }
-    this.notify();
+    if (stream) return this.beat.schedule(this.notify);
+    return this.notify();
   }
 
-  private notify() {
-    clearTimeout(this.notifyTimer);
-    this.notifyTimer = undefined;
+  private readonly notify = () => {
+    this.beat.cancel(this.notify);
     for (const listener of this.listeners) listener();
-  }
+  };
 
   /** Imported folders by name; a run on one sends its pictures to the worker, which decodes them again. */
   private readonly folders = new Map<string, FolderSource>();
@@ -225,8 +218,12 @@ export class TrainingClient {
         return this.set({ epochs: [...this.current.epochs, event.event] }, true);
       case 'done':
         // The worker stays: it answers probes (activations, the drawing pad) with the trained network.
+        // The weights go into the document first, so a run that says it is done has them there; the
+        // views hear of the end in a task of their own, since the canvas's re-render for the new
+        // weights and theirs took over 50 ms in one.
         this.onTrained(event.document);
-        return this.set({ state: event.event.stopped ? 'stopped' : 'done', done: event.event, status: event.event.stopped ? 'stopped' : 'done' });
+        setTimeout(() => this.set({ state: event.event.stopped ? 'stopped' : 'done', done: event.event, status: event.event.stopped ? 'stopped' : 'done' }), 0);
+        return undefined;
       case 'error':
         this.dropWorker(event.message);
         return this.set({ state: 'failed', error: `${event.message.replace(/[^.!?]$/, '$&.')} Your graph is unchanged.` });

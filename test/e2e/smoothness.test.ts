@@ -32,10 +32,11 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('smoothness while train
     const smooth = await stopMeter();
     console.log(`smoothness of a training run: ${describeSmoothness(smooth)}`);
     expect(smooth.seconds).toBeGreaterThan(20);
-    // The target is 50 frames per second and no task over 50 ms: met on this project's machines when
-    // the test runs alone (it runs after all the others; see vitest.config.ts). The assertion leaves a
-    // margin for a busy CI machine and catches a real regression (a stall, or frames halved).
-    expect(smooth.framesPerSecond).toBeGreaterThan(40);
-    expect(Math.max(0, ...smooth.longTasks)).toBeLessThan(250);
+    // The target is 50 frames per second and no task over 50 ms: measured here 54.1 to 54.4 frames per
+    // second with no task over 50 ms, three runs, on this project's 2-core machines with the test alone
+    // (it runs after all the others; see vitest.config.ts). The assertion leaves a margin for a busy CI
+    // machine and catches a real regression (frames lost to a paint per update, or a stall).
+    expect(smooth.framesPerSecond).toBeGreaterThan(45);
+    expect(Math.max(0, ...smooth.longTasks)).toBeLessThan(150);
   }, 240_000);
 });

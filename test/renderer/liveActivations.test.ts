@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GraphDocument } from '../../engine';
 import type { ProbeSource } from '../../engine/training/protocol';
 import { ENABLED_KEY, LiveActivations, REFRESH_INTERVAL_MS, type ProbeClient } from '../../renderer/activations/liveActivations';
+import { PaintBeat } from '../../renderer/training/paintBeat';
 import { deleteElements } from '../../renderer/graph/edits';
 import { createDocumentStore, type DocumentStore } from '../../renderer/store/documentStore';
 import type { ProbeOptions, ProbeReply, RunState } from '../../renderer/training/trainingClient';
@@ -140,17 +141,42 @@ describe('while a run trains', () => {
     expect([...live.getState().nodes.keys()]).toEqual(store.getState().document.nodes.map((n) => n.id));
   });
 
-  it('waits for a slow worker: never two probes out at once', async () => {
-    fake.delay = 700;
+  it('shows a refresh of the run in progress on the page\'s beat, and the answer to a picked image at once', async () => {
+    live.dispose();
+    const beat = new PaintBeat(1000, () => performance.now());
+    live = new LiveActivations(fake.client, store, REFRESH_INTERVAL_MS, beat);
+    const heard: number[] = [];
+    live.subscribe(() => heard.push(performance.now() % 1000));
+    fake.delay = 30;
     fake.setRun('running', 1);
+    await vi.advanceTimersByTimeAsync(100);
+    heard.length = 0;
     for (let t = 0; t < 3000; t += 50) {
+      fake.value = t; // the weights change with every step
+      fake.tick();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(heard.length).toBeGreaterThanOrEqual(2);
+    expect(heard.every((at) => at === 0)).toBe(true); // each on a beat, none when its probe answered
+    heard.length = 0;
+    live.selectSample(7);
+    await vi.advanceTimersByTimeAsync(35); // the probe answers after 30 ms, far from a beat
+    expect(live.getState().input?.bytes[0]).toBe(7);
+    expect(heard.some((at) => at !== 0)).toBe(true);
+  });
+
+  it('waits for a slow worker: never two probes out at once', async () => {
+    fake.delay = 1.4 * REFRESH_INTERVAL_MS;
+    fake.setRun('running', 1);
+    for (let t = 0; t < 6 * REFRESH_INTERVAL_MS; t += 50) {
       fake.tick();
       await vi.advanceTimersByTimeAsync(50);
     }
     expect(fake.maxInFlight).toBe(1);
-    // One every 700 ms (the worker's pace, slower than the refresh interval).
+    // One every 1.4 intervals (the worker's pace, slower than the refresh interval).
     expect(fake.calls.length).toBeGreaterThanOrEqual(4);
     expect(fake.calls.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < fake.calls.length; i++) expect(fake.calls[i]!.at - fake.calls[i - 1]!.at).toBeGreaterThanOrEqual(fake.delay);
   });
 
   it('keeps refreshing with no news from the client: the answer itself makes the next one due', async () => {
