@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { toJsonSchema } from '../engine';
 import { datasetsCommand } from './commands/datasets';
+import { lessonCommand } from './commands/lesson';
 import { forwardCommand, gradientsCommand } from './commands/forward';
 import { evalCommand, trainCommand } from './commands/train';
 import { summaryCommand, validateCommand } from './commands/validate';
@@ -33,6 +34,8 @@ Usage:
   convstudio datasets [--json]      the data sets: bundled, synthetic, or a folder of images
   convstudio datasets preview NAME --out grid.png [--split train|test]
                                     a labelled grid of samples
+  convstudio lesson NAME [--OPTION VALUE]... [--json]
+                                    a lesson's numbers (convstudio lesson --help lists them)
   convstudio schema                 print the graph document's JSON Schema
   convstudio help                   this text
 
@@ -72,6 +75,8 @@ export async function runCli(argv: readonly string[], io: CliOutput, onInterrupt
 }
 
 async function dispatch(argv: readonly string[], io: CliOutput, onInterrupt: (stop: () => void) => void): Promise<number> {
+  // Each lesson has options of its own: parsed by the lesson command, from the lessons' catalog.
+  if (argv[0] === 'lesson') return lessonCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });

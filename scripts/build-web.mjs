@@ -26,6 +26,7 @@ copyFileSync('renderer/index.html', 'dist/web/index.html');
 copyFileSync('resources/icon/icon.png', 'dist/web/icon.png');
 // The bundled data sets, fetched by the training worker (the app works offline).
 cpSync('resources/datasets', 'dist/web/datasets', { recursive: true });
+cpSync('resources/pictures', 'dist/web/pictures', { recursive: true }); // the lessons' photograph, fetched by the page
 if (process.argv.includes('--watch')) {
   await (await context(options)).watch();
 } else {

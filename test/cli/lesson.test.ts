@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../../engine/lessons/catalog';
+import { convolvePicture, KERNEL_PRESETS } from '../../engine/lessons/kernels';
+import { flatPicture } from '../../engine/lessons/picture';
+import { convstudio } from '../helpers/cli';
+
+describe('convstudio lesson', () => {
+  it('--help lists every lesson of the catalog with its options', () => {
+    const run = convstudio('lesson', '--help');
+    expect(run.code).toBe(0);
+    for (const lesson of LESSONS) {
+      expect(run.stdout).toContain(`  ${lesson.id}`);
+      for (const option of lesson.options) expect(run.stdout).toContain(`--${option.name}`);
+    }
+  });
+
+  it('kernels --json prints the engine’s output for the same inputs', () => {
+    const run = convstudio('lesson', 'kernels', '--picture', 'flat:0.5', '--kernel', 'sharpen', '--padding', 'valid', '--at', '3,4', '--json');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    const want = convolvePicture(flatPicture(28, 28, 0.5), KERNEL_PRESETS.sharpen, 'valid');
+    expect(result.output).toMatchObject({ height: 26, width: 26, min: 0.5, max: 0.5 });
+    expect(result.output.data).toEqual(Array.from(want.data));
+    expect(result.explained).toMatchObject({ outY: 3, outX: 4, top: 3, left: 4, sum: 0.5 });
+  });
+
+  it('reads a data set’s test image and the bundled photograph (in colour, 200×133)', () => {
+    const digit = JSON.parse(convstudio('lesson', 'kernels', '--picture', 'mnist:0', '--json').stdout);
+    expect(digit.picture).toEqual({ name: 'mnist test image 0', channels: 1, height: 28, width: 28 });
+    const photo = JSON.parse(convstudio('lesson', 'kernels', '--picture', 'photo', '--json').stdout);
+    expect(photo.picture).toMatchObject({ channels: 3, height: 133, width: 200 });
+  });
+
+  it('costs prints the lecture slide’s table by default', () => {
+    const result = JSON.parse(convstudio('lesson', 'costs', '--json').stdout);
+    expect(result.table).toEqual({
+      convolution: { storedFloats: 2, flops: 267_960 },
+      dense: { storedFloats: 8_003_072_000, flops: 16_006_054_680 },
+      sparse: { storedFloats: 178_640, flops: 267_960 },
+    });
+  });
+
+  it('refuses bad options with one line naming the option, exit code 2', () => {
+    for (const [args, message] of [
+      [['kernels', '--padding', 'x'], /^convstudio lesson kernels: --padding: expected valid, same, not "x"$/],
+      [['kernels', '--kernel', '1 2 3'], /^convstudio lesson kernels: --kernel: a kernel has 9 \(3×3\) or 25 \(5×5\) numbers, not 3$/],
+      [['kernels', '--picture', 'mnist:99999'], /^convstudio lesson kernels: --picture: mnist has test images 0 to 9999, not 99999$/],
+      [['kernels', '--picture', 'nothere.png'], /^convstudio lesson kernels: --picture: no file nothere.png$/],
+      [['kernels', '--bogus', '1'], /^convstudio lesson kernels: Unknown option '--bogus'/],
+      [['costs', '--preset', 'none', '--kernel', '40x1', '--input', '1x28x28'], /^convstudio lesson costs: --kernel: .*kernel/],
+      [['nosuch'], /^convstudio lesson: unknown lesson "nosuch"/],
+    ] as const) {
+      const run = convstudio('lesson', ...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(run.stderr.trim()).toMatch(message);
+    }
+  });
+});
