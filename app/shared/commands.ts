@@ -92,7 +92,13 @@ export type ViewCommandId = `view:${ViewId}`;
 export type CommandId = (typeof STATIC_COMMANDS)[number]['id'] | ViewCommandId;
 
 /** Shows or hides each view: View > Views > Inspector, … (derived from the view list). */
-const VIEW_COMMANDS = VIEWS.map((view) => ({ id: `view:${view.id}` as ViewCommandId, label: view.title, menu: 'view' as const, group: 'views', submenu: 'Views' }));
+const VIEW_COMMANDS = VIEWS.map((view) => ({
+  id: `view:${view.id}` as ViewCommandId,
+  label: view.lesson ? `Lesson: ${view.title}` : view.title,
+  menu: 'view' as const,
+  group: 'views',
+  submenu: view.lesson ? 'Lessons' : 'Views',
+}));
 
 export const COMMANDS: readonly (CommandDeclaration & { id: CommandId })[] = [...STATIC_COMMANDS, ...VIEW_COMMANDS];
 

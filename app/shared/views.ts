@@ -4,9 +4,19 @@
  * view registry (which adds what each view draws) read the same list, and a
  * toggle command exists for every view without anyone keeping a second list.
  */
+import { LESSONS, type LessonId } from '../../engine/lessons/lessons';
+
 export type Dock = 'right' | 'bottom';
 
-export const VIEWS = [
+export interface ViewDeclaration {
+  id: ViewId;
+  title: string;
+  dock: Dock;
+  /** A lesson: not in the default layout, opened from the palette, Help or an inspector's Explain button. */
+  lesson?: LessonId;
+}
+
+const PANELS = [
   { id: 'inspector', title: 'Inspector', dock: 'right' },
   { id: 'train', title: 'Train', dock: 'right' },
   { id: 'activations', title: 'Activations', dock: 'right' },
@@ -16,4 +26,13 @@ export const VIEWS = [
   { id: 'draw', title: 'Draw', dock: 'bottom' },
 ] as const satisfies readonly { id: string; title: string; dock: Dock }[];
 
-export type ViewId = (typeof VIEWS)[number]['id'];
+export type LessonViewId = `lesson-${LessonId}`;
+export type ViewId = (typeof PANELS)[number]['id'] | LessonViewId;
+
+export const lessonViewId = (lesson: LessonId): LessonViewId => `lesson-${lesson}`;
+
+/** The panels, then one view per lesson of engine/lessons/catalog.ts (opened beside the Learn view). */
+export const VIEWS: readonly ViewDeclaration[] = [
+  ...PANELS,
+  ...LESSONS.map((lesson) => ({ id: lessonViewId(lesson.id), title: lesson.title, dock: 'right' as const, lesson: lesson.id })),
+];

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { findLesson, LESSONS, type LessonDeclaration, type LessonHost } from '../../engine/lessons/catalog';
+import { findLesson, LESSONS, type LessonHost, type LessonInfo } from '../../engine/lessons/catalog';
 import { LessonOptionError } from '../../engine/lessons/options';
 import { datasetPicture, flatSpecPicture, parsePictureSpec, PHOTO, pictureFromPng } from '../../engine/lessons/pictureSources';
 import { loadBundledDataset } from '../datasets';
@@ -16,7 +16,7 @@ const PICTURES_DIR = new URL('../../resources/pictures/', import.meta.url);
 
 export function lessonUsage(): string {
   const lines = ['Usage: convstudio lesson NAME [--OPTION VALUE]... [--json]', '', 'Lessons:'];
-  for (const lesson of LESSONS as readonly LessonDeclaration[]) {
+  for (const lesson of LESSONS as readonly LessonInfo[]) {
     lines.push(`  ${lesson.id.padEnd(10)} ${lesson.title}: ${lesson.summary}`);
     for (const option of lesson.options) lines.push(`      --${option.name.padEnd(9)} ${option.help}${option.default ? ` (default ${option.default})` : ''}`);
   }

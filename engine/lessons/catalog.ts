@@ -1,13 +1,16 @@
 /**
- * The lessons, declared once: id, title, the lecture's concept, the options
- * and what `convstudio lesson NAME --json` prints. The Learn views, the
- * command palette, the Help sheet's links and `convstudio lesson --help` all
- * read this list; each lesson's view computes with the same functions.
+ * What each lesson of ./lessons.ts computes for `convstudio lesson NAME
+ * --json`, from the same functions its view calls.
  */
 import { costTable, measureCosts, SLIDE_CASE, type CostCase, type ConvKind } from './costs';
-import { convolvePicture, explainPixel, KERNEL_PRESET_NAMES, parseKernel, type LessonPadding } from './kernels';
-import { LessonOptionError, parseChoice, parseInteger, parsePadding, parsePair, type LessonOption } from './options';
+import { equivariance, type SharingLayer } from './equivariance';
+import { convolvePicture, explainPixel, parseKernel, type LessonPadding } from './kernels';
+import { LESSONS, type LessonId, type LessonInfo } from './lessons';
+import { LessonOptionError, parseChoice, parseInteger, parsePadding, parsePair } from './options';
 import type { Picture } from './picture';
+import { invariance } from './pooling';
+
+export { LESSONS, type LessonId, type LessonInfo } from './lessons';
 
 /** What a lesson needs from its host: pictures by name (a data set's image, the photograph, a file) and a clock. */
 export interface LessonHost {
@@ -15,74 +18,72 @@ export interface LessonHost {
   now(): number;
 }
 
-export interface LessonDeclaration {
-  id: string;
-  title: string;
-  /** The lecture's words for the idea. */
-  concept: string;
-  summary: string;
-  options: readonly LessonOption[];
-  run(values: Readonly<Record<string, string>>, host: LessonHost): Promise<unknown>;
+type Values = Readonly<Record<string, string>>;
+
+const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unknown>> = {
+  async kernels(values, host) {
+    const kernel = parseOr('kernel', () => parseKernel(values['kernel'] ?? 'edge-detect'));
+    const padding = parseChoice<LessonPadding>('padding', values['padding'] ?? 'same', ['valid', 'same']);
+    const picture = await loadOr('picture', host, values['picture'] ?? 'mnist:0');
+    const output = convolvePicture(picture, kernel, padding);
+    const at = values['at'] ? parsePair('at', values['at'], 0, 1 << 20) : [Math.floor(output.height / 2), Math.floor(output.width / 2)] as const;
+    const explained = parseOr('at', () => explainPixel(picture, kernel, padding, at[0], at[1]));
+    return {
+      lesson: 'kernels',
+      picture: describePicture(picture),
+      kernel, padding,
+      output: { height: output.height, width: output.width, ...rangeOf(output.data), data: Array.from(output.data) },
+      explained,
+    };
+  },
+  async costs(values, host) {
+    const c = costCaseOf(values);
+    const table = parseOr('kernel', () => costTable(c));
+    const measured = values['measure'] === 'yes' ? measureCosts(c, () => host.now()) : undefined;
+    return { lesson: 'costs', ...table, ...(measured ? { measured } : {}) };
+  },
+  async equivariance(values, host) {
+    const kernel = parseOr('kernel', () => parseKernel(values['kernel'] ?? 'edge-detect'));
+    const c = {
+      kernel,
+      layer: parseChoice<SharingLayer>('layer', values['layer'] ?? 'conv2d', ['conv2d', 'locallyConnected2d']),
+      padding: parseChoice<LessonPadding>('padding', values['padding'] ?? 'same', ['same', 'valid']),
+      relu: parseChoice('relu', values['relu'] ?? 'no', ['yes', 'no']) === 'yes',
+      dy: parseInteger('dy', values['dy'] ?? '0', -6, 6),
+      dx: parseInteger('dx', values['dx'] ?? '2', -6, 6),
+      seed: 1,
+    };
+    const picture = await loadOr('picture', host, values['picture'] ?? 'mnist:0');
+    const result = equivariance(picture, c);
+    return {
+      lesson: 'equivariance',
+      picture: describePicture(picture),
+      ...c,
+      largestInside: result.largestInside,
+      largestInBand: result.largestInBand,
+      bandUnits: result.band.reduce((a, b) => a + b, 0),
+      difference: { height: result.difference.height, width: result.difference.width, data: Array.from(result.difference.data) },
+      band: Array.from(result.band),
+    };
+  },
+  async pooling(values, host) {
+    const kernel = parseOr('kernel', () => parseKernel(values['kernel'] ?? 'sobel-x'));
+    const direction = DIRECTIONS[parseChoice('direction', values['direction'] ?? 'right', ['right', 'left', 'down', 'up'])];
+    const maxShift = parseInteger('shifts', values['shifts'] ?? '3', 1, 6);
+    const picture = await loadOr('picture', host, values['picture'] ?? 'mnist:0');
+    return { lesson: 'pooling', picture: describePicture(picture), kernel, direction, rows: invariance(picture, { kernel, direction, maxShift }) };
+  },
+};
+
+export const DIRECTIONS = { right: { dy: 0, dx: 1 }, left: { dy: 0, dx: -1 }, down: { dy: 1, dx: 0 }, up: { dy: -1, dx: 0 } } as const;
+
+function describePicture(picture: Picture) {
+  return { name: picture.name, channels: picture.channels, height: picture.height, width: picture.width };
 }
 
-export const PICTURE_HELP = 'mnist:N or fashion-mnist:N (test image N), photo (the bundled photograph), flat:V (a 28×28 patch of value V), or a PNG file';
-
-export const LESSONS = [
-  {
-    id: 'kernels',
-    title: 'Kernels',
-    concept: 'Kernels: the convolution operation',
-    summary: 'a picture convolved with a kernel, and one output pixel taken apart: window, products, sum',
-    options: [
-      { name: 'picture', help: PICTURE_HELP, default: 'mnist:0' },
-      { name: 'kernel', help: `${KERNEL_PRESET_NAMES.join(', ')}, or 9 or 25 numbers ("0 -1 0 -1 5 -1 0 -1 0")`, default: 'edge-detect' },
-      { name: 'padding', help: 'valid (the window stays inside) or same (zero padding keeps the size)', default: 'same', choices: ['valid', 'same'] },
-      { name: 'at', help: 'the output pixel to take apart, ROW,COLUMN (default: the middle)', default: '' },
-    ],
-    async run(values, host) {
-      const kernel = parseOr('kernel', () => parseKernel(values['kernel'] ?? 'edge-detect'));
-      const padding = parseChoice<LessonPadding>('padding', values['padding'] ?? 'same', ['valid', 'same']);
-      const picture = await loadOr('picture', host, values['picture'] ?? 'mnist:0');
-      const output = convolvePicture(picture, kernel, padding);
-      const at = values['at'] ? parsePair('at', values['at'], 0, 1 << 20) : [Math.floor(output.height / 2), Math.floor(output.width / 2)] as const;
-      const explained = parseOr('at', () => explainPixel(picture, kernel, padding, at[0], at[1]));
-      return {
-        lesson: 'kernels',
-        picture: { name: picture.name, channels: picture.channels, height: picture.height, width: picture.width },
-        kernel, padding,
-        output: { height: output.height, width: output.width, ...rangeOf(output.data), data: Array.from(output.data) },
-        explained,
-      };
-    },
-  },
-  {
-    id: 'costs',
-    title: 'Computational costs',
-    concept: 'Sparse interactions: the computational-costs table',
-    summary: 'stored floats and float multiplies or adds of a convolution, the same map as a dense matrix and as a sparse one, and the two timed',
-    options: [
-      { name: 'preset', help: 'slide (the lecture’s 320×280 picture and 2×1 kernel) or none (the options below)', default: 'slide', choices: ['slide', 'none'] },
-      { name: 'layer', help: 'conv2d (shared kernel) or locallyConnected2d (a kernel per position)', default: 'conv2d', choices: ['conv2d', 'locallyConnected2d'] },
-      { name: 'input', help: 'the input, CHANNELSxHEIGHTxWIDTH', default: '1x28x28' },
-      { name: 'filters', help: 'output channels', default: '1' },
-      { name: 'kernel', help: 'kernel rows x columns', default: '3x3' },
-      { name: 'strides', help: 'strides, rows x columns', default: '1x1' },
-      { name: 'padding', help: 'valid, same or full', default: 'valid', choices: ['valid', 'same', 'full'] },
-      { name: 'measure', help: 'yes: time the convolution and the dense product on this machine', default: 'no', choices: ['yes', 'no'] },
-    ],
-    async run(values, host) {
-      const c = costCaseOf(values);
-      const table = parseOr('kernel', () => costTable(c));
-      const measured = values['measure'] === 'yes' ? measureCosts(c, () => host.now()) : undefined;
-      return { lesson: 'costs', ...table, ...(measured ? { measured } : {}) };
-    },
-  },
-] as const satisfies readonly LessonDeclaration[];
-
-export type LessonId = (typeof LESSONS)[number]['id'];
-
-export function findLesson(id: string): LessonDeclaration | undefined {
-  return (LESSONS as readonly LessonDeclaration[]).find((l) => l.id === id);
+export function findLesson(id: string): (LessonInfo & { run(values: Values, host: LessonHost): Promise<unknown> }) | undefined {
+  const lesson = (LESSONS as readonly LessonInfo[]).find((l) => l.id === id);
+  return lesson && { ...lesson, run: RUNS[lesson.id as LessonId] };
 }
 
 /** The cost case the options describe: the slide's, or the one spelled out. */

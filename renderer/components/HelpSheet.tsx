@@ -1,35 +1,44 @@
 /** Help > The Lecture's Concepts and Help > About: where each idea of the CNN lecture lives in the app, and what runs it. */
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../app/shared/desktopApi';
+import type { LessonId } from '../../engine/lessons/lessons';
 import { Sheet } from '../workspace/Sheet';
 
-export const LECTURE_CONCEPTS: { concept: string; where: string }[] = [
-  { concept: 'Kernels', where: 'Select a conv2d node and open Activations: its kernels are drawn as small images, one per input channel.' },
+export const LECTURE_CONCEPTS: { concept: string; where: string; lesson?: LessonId }[] = [
+  { concept: 'Kernels', where: 'The Kernels lesson: a picture, a kernel and the output, every product of a pixel shown. A conv2d node\'s Explain button opens it on that node\'s kernel.', lesson: 'kernels' },
   { concept: 'Sparse interactions', where: 'The inspector explains which input pixels each output reads; the CLI summary compares sparse and dense costs.' },
-  { concept: 'Parameter sharing', where: 'Swap a conv2d node for a locallyConnected2d one (no sharing) or a tiledConv2d one (a few kernel sets): the parameter counts in the inspector and status bar show the difference.' },
-  { concept: 'Pooling', where: 'The pooling nodes; their feature maps show the downsampling while training.' },
+  { concept: 'Parameter sharing and equivariance', where: 'The Sharing and equivariance lesson: shift a picture, compare conv(shift(x)) with shift(conv(x)), and switch to a locally-connected layer to see the equality go. On the canvas, swapping a conv2d node for a locallyConnected2d or tiledConv2d one shows the parameter counts change.', lesson: 'equivariance' },
+  { concept: 'Pooling and invariance', where: 'The Pooling and invariance lesson: how many pooled units keep their value when the picture moves by 1 to 3 pixels, for pool sizes 1, 2 and 3.', lesson: 'pooling' },
   { concept: 'Zero padding: valid, same, full', where: 'The padding field of convolution and pooling nodes; the inspector shows the output size it gives and any unread pixels.' },
   { concept: 'Strides', where: 'The stride field; the inspector warns when a stride skips input pixels.' },
   { concept: 'Back-propagation as a transposed convolution', where: 'Activations show gradient sizes per layer; `convstudio gradients` prints every gradient.' },
   { concept: 'Locally-connected and tiled convolution', where: 'The locallyConnected2d and tiledConv2d nodes (tiles: how many kernel sets per axis).' },
-  { concept: 'Computational costs', where: 'File > Export Summary writes the table of parameters and muls+adds; template "Lecture: computational costs" reproduces the lecture\'s numbers.' },
+  { concept: 'Computational costs', where: 'The Computational costs lesson: the lecture\'s table for any conv-like layer and input, its slide\'s numbers, and the two timed here. A conv2d node\'s Explain button opens it on that layer.', lesson: 'costs' },
 ];
 
 /** Each of the lecture's concepts and where it is in the app: in this sheet and in the Learn view. */
-export function ConceptList({ className }: { className?: string }) {
+export function ConceptList({ className, onOpenLesson }: { className?: string; onOpenLesson?: (lesson: LessonId) => void }) {
   return (
     <dl className={className}>
       {LECTURE_CONCEPTS.map((c) => (
         <div key={c.concept}>
           <dt>{c.concept}</dt>
-          <dd>{c.where}</dd>
+          <dd>
+            {c.where}
+            {c.lesson && onOpenLesson && (
+              <>
+                {' '}
+                <button type="button" className="concept__open" data-testid={`open-lesson-${c.lesson}`} onClick={() => onOpenLesson(c.lesson!)}>Open the lesson</button>
+              </>
+            )}
+          </dd>
         </div>
       ))}
     </dl>
   );
 }
 
-export function HelpSheet({ topic, appInfo, onClose }: { topic: 'concepts' | 'about'; appInfo?: () => Promise<AppInfo>; onClose(): void }) {
+export function HelpSheet({ topic, appInfo, onClose, onOpenLesson }: { topic: 'concepts' | 'about'; appInfo?: () => Promise<AppInfo>; onClose(): void; onOpenLesson?: (lesson: LessonId) => void }) {
   const [info, setInfo] = useState<AppInfo | undefined>();
   useEffect(() => {
     if (topic === 'about') void appInfo?.().then(setInfo, () => undefined);
@@ -37,7 +46,7 @@ export function HelpSheet({ topic, appInfo, onClose }: { topic: 'concepts' | 'ab
   return (
     <Sheet title={topic === 'about' ? 'About ConvStudio' : 'The lecture’s concepts in ConvStudio'} onClose={onClose}>
       {topic === 'concepts' ? (
-        <ConceptList />
+        <ConceptList {...(onOpenLesson ? { onOpenLesson } : {})} />
       ) : (
         <>
           <p>Design, train and look inside convolutional networks by hand. Works offline; nothing is sent anywhere.</p>

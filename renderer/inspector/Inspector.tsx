@@ -4,6 +4,7 @@
  * the weights the document stores for it, and its problems. Reads the store
  * and writes every change through it (one undo step each).
  */
+import { explanationsFor, type Explanation } from '../lessons/explain';
 import type { EditorState, DocumentStore } from '../store/documentStore';
 import { useEditor } from '../store/useEditor';
 import { NodeFields } from './NodeFields';
@@ -13,12 +14,12 @@ import { unpinnedProblems } from './values';
 import { WeightGrid } from './WeightGrid';
 import './inspector.css';
 
-export function Inspector({ store }: { store: DocumentStore }) {
-  return <InspectorView store={store} state={useEditor(store)} />;
+export function Inspector({ store, onExplain }: { store: DocumentStore; onExplain?: (explanation: Explanation) => void }) {
+  return <InspectorView store={store} state={useEditor(store)} {...(onExplain ? { onExplain } : {})} />;
 }
 
 /** The inspector for a given state (what Inspector renders; tests render it without a DOM). */
-export function InspectorView({ store, state }: { store: DocumentStore; state: EditorState }) {
+export function InspectorView({ store, state, onExplain }: { store: DocumentStore; state: EditorState; onExplain?: (explanation: Explanation) => void }) {
   const { document: doc, analysis } = state;
   const node = state.selection.map((id) => doc.nodes.find((n) => n.id === id)).find((n) => n !== undefined);
   if (!node) {
@@ -48,6 +49,13 @@ export function InspectorView({ store, state }: { store: DocumentStore; state: E
         {info?.window && <Arithmetic plan={info.window} />}
         {tensors && <WeightGrid key={`weights-${node.id}`} store={store} nodeId={node.id} tensors={tensors} problems={problems} trainable={trainable} />}
       </fieldset>
+      {onExplain && (
+        <div className="inspect__explain">
+          {explanationsFor(node, analysis.infoOf.get(doc.edges.find((e) => e.to === node.id)?.from ?? '')?.outputShape, tensors?.['weight']).map((e) => (
+            <button key={e.lesson} type="button" data-testid={`explain-${e.lesson}`} onClick={() => onExplain(e)}>{e.label}</button>
+          ))}
+        </div>
+      )}
       <ProblemList problems={unpinnedProblems(problems, Object.keys(tensors ?? {}))} />
     </aside>
   );

@@ -9,6 +9,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { CommandPalette } from '../commands/CommandPalette';
 import { ShortcutsSheet } from '../commands/ShortcutsSheet';
 import { HelpSheet } from '../components/HelpSheet';
+import { openLesson } from '../lessons/explain';
 import { Palette } from '../components/Palette';
 import { RecoveryBanner } from '../components/RecoveryBanner';
 import { StatusBar } from '../components/StatusBar';
@@ -61,7 +62,7 @@ export function App({ services, recoveryOffer }: { services: WorkspaceServices; 
         <StatusBar analysis={state.analysis} dirty={dirty} fileName={state.fileName} locked={state.locked} training={training} onSelect={(id) => store.select([id])} />
         {sheet === 'palette' && <CommandPalette registry={registry} desktop={bridge.kind === 'desktop'} onClose={close} />}
         {sheet === 'shortcuts' && <ShortcutsSheet registry={registry} desktop={bridge.kind === 'desktop'} onClose={close} />}
-        {(sheet === 'concepts' || sheet === 'about') && <HelpSheet topic={sheet} appInfo={bridge.appInfo} onClose={close} />}
+        {(sheet === 'concepts' || sheet === 'about') && <HelpSheet topic={sheet} appInfo={bridge.appInfo} onClose={close} onOpenLesson={(lesson) => { close(); openLesson(ui, registry.context, lesson); }} />}
         {sheet === 'welcome' && <WelcomeSheet registry={registry} bridge={bridge} recovery={recovery} onRestore={() => answerRecovery(true)} onClose={close} />}
       </div>
     </ServicesContext.Provider>

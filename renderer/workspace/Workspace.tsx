@@ -71,6 +71,9 @@ function addView(api: DockviewApi, id: ViewId, inactive = false) {
     id, component: 'view', title: declared.title, params: { view: id }, position, inactive,
     ...(neighbour ? {} : declared.dock === 'right' ? { initialWidth: dockSize().right } : { initialHeight: dockSize().bottom }),
   });
+  // A lesson needs room for two pictures side by side: its dock grows to half the window (the splitter still moves).
+  const group = api.getPanel(id)?.group;
+  if (declared.lesson && group && group.api.width < api.width * 0.5) group.api.setSize({ width: Math.round(api.width * 0.5) });
 }
 
 /** The canvas's own group has no tab strip and takes no tabs: it is the workspace's middle, not a view. */
@@ -85,8 +88,8 @@ function defaultLayout(api: DockviewApi) {
   api.clear();
   api.addPanel({ id: CANVAS, component: 'canvas', title: 'Graph' });
   settleCanvas(api);
-  // The first of each dock is the one shown: the inspector on the right, the charts below.
-  for (const view of VIEWS) addView(api, view.id, api.panels.some((p) => p.id !== CANVAS && VIEWS.find((v) => v.id === p.id)?.dock === view.dock));
+  // The first of each dock is the one shown: the inspector on the right, the charts below. Lessons open when asked for.
+  for (const view of VIEWS.filter((v) => !v.lesson)) addView(api, view.id, api.panels.some((p) => p.id !== CANVAS && VIEWS.find((v) => v.id === p.id)?.dock === view.dock));
 }
 
 /** A stored layout is used only if it has the canvas and nothing but known views. */

@@ -4,11 +4,15 @@
  * palette, the welcome view). Not part of the document and not recorded for
  * undo; a tiny store so commands, keys and components share one truth.
  */
+import type { LessonId } from '../../engine/lessons/lessons';
+
 export type Sheet = 'shortcuts' | 'concepts' | 'about' | 'palette' | 'welcome';
 
 export interface UiState {
   present: boolean;
   sheet?: Sheet | undefined;
+  /** The last request to open a lesson on given option values (a new object each time, so a repeat applies again). */
+  lesson?: { id: LessonId; values: Record<string, string> } | undefined;
 }
 
 export class UiStore {

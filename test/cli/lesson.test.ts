@@ -57,3 +57,24 @@ describe('convstudio lesson', () => {
     }
   });
 });
+
+describe('convstudio lesson equivariance and pooling', () => {
+  it('equivariance: exactly 0 away from the band with conv2d, not with locallyConnected2d', () => {
+    const shared = JSON.parse(convstudio('lesson', 'equivariance', '--picture', 'mnist:3', '--dx', '2', '--dy=-1', '--json').stdout);
+    const local = JSON.parse(convstudio('lesson', 'equivariance', '--picture', 'mnist:3', '--dx', '2', '--dy=-1', '--layer', 'locallyConnected2d', '--json').stdout);
+    expect(shared.largestInside).toBe(0);
+    expect(local.largestInside).toBeGreaterThan(0.05);
+    expect(shared.band).toHaveLength(28 * 28);
+    expect(shared.bandUnits).toBeGreaterThan(0);
+    expect(convstudio('lesson', 'equivariance', '--dx', '9').stderr.trim()).toBe('convstudio lesson equivariance: --dx: expected a whole number from -6 to 6, not "9"');
+  });
+
+  it('pooling: a row per pool size, everything unchanged at shift 0', () => {
+    const result = JSON.parse(convstudio('lesson', 'pooling', '--picture', 'fashion-mnist:1', '--direction', 'down', '--shifts', '2', '--json').stdout);
+    expect(result.rows.map((r: { pool: number }) => r.pool)).toEqual([1, 2, 3]);
+    for (const row of result.rows) {
+      expect(row.unchanged).toHaveLength(3);
+      expect(row.unchanged[0]).toBe(1);
+    }
+  });
+});

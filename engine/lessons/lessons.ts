@@ -1,0 +1,84 @@
+/**
+ * The lessons, declared once: id, title, the lecture's concept, a summary and
+ * the options. Plain data with no engine code behind it, so the desktop
+ * menu, the palette, the Help sheet and `convstudio lesson --help` read it
+ * cheaply; ./catalog.ts adds what each lesson computes.
+ */
+import { KERNEL_PRESET_NAMES } from './kernelPresets';
+import type { LessonOption } from './options';
+
+export interface LessonInfo {
+  id: string;
+  title: string;
+  /** The lecture's words for the idea. */
+  concept: string;
+  summary: string;
+  options: readonly LessonOption[];
+}
+
+export const PICTURE_HELP = 'mnist:N or fashion-mnist:N (test image N), photo (the bundled photograph), flat:V (a 28×28 patch of value V), or a PNG file';
+
+export const LESSONS = [
+  {
+    id: 'kernels',
+    title: 'Kernels',
+    concept: 'Kernels: the convolution operation',
+    summary: 'a picture convolved with a kernel, and one output pixel taken apart: window, products, sum',
+    options: [
+      { name: 'picture', help: PICTURE_HELP, default: 'mnist:0' },
+      { name: 'kernel', help: `${KERNEL_PRESET_NAMES.join(', ')}, or 9 or 25 numbers, row by row (--kernel="-1 0 1 -2 0 2 -1 0 1": with = when the first is negative)`, default: 'edge-detect' },
+      { name: 'padding', help: 'valid (the window stays inside) or same (zero padding keeps the size)', default: 'same', choices: ['valid', 'same'] },
+      { name: 'at', help: 'the output pixel to take apart, ROW,COLUMN (default: the middle)', default: '' },
+    ],
+  },
+  {
+    id: 'costs',
+    title: 'Computational costs',
+    concept: 'Sparse interactions: the computational-costs table',
+    summary: 'stored floats and float multiplies or adds of a convolution, the same map as a dense matrix and as a sparse one, and the two timed',
+    options: [
+      { name: 'preset', help: 'slide (the lecture’s 320×280 picture and 2×1 kernel) or none (the options below)', default: 'slide', choices: ['slide', 'none'] },
+      { name: 'layer', help: 'conv2d (shared kernel) or locallyConnected2d (a kernel per position)', default: 'conv2d', choices: ['conv2d', 'locallyConnected2d'] },
+      { name: 'input', help: 'the input, CHANNELSxHEIGHTxWIDTH', default: '1x28x28' },
+      { name: 'filters', help: 'output channels', default: '1' },
+      { name: 'kernel', help: 'kernel rows x columns', default: '3x3' },
+      { name: 'strides', help: 'strides, rows x columns', default: '1x1' },
+      { name: 'padding', help: 'valid, same or full', default: 'valid', choices: ['valid', 'same', 'full'] },
+      { name: 'measure', help: 'yes: time the convolution and the dense product on this machine', default: 'no', choices: ['yes', 'no'] },
+    ],
+  },
+  {
+    id: 'equivariance',
+    title: 'Sharing and equivariance',
+    concept: 'Parameter sharing and equivariance to translation',
+    summary: 'conv(shift(x)) against shift(conv(x)) and their difference: zero away from the border band with a shared kernel, not with a locally-connected layer',
+    options: [
+      { name: 'picture', help: PICTURE_HELP, default: 'mnist:0' },
+      { name: 'kernel', help: 'as for the kernels lesson', default: 'edge-detect' },
+      { name: 'layer', help: 'conv2d (one kernel, shared) or locallyConnected2d (a kernel per position)', default: 'conv2d', choices: ['conv2d', 'locallyConnected2d'] },
+      { name: 'padding', help: 'same or valid', default: 'same', choices: ['same', 'valid'] },
+      { name: 'relu', help: 'yes: a ReLU after the layer', default: 'no', choices: ['yes', 'no'] },
+      { name: 'dy', help: 'shift down by this many pixels, -6 to 6 (negative, up: --dy=-2)', default: '0' },
+      { name: 'dx', help: 'shift right by this many pixels, -6 to 6 (negative, left: --dx=-2)', default: '2' },
+    ],
+  },
+  {
+    id: 'pooling',
+    title: 'Pooling and invariance',
+    concept: 'Pooling and invariance to small translations',
+    summary: 'the fraction of max-pooled units (pool 1, 2, 3, stride 1) whose value survives a shift of the input by 0 to 3 pixels',
+    options: [
+      { name: 'picture', help: PICTURE_HELP, default: 'mnist:0' },
+      { name: 'kernel', help: 'the detector (then ReLU), as for the kernels lesson', default: 'sobel-x' },
+      { name: 'direction', help: 'right, left, down or up', default: 'right', choices: ['right', 'left', 'down', 'up'] },
+      { name: 'shifts', help: 'the largest shift, 1 to 6 pixels', default: '3' },
+    ],
+  },
+] as const satisfies readonly LessonInfo[];
+
+export type LessonId = (typeof LESSONS)[number]['id'];
+
+/** Each option's default, by name. */
+export function defaultValues(lesson: LessonInfo): Record<string, string> {
+  return Object.fromEntries(lesson.options.map((o) => [o.name, o.default]));
+}

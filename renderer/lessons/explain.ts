@@ -1,0 +1,44 @@
+/**
+ * The inspector's Explain buttons: which lessons a node is about, and the
+ * option values that open each on the node's own parameters and weights.
+ */
+import { decodeTensorData, type GraphNode } from '../../engine';
+import type { LessonId } from '../../engine/lessons/lessons';
+import { lessonViewId } from '../../app/shared/views';
+import type { UiStore } from '../workspace/uiStore';
+import type { CommandContext } from '../commands/handlers';
+
+export interface Explanation {
+  lesson: LessonId;
+  label: string;
+  values: Record<string, string>;
+}
+
+type ConvParams = { filters: number; kernelSize: [number, number]; strides: [number, number]; padding: unknown };
+
+export function explanationsFor(node: GraphNode, inputShape: readonly number[] | undefined, weights?: { shape: number[]; data: unknown }): Explanation[] {
+  if (node.type !== 'conv2d' && node.type !== 'locallyConnected2d') return [];
+  const p = node.params as ConvParams;
+  const out: Explanation[] = [];
+  const [kH, kW] = p.kernelSize;
+  if (node.type === 'conv2d' && kH === kW && (kH === 3 || kH === 5)) {
+    // The node's first kernel (filter 1, input channel 1) when it has weights; the lecture's edge detector otherwise.
+    const decoded = weights ? decodeTensorData(weights.data as never) : undefined;
+    const kernel = decoded?.ok ? Array.from(decoded.values.slice(0, kH * kW), (v) => Number(v.toPrecision(4))).join(' ') : kH === 3 ? 'edge-detect' : undefined;
+    if (kernel) out.push({ lesson: 'kernels', label: `Explain: kernels (${node.id}'s first kernel)`, values: { kernel, padding: p.padding === 'valid' ? 'valid' : 'same' } });
+  }
+  if (inputShape?.length === 3 && typeof p.padding === 'string') {
+    out.push({
+      lesson: 'costs',
+      label: 'Explain: computational costs',
+      values: { preset: 'none', layer: node.type, input: inputShape.join('x'), filters: String(p.filters), kernel: `${kH}x${kW}`, strides: p.strides.join('x'), padding: p.padding },
+    });
+  }
+  return out;
+}
+
+/** Opens a lesson's view, on the given values when there are some. */
+export function openLesson(ui: UiStore, context: Pick<CommandContext, 'bound'>, lesson: LessonId, values?: Record<string, string>): void {
+  if (values) ui.set({ lesson: { id: lesson, values } });
+  context.bound.layout?.show(lessonViewId(lesson));
+}

@@ -1,0 +1,15 @@
+/** What each lesson view draws: the compiler refuses a lesson of engine/lessons/lessons.ts without one. */
+import type { ReactNode } from 'react';
+import type { LessonId } from '../../engine/lessons/lessons';
+import type { WorkspaceServices } from '../workspace/services';
+import { CostsLesson } from './CostsLesson';
+import { EquivarianceLesson } from './EquivarianceLesson';
+import { KernelsLesson } from './KernelsLesson';
+import { PoolingLesson } from './PoolingLesson';
+
+export const LESSON_VIEWS: Record<LessonId, (s: WorkspaceServices) => ReactNode> = {
+  kernels: (s) => <KernelsLesson services={s} />,
+  costs: (s) => <CostsLesson services={s} />,
+  equivariance: (s) => <EquivarianceLesson services={s} />,
+  pooling: (s) => <PoolingLesson services={s} />,
+};

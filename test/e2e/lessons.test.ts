@@ -1,0 +1,200 @@
+/**
+ * The lessons in Chromium, driven as a student would: opened from the
+ * palette, Help and the inspector; numbers read off the page and checked
+ * against `convstudio lesson … --json` (the same engine code from the
+ * command line) and against what the lesson must show (a flat patch, the
+ * lecture's slide). Each leaves a screenshot in test-results/e2e/.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
+import { convstudio } from '../helpers/cli';
+import { ORACLES_REQUIRED } from '../helpers/oracles';
+import { openEditor, SHOTS } from './openEditor';
+
+const number = (text: string | null) => Number((text ?? '').replace('−', '-').replace(/,/g, ''));
+
+/** Opens a lesson from the command palette, as typed. */
+async function openFromPalette(page: Page, label: string, id: string, ready: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  await page.getByTestId('command-palette-input').fill(label);
+  await page.getByTestId(`command-palette-item-${id}`).click();
+  await page.getByTestId(ready).waitFor();
+}
+
+/** Milliseconds from running a command in the page until `ready` is in the document (measured in the page, frame by frame). */
+const timeToShow = (page: Page, command: string, ready: string) => page.evaluate(([id, selector]) => new Promise<number>((resolve) => {
+  const started = performance.now();
+  (window as unknown as { convstudioCommands: { run(id: string): void } }).convstudioCommands.run(id!);
+  const look = () => (document.querySelector(selector!) ? resolve(performance.now() - started) : requestAnimationFrame(look));
+  look();
+}), [command, `[data-testid="${ready}"]`]);
+
+/** Points at output pixel (y, x) of the kernels lesson; resolves to the ms until the explanation showed it (measured in the page). */
+async function pointAt(page: Page, y: number, x: number): Promise<number> {
+  const took = await page.getByTestId('kernels-output').evaluate((grid, [row, column]) => new Promise<number>((resolve) => {
+    const box = grid.getBoundingClientRect();
+    const size = Number(grid.getAttribute('aria-label')!.match(/(\d+)×(\d+)/)![2]);
+    const cell = box.width / size;
+    const started = performance.now();
+    grid.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: box.left + (column! + 0.5) * cell, clientY: box.top + (row! + 0.5) * cell }));
+    const look = () => (document.querySelector('.lesson__result')?.textContent?.includes(`row ${row}, column ${column}:`) ? resolve(performance.now() - started) : requestAnimationFrame(look));
+    look();
+  }), [y, x]);
+  return took;
+}
+
+describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromium', () => {
+  let chromium: ChromiumPage;
+  let page: Page;
+  beforeAll(async () => {
+    chromium = await openEditor({ viewport: { width: 1440, height: 900 } });
+    page = chromium.page;
+  }, 120_000);
+  afterAll(async () => chromium?.close());
+
+  it('kernels: flat patch, hovered products, the same numbers as the command line', async () => {
+    // Timed in the page: the first opening fetches MNIST's test images; the second finds them loaded.
+    const opened = [await timeToShow(page, 'view:lesson-kernels', 'kernels-value')];
+    await page.evaluate(() => (window as unknown as { convstudioCommands: { run(id: string): void } }).convstudioCommands.run('view:lesson-kernels')); // closes it
+    opened.push(await timeToShow(page, 'view:lesson-kernels', 'kernels-value'));
+    await page.evaluate(() => (window as unknown as { convstudioCommands: { run(id: string): void } }).convstudioCommands.run('view:lesson-kernels'));
+    await openFromPalette(page, 'Lesson: Kernels', 'view:lesson-kernels', 'kernels-value');
+    // A flat patch: the edge detector answers 0 and sharpen keeps the value, inside the picture (valid).
+    await page.getByTestId('kernels-picture-source').selectOption('flat');
+    await page.getByTestId('kernels-padding').selectOption('valid');
+    await expect.poll(() => page.getByTestId('kernels-value').textContent()).toBe('0.000');
+    await page.getByTestId('kernels-preset').selectOption('sharpen');
+    await expect.poll(() => page.getByTestId('kernels-value').textContent()).toBe('0.500');
+
+    // A digit with the lecture's edge detector: the products shown sum to the output shown.
+    await page.getByTestId('kernels-picture-source').selectOption('mnist');
+    await page.getByTestId('kernels-preset').selectOption('edge-detect');
+    await page.getByTestId('kernels-padding').selectOption('same');
+    const hovers: number[] = [];
+    for (const [y, x] of [[7, 9], [12, 16], [20, 11]] as const) {
+      hovers.push(await pointAt(page, y, x));
+      const products = (await page.getByTestId('kernels-products').locator('td').allTextContents()).map(number);
+      const shown = number(await page.getByTestId('kernels-value').textContent());
+      expect(products).toHaveLength(9);
+      expect(products.reduce((a, b) => a + b, 0)).toBeCloseTo(shown, 1); // each product is shown to 2 decimals
+      const cli = JSON.parse(convstudio('lesson', 'kernels', '--picture', 'mnist:0', '--kernel', 'edge-detect', '--padding', 'same', '--at', `${y},${x}`, '--json').stdout);
+      expect(shown).toBeCloseTo(cli.explained.sum, 3);
+      expect(number(await page.getByTestId('kernels-sum').textContent())).toBeCloseTo(cli.explained.sum, 3);
+    }
+    // The outline on the input is the hovered pixel's window: rows 19-21, columns 10-12 for (20, 11) with same padding.
+    const [input, outline] = [await page.getByTestId('kernels-input').boundingBox(), await page.locator('[data-testid="kernels-input"] .heatmap__outline').boundingBox()];
+    const cell = input!.width / 28;
+    expect(Math.round((outline!.x - input!.x) / cell)).toBe(10);
+    expect(Math.round((outline!.y - input!.y) / cell)).toBe(19);
+    // A typed weight recomputes the output at once.
+    await page.getByTestId('kernels-kernel').getByLabel('kernel, row 2, column 2').fill('9');
+    const cli = JSON.parse(convstudio('lesson', 'kernels', '--picture', 'mnist:0', '--kernel=-1 -1 -1 -1 9 -1 -1 -1 -1', '--at', '20,11', '--json').stdout);
+    await expect.poll(async () => number(await page.getByTestId('kernels-value').textContent())).toBeCloseTo(cli.explained.sum, 3);
+    console.log(`kernels lesson: opened in ${opened.map((t) => t.toFixed(0)).join(' ms, then ')} ms; a hover answered in ${hovers.map((t) => t.toFixed(0)).join(', ')} ms (28×28, measured in the page)`);
+    await page.screenshot({ path: `${SHOTS}/lesson-kernels.png` });
+
+    // Add to graph: the kernel as a fixed conv2d node after the input.
+    const before = await page.evaluate(() => (window as unknown as { convstudioStore: { getState(): { document: { nodes: unknown[] } } } }).convstudioStore.getState().document.nodes.length);
+    await page.getByTestId('kernels-add').click();
+    const added = await page.evaluate(() => {
+      const { document } = (window as unknown as { convstudioStore: { getState(): { document: { nodes: { id: string; type: string; params: Record<string, unknown> }[]; edges: { from: string; to: string }[]; weights: Record<string, { weight: { data: number[] } }> } } } }).convstudioStore.getState();
+      const node = document.nodes.at(-1)!;
+      return { count: document.nodes.length, node, from: document.edges.find((e) => e.to === node.id)?.from, weights: document.weights[node.id]?.weight.data };
+    });
+    expect(added.count).toBe(before + 1);
+    expect(added.node).toMatchObject({ type: 'conv2d', params: { filters: 1, kernelSize: [3, 3], trainable: false, useBias: false } });
+    expect(added.from).toBe('in');
+    expect(added.weights).toEqual([-1, -1, -1, -1, 9, -1, -1, -1, -1]);
+    expect(chromium.errors).toEqual([]);
+  });
+
+  it('costs: the lecture slide’s six numbers from Help, the measured column, and a node’s own layer from its Explain button', async () => {
+    const opened = await timeToShow(page, 'view:lesson-costs', 'costs-table');
+    console.log(`costs lesson: opened in ${opened.toFixed(0)} ms`);
+    await page.evaluate(() => (window as unknown as { convstudioCommands: { run(id: string): void } }).convstudioCommands.run('view:lesson-costs')); // closes it
+    await page.evaluate(() => (window as unknown as { convstudioCommands: { run(id: string): void } }).convstudioCommands.run('help-concepts'));
+    await page.getByTestId('open-lesson-costs').click();
+    await page.getByTestId('costs-table').waitFor();
+    const cells = async () => Object.fromEntries(await Promise.all(['convolution', 'dense', 'sparse'].flatMap((k) => ['stored', 'flops'].map(async (m) => [`${k}-${m}`, number(await page.getByTestId(`costs-${k}-${m}`).textContent())] as const))));
+    expect(await cells()).toEqual({
+      'convolution-stored': 2, 'convolution-flops': 267_960,
+      'dense-stored': 8_003_072_000, 'dense-flops': 16_006_054_680,
+      'sparse-stored': 178_640, 'sparse-flops': 267_960,
+    });
+    await page.getByTestId('costs-measure').click();
+    await expect.poll(() => page.getByTestId('costs-dense-ms').textContent(), { timeout: 30_000 }).toBe('not run: W needs 32.0 GB');
+    expect(await page.getByTestId('costs-convolution-ms').textContent()).toMatch(/^\d+\.\d{3} ms$/);
+    await page.screenshot({ path: `${SHOTS}/lesson-costs.png` });
+
+    // LeNet-5's c1 (6 filters of 5×5 on 1×28×28) from the inspector: the table is the command line's for the same layer.
+    await page.locator('.react-flow__node[data-id="c1"]').click();
+    await page.getByRole('tab', { name: 'Inspector', exact: true }).click();
+    await page.getByTestId('explain-costs').click();
+    await expect.poll(() => page.getByTestId('costs-input').inputValue()).toBe('1x28x28');
+    const cli = JSON.parse(convstudio('lesson', 'costs', '--preset', 'none', '--input', '1x28x28', '--filters', '6', '--kernel', '5x5', '--json').stdout);
+    const shown = await cells();
+    for (const k of ['convolution', 'dense', 'sparse'] as const) {
+      expect(shown[`${k}-stored`]).toBe(cli.table[k].storedFloats);
+      expect(shown[`${k}-flops`]).toBe(cli.table[k].flops);
+    }
+    await page.getByTestId('costs-measure').click();
+    await expect.poll(() => page.getByTestId('costs-dense-ms').textContent(), { timeout: 30_000 }).toMatch(/^\d+\.\d{3} ms$/);
+    console.log(`costs lesson, c1 of LeNet-5 measured here: convolution ${await page.getByTestId('costs-convolution-ms').textContent()}, dense ${await page.getByTestId('costs-dense-ms').textContent()}`);
+    expect(chromium.errors).toEqual([]);
+  });
+  it('equivariance: zero difference inside the band for conv2d, not for locallyConnected2d; arrows shift; a shared weight meets every pixel', async () => {
+    const opened = await timeToShow(page, 'view:lesson-equivariance', 'equivariance-inside');
+    await page.getByTestId('equivariance-picture-source').selectOption('photo');
+    await page.getByTestId('equivariance-shift-down').click(); // (1, 2)
+    await page.getByTestId('equivariance-shift').focus();
+    await page.keyboard.press('ArrowRight'); // (1, 3)
+    await expect.poll(() => page.getByTestId('equivariance-shift-dx').inputValue()).toBe('3');
+    const cliOf = (layer: string) => JSON.parse(convstudio('lesson', 'equivariance', '--picture', 'photo', '--layer', layer, '--dy', '1', '--dx', '3', '--json').stdout);
+    const shared = cliOf('conv2d');
+    expect(shared.largestInside).toBe(0);
+    await expect.poll(() => page.getByTestId('equivariance-inside').textContent()).toBe('0.00');
+    expect(number(await page.getByTestId('equivariance-band').textContent())).toBeCloseTo(shared.largestInBand, 2);
+    expect(shared.largestInBand).toBeGreaterThan(0); // the photograph's border is not black
+    await page.screenshot({ path: `${SHOTS}/lesson-equivariance.png` });
+
+    await page.getByTestId('equivariance-layer').selectOption('locallyConnected2d');
+    const local = cliOf('locallyConnected2d');
+    expect(local.largestInside).toBeGreaterThan(0.05);
+    await expect.poll(async () => number(await page.getByTestId('equivariance-inside').textContent())).toBeCloseTo(local.largestInside, 2);
+
+    // Pointing at a weight: shared, it meets (nearly) every pixel of the input; local, one pixel.
+    const marked = () => page.getByTestId('equivariance-input').evaluate((grid) => {
+      const mask = grid.querySelector<HTMLCanvasElement>('.heatmap__mask')!;
+      const pixels = mask.getContext('2d')!.getImageData(0, 0, mask.width, mask.height).data;
+      let count = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) count++;
+      return { count, of: mask.width * mask.height };
+    });
+    await page.getByTestId('equivariance-weights').locator('td').nth(4).hover();
+    expect((await marked()).count).toBe(1);
+    await page.getByTestId('equivariance-layer').selectOption('conv2d');
+    await page.getByTestId('equivariance-weights').locator('td').nth(4).hover();
+    await expect.poll(async () => (await marked()).count).toBe(133 * 200); // the middle weight, same padding: every pixel
+    console.log(`equivariance lesson: opened in ${opened.toFixed(0)} ms; photo shifted (1, 3): largest difference inside the band ${shared.largestInside} (conv2d), ${local.largestInside.toFixed(3)} (locallyConnected2d)`);
+    expect(chromium.errors).toEqual([]);
+  });
+
+  it('pooling: the unchanged fractions shown are the command line’s, bigger pools keep more', async () => {
+    const opened = await timeToShow(page, 'view:lesson-pooling', 'pooling-table');
+    const cli = JSON.parse(convstudio('lesson', 'pooling', '--json').stdout);
+    for (const row of cli.rows as { pool: number; unchanged: number[] }[]) {
+      for (const [shift, fraction] of row.unchanged.entries()) {
+        expect(await page.getByTestId(`pooling-cell-${row.pool}-${shift}`).textContent()).toBe(`${(100 * fraction).toFixed(1)}%`);
+      }
+    }
+    const [none, two, three] = cli.rows as { unchanged: number[] }[];
+    expect(none!.unchanged[1]).toBeLessThan(two!.unchanged[1]!);
+    expect(two!.unchanged[1]).toBeLessThan(three!.unchanged[1]!);
+    await page.getByTestId('pooling-cell-3-1').locator('button').click();
+    await expect.poll(() => page.getByTestId('pooling-after').getAttribute('aria-label')).toMatch(/26×26/);
+    console.log(`pooling lesson: opened in ${opened.toFixed(0)} ms; unchanged after 1 px: ${cli.rows.map((r: { pool: number; unchanged: number[] }) => `pool ${r.pool} ${(100 * r.unchanged[1]!).toFixed(1)}%`).join(', ')}`);
+    await page.screenshot({ path: `${SHOTS}/lesson-pooling.png` });
+    expect(chromium.errors).toEqual([]);
+  });
+});
