@@ -10,7 +10,7 @@ import { findLesson, LESSONS, type LessonHost, type LessonInfo } from '../../eng
 import { LessonOptionError } from '../../engine/lessons/options';
 import { datasetPicture, flatSpecPicture, parsePictureSpec, PHOTO, pictureFromPng } from '../../engine/lessons/pictureSources';
 import { loadBundledDataset } from '../datasets';
-import { CliError, EXIT, type CliOutput } from '../io';
+import { CliError, EXIT, loadDocumentFile, type CliOutput } from '../io';
 
 const PICTURES_DIR = new URL('../../resources/pictures/', import.meta.url);
 
@@ -63,6 +63,15 @@ export async function lessonCommand(argv: readonly string[], io: CliOutput): Pro
 /** Pictures from the bundled data sets, the bundled photograph, or a PNG file. */
 const nodeHost: LessonHost = {
   now: () => performance.now(),
+  async loadGraph(file) {
+    const problems: string[] = [];
+    try {
+      const { document, analysis } = loadDocumentFile(file, { out: () => undefined, err: (line) => problems.push(line) });
+      return { document, analysis };
+    } catch (error) {
+      throw new Error(problems[0] ?? ((error as Error).message || `${file} cannot be read`), { cause: error });
+    }
+  },
   async loadPicture(text) {
     const spec = parsePictureSpec(text);
     switch (spec.kind) {

@@ -4,6 +4,9 @@
  */
 import { costTable, measureCosts, SLIDE_CASE, type CostCase, type ConvKind } from './costs';
 import { equivariance, type SharingLayer } from './equivariance';
+import type { GraphAnalysis } from '../graph/analyze';
+import type { GraphDocument } from '../graph/schema';
+import { denseComparison, dependsOn, fieldStats, influences } from './receptiveField';
 import { convolvePicture, explainPixel, parseKernel, type LessonPadding } from './kernels';
 import { LESSONS, type LessonId, type LessonInfo } from './lessons';
 import { LessonOptionError, parseChoice, parseInteger, parsePadding, parsePair } from './options';
@@ -12,9 +15,10 @@ import { invariance } from './pooling';
 
 export { LESSONS, type LessonId, type LessonInfo } from './lessons';
 
-/** What a lesson needs from its host: pictures by name (a data set's image, the photograph, a file) and a clock. */
+/** What a lesson needs from its host: pictures by name (a data set's image, the photograph, a file), graph documents, and a clock. */
 export interface LessonHost {
   loadPicture(spec: string): Promise<Picture>;
+  loadGraph(spec: string): Promise<{ document: GraphDocument; analysis: GraphAnalysis }>;
   now(): number;
 }
 
@@ -64,6 +68,29 @@ const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unkno
       bandUnits: result.band.reduce((a, b) => a + b, 0),
       difference: { height: result.difference.height, width: result.difference.width, data: Array.from(result.difference.data) },
       band: Array.from(result.band),
+    };
+  },
+  async fields(values, host) {
+    let graph;
+    try {
+      graph = await host.loadGraph(values['graph'] ?? '');
+    } catch (error) {
+      throw new LessonOptionError('graph', (error as Error).message);
+    }
+    const { document, analysis } = graph;
+    const direction = parseChoice('direction', values['direction'] ?? 'depends', ['depends', 'influences']);
+    const nodeId = direction === 'influences' ? (analysis.topology.inputId ?? '') : (values['node'] ?? 'c2');
+    const shape = analysis.infoOf.get(nodeId)?.outputShape;
+    if (!shape) throw new LessonOptionError('node', `the graph has no node "${nodeId}" with a known output (nodes: ${document.nodes.map((n) => n.id).join(', ')})`);
+    const unit = parseOr('unit', () => unitIndex(shape, values['unit'] ?? ''));
+    const masks = direction === 'depends' ? dependsOn(document, analysis, nodeId, unit) : influences(document, analysis, nodeId, unit);
+    const stats = Object.fromEntries(fieldStats(document, analysis));
+    return {
+      lesson: 'fields',
+      node: nodeId, unit, direction,
+      stats,
+      units: Object.fromEntries([...masks].map(([id, mask]) => [id, indicesOf(mask)])),
+      dense: denseComparison(analysis, nodeId),
     };
   },
   async pooling(values, host) {
@@ -127,4 +154,25 @@ function rangeOf(data: Float64Array): { min: number; max: number } {
     if (v > max) max = v;
   }
   return { min, max };
+}
+
+/** A unit by CHANNEL,ROW,COLUMN (or one index), checked against the shape; empty: the middle of channel 0. */
+export function unitIndex(shape: readonly number[], text: string): number {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (text.trim() === '') return shape.length === 3 ? Math.floor(shape[1]! / 2) * shape[2]! + Math.floor(shape[2]! / 2) : Math.floor(size / 2);
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  if (parts.some((p) => !Number.isInteger(p) || p < 0)) throw new Error(`"${text}" is not CHANNEL,ROW,COLUMN or an index`);
+  if (parts.length === 3 && shape.length === 3) {
+    const [c, y, x] = parts as [number, number, number];
+    if (c >= shape[0]! || y >= shape[1]! || x >= shape[2]!) throw new Error(`unit ${text} is outside the ${shape.join('×')} output`);
+    return (c * shape[1]! + y) * shape[2]! + x;
+  }
+  if (parts.length !== 1 || parts[0]! >= size) throw new Error(`unit ${text} is outside the ${shape.join('×')} output`);
+  return parts[0]!;
+}
+
+function indicesOf(mask: Uint8Array): number[] {
+  const out: number[] = [];
+  mask.forEach((v, i) => v && out.push(i));
+  return out;
 }

@@ -32,6 +32,18 @@ export const LESSONS = [
     ],
   },
   {
+    id: 'fields',
+    title: 'Receptive fields',
+    concept: 'Sparse interactions and receptive fields',
+    summary: 'the input pixels one unit depends on, through every layer, or the units one input pixel influences; field size, jump and start per layer; the layer against a dense one',
+    options: [
+      { name: 'graph', help: 'a graph document (in the app: the open graph)', default: 'resources/examples/lenet-5.json' },
+      { name: 'node', help: 'the node whose unit is followed back to the input (or, with --direction influences, the input node)', default: 'c2' },
+      { name: 'unit', help: 'CHANNEL,ROW,COLUMN (or an index for a vector); default: the middle unit of channel 0', default: '' },
+      { name: 'direction', help: 'depends (what the unit reads) or influences (what the input pixel reaches)', default: 'depends', choices: ['depends', 'influences'] },
+    ],
+  },
+  {
     id: 'costs',
     title: 'Computational costs',
     concept: 'Sparse interactions: the computational-costs table',

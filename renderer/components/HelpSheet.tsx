@@ -6,7 +6,7 @@ import { Sheet } from '../workspace/Sheet';
 
 export const LECTURE_CONCEPTS: { concept: string; where: string; lesson?: LessonId }[] = [
   { concept: 'Kernels', where: 'The Kernels lesson: a picture, a kernel and the output, every product of a pixel shown. A conv2d node\'s Explain button opens it on that node\'s kernel.', lesson: 'kernels' },
-  { concept: 'Sparse interactions', where: 'The inspector explains which input pixels each output reads; the CLI summary compares sparse and dense costs.' },
+  { concept: 'Sparse interactions and receptive fields', where: 'The Receptive fields lesson: click a unit of any node and the input pixels it depends on light up, through every layer; click an input pixel to see every unit it reaches. The inspector gives each windowed node its field size, jump and start.', lesson: 'fields' },
   { concept: 'Parameter sharing and equivariance', where: 'The Sharing and equivariance lesson: shift a picture, compare conv(shift(x)) with shift(conv(x)), and switch to a locally-connected layer to see the equality go. On the canvas, swapping a conv2d node for a locallyConnected2d or tiledConv2d one shows the parameter counts change.', lesson: 'equivariance' },
   { concept: 'Pooling and invariance', where: 'The Pooling and invariance lesson: how many pooled units keep their value when the picture moves by 1 to 3 pixels, for pool sizes 1, 2 and 3.', lesson: 'pooling' },
   { concept: 'Zero padding: valid, same, full', where: 'The padding field of convolution and pooling nodes; the inspector shows the output size it gives and any unread pixels.' },

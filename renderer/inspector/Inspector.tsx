@@ -4,6 +4,7 @@
  * the weights the document stores for it, and its problems. Reads the store
  * and writes every change through it (one undo step each).
  */
+import { fieldStats } from '../../engine/lessons/receptiveField';
 import { explanationsFor, type Explanation } from '../lessons/explain';
 import type { EditorState, DocumentStore } from '../store/documentStore';
 import { useEditor } from '../store/useEditor';
@@ -47,6 +48,7 @@ export function InspectorView({ store, state, onExplain }: { store: DocumentStor
       <fieldset className="inspect__body" disabled={state.locked !== undefined}>
         <NodeFields key={node.id} store={store} node={node} info={info} problems={problems} />
         {info?.window && <Arithmetic plan={info.window} />}
+        {info?.window && <ReceptiveField state={state} nodeId={node.id} />}
         {tensors && <WeightGrid key={`weights-${node.id}`} store={store} nodeId={node.id} tensors={tensors} problems={problems} trainable={trainable} />}
       </fieldset>
       {onExplain && (
@@ -58,5 +60,18 @@ export function InspectorView({ store, state, onExplain }: { store: DocumentStor
       )}
       <ProblemList problems={unpinnedProblems(problems, Object.keys(tensors ?? {}))} />
     </aside>
+  );
+}
+
+/** The formula's receptive field of a windowed node, from the input: size, jump (effective stride) and start per axis. */
+function ReceptiveField({ state, nodeId }: { state: EditorState; nodeId: string }) {
+  const stats = fieldStats(state.document, state.analysis).get(nodeId);
+  if (!stats) return null;
+  const { rows, cols } = stats;
+  return (
+    <p className="inspect__hint" data-testid="inspector-field">
+      Receptive field: {rows.size}×{cols.size} input pixels, jump {rows.jump}×{cols.jump}, starting at ({rows.start}, {cols.start})
+      {rows.start < 0 || cols.start < 0 ? ' (in the zero padding)' : ''}.
+    </p>
   );
 }

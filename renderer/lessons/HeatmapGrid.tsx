@@ -6,7 +6,7 @@
  * grid has the focus, reports it; an outline marks a window (it may reach
  * outside the grid, over zero padding).
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 
 export interface Grid {
   channels: number;
@@ -77,7 +77,7 @@ function paintMask(canvas: HTMLCanvasElement, grid: Grid, mask: Mask | undefined
   for (let i = 0; i < mask.cells.length; i++) if (mask.cells[i]) g.fillRect(i % grid.width, Math.floor(i / grid.width), 1, 1);
 }
 
-export function HeatmapGrid({ grid, scale, cellSize, label, outline, cursor, onCursor, testId, magnitude, mask }: {
+export function HeatmapGrid({ grid, scale, cellSize, label, outline, cursor: controlled, onCursor, onPick, testId, magnitude, mask }: {
   grid: Grid;
   scale: 'picture' | 'diverging';
   /** CSS pixels per cell. */
@@ -87,6 +87,8 @@ export function HeatmapGrid({ grid, scale, cellSize, label, outline, cursor, onC
   /** The cell pointed at, drawn with a ring. */
   cursor?: Cell | undefined;
   onCursor?: (cell: Cell | undefined) => void;
+  /** A cell clicked, or chosen with Enter after moving there with the arrow keys. */
+  onPick?: (cell: Cell) => void;
   testId?: string;
   /** The diverging scale's ±end; by default the map's own largest magnitude. */
   magnitude?: number;
@@ -98,11 +100,15 @@ export function HeatmapGrid({ grid, scale, cellSize, label, outline, cursor, onC
     if (overlay.current) paintMask(overlay.current, grid, mask);
   }, [grid, mask]);
   const [focused, setFocused] = useState(false);
+  // Without a cursor from the parent, the arrow keys move one of the grid's own (for picking with Enter).
+  const [own, setOwn] = useState<Cell | undefined>();
+  const cursor = controlled ?? (onPick ? own : undefined);
+  const moveCursor = onCursor ?? (onPick ? setOwn : undefined);
   useEffect(() => {
     if (canvas.current) paint(canvas.current, grid, scale, magnitude ?? magnitudeOf(grid.data));
   }, [grid, scale, magnitude]);
 
-  const cellAt = (e: PointerEvent<HTMLDivElement>): Cell | undefined => {
+  const cellAt = (e: PointerEvent<HTMLDivElement> | MouseEvent<HTMLDivElement>): Cell | undefined => {
     const box = e.currentTarget.getBoundingClientRect();
     const x = Math.floor((e.clientX - box.left) / cellSize);
     const y = Math.floor((e.clientY - box.top) / cellSize);
@@ -110,18 +116,26 @@ export function HeatmapGrid({ grid, scale, cellSize, label, outline, cursor, onC
   };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if ((e.key === 'Enter' || e.key === ' ') && onPick && cursor) {
+      e.preventDefault();
+      return onPick(cursor);
+    }
     const move = moves[e.key];
-    if (!move || !onCursor) return;
+    if (!move || !moveCursor) return undefined;
     e.preventDefault();
     const from = cursor ?? { y: Math.floor(grid.height / 2), x: Math.floor(grid.width / 2) };
-    onCursor({ y: Math.min(grid.height - 1, Math.max(0, from.y + move[0])), x: Math.min(grid.width - 1, Math.max(0, from.x + move[1])) });
+    return moveCursor({ y: Math.min(grid.height - 1, Math.max(0, from.y + move[0])), x: Math.min(grid.width - 1, Math.max(0, from.x + move[1])) });
   };
   const box = (o: Outline) => ({ top: o.top * cellSize, left: o.left * cellSize, height: o.height * cellSize, width: o.width * cellSize });
   return (
     <div className={`heatmap ${focused ? 'heatmap--focused' : ''}`} style={{ width: grid.width * cellSize, height: grid.height * cellSize }}
-      role="img" aria-label={`${label}, ${grid.height}×${grid.width}${onCursor ? '; arrow keys move the pointer' : ''}`} data-testid={testId}
-      tabIndex={onCursor ? 0 : undefined} onKeyDown={onKey} onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}
-      onPointerMove={onCursor ? (e) => onCursor(cellAt(e)) : undefined}>
+      role="img" aria-label={`${label}, ${grid.height}×${grid.width}${moveCursor ? `; arrow keys move the pointer${onPick ? ', Enter chooses' : ''}` : ''}`} data-testid={testId}
+      tabIndex={moveCursor ? 0 : undefined} onKeyDown={onKey} onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}
+      onPointerMove={onCursor ? (e) => onCursor(cellAt(e)) : undefined}
+      onClick={onPick ? (e) => {
+        const picked = cellAt(e);
+        if (picked) onPick(picked);
+      } : undefined}>
       <canvas ref={canvas} className="heatmap__canvas" />
       <canvas ref={overlay} className="heatmap__canvas heatmap__mask" aria-hidden="true" />
       {outline && <div className="heatmap__outline" style={box(outline)} />}

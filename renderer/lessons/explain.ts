@@ -16,10 +16,13 @@ export interface Explanation {
 
 type ConvParams = { filters: number; kernelSize: [number, number]; strides: [number, number]; padding: unknown };
 
+const WINDOWED = new Set(['conv2d', 'locallyConnected2d', 'tiledConv2d', 'maxPool2d', 'avgPool2d']);
+
 export function explanationsFor(node: GraphNode, inputShape: readonly number[] | undefined, weights?: { shape: number[]; data: unknown }): Explanation[] {
-  if (node.type !== 'conv2d' && node.type !== 'locallyConnected2d') return [];
+  const fields: Explanation[] = WINDOWED.has(node.type) ? [{ lesson: 'fields', label: `Explain: receptive field of ${node.id}`, values: { node: node.id, direction: 'depends', unit: '' } }] : [];
+  if (node.type !== 'conv2d' && node.type !== 'locallyConnected2d') return fields;
   const p = node.params as ConvParams;
-  const out: Explanation[] = [];
+  const out: Explanation[] = [...fields];
   const [kH, kW] = p.kernelSize;
   if (node.type === 'conv2d' && kH === kW && (kH === 3 || kH === 5)) {
     // The node's first kernel (filter 1, input channel 1) when it has weights; the lecture's edge detector otherwise.

@@ -4,11 +4,13 @@ import type { LessonId } from '../../engine/lessons/lessons';
 import type { WorkspaceServices } from '../workspace/services';
 import { CostsLesson } from './CostsLesson';
 import { EquivarianceLesson } from './EquivarianceLesson';
+import { FieldsLesson } from './FieldsLesson';
 import { KernelsLesson } from './KernelsLesson';
 import { PoolingLesson } from './PoolingLesson';
 
 export const LESSON_VIEWS: Record<LessonId, (s: WorkspaceServices) => ReactNode> = {
   kernels: (s) => <KernelsLesson services={s} />,
+  fields: (s) => <FieldsLesson services={s} />,
   costs: (s) => <CostsLesson services={s} />,
   equivariance: (s) => <EquivarianceLesson services={s} />,
   pooling: (s) => <PoolingLesson services={s} />,

@@ -197,4 +197,32 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     await page.screenshot({ path: `${SHOTS}/lesson-pooling.png` });
     expect(chromium.errors).toEqual([]);
   });
+  it('receptive fields: LeNet-5 c2 sees 14×14 pixels with jump 2, p2 16×16 with jump 4; an input pixel reaches what the command line says', async () => {
+    await page.locator('.react-flow__node[data-id="c2"]').click();
+    await page.getByRole('tab', { name: 'Inspector', exact: true }).click();
+    expect(await page.getByTestId('inspector-field').textContent()).toMatch(/^Receptive field: 14×14 input pixels, jump 2×2, starting at \(0, 0\)/);
+    const started = Date.now();
+    await page.getByTestId('explain-fields').click();
+    await expect.poll(() => page.getByTestId('fields-input-pixels').textContent()).toBe('196');
+    const opened = Date.now() - started;
+    expect(await page.getByTestId('fields-stats-c2').textContent()).toBe('field 14×14, jump 2×2, start (0, 0)');
+    expect(await page.getByTestId('fields-stats-p2').textContent()).toBe('field 16×16, jump 4×4, start (0, 0)');
+    // Click input pixel (14, 14): every unit it reaches lights up, layer by layer, as the command line counts them.
+    // Timed in the page: from the click to the last node's count changing.
+    const took = await page.getByTestId('fields-grid-in').evaluate((grid) => new Promise<number>((resolve) => {
+      const box = grid.getBoundingClientRect();
+      const before = document.querySelector('[data-testid="fields-lit-out"]')?.textContent;
+      const started = performance.now();
+      grid.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: box.left + (14.5 * box.width) / 28, clientY: box.top + (14.5 * box.height) / 28 }));
+      const look = () => (document.querySelector('[data-testid="fields-lit-out"]')?.textContent !== before ? resolve(performance.now() - started) : requestAnimationFrame(look));
+      look();
+    }));
+    const cli = JSON.parse(convstudio('lesson', 'fields', '--direction', 'influences', '--unit', '0,14,14', '--json').stdout);
+    for (const id of ['c1', 'p1', 'c2', 'p2', 'd1', 'out']) {
+      await expect.poll(() => page.getByTestId(`fields-lit-${id}`).textContent()).toBe(String(cli.units[id].length));
+    }
+    console.log(`receptive fields lesson: opened from the inspector in ${opened} ms (with Playwright's round trips), an input click answered in ${took.toFixed(0)} ms (in the page); pixel (14, 14) reaches ${['c1', 'p1', 'c2', 'p2', 'd1'].map((id) => `${id} ${cli.units[id].length}`).join(', ')} units`);
+    await page.screenshot({ path: `${SHOTS}/lesson-fields.png` });
+    expect(chromium.errors).toEqual([]);
+  });
 });
