@@ -8,6 +8,7 @@ import type { GraphAnalysis } from '../graph/analyze';
 import type { GraphDocument } from '../graph/schema';
 import { denseComparison, dependsOn, fieldStats, influences } from './receptiveField';
 import { convolvePicture, explainPixel, parseKernel, type LessonPadding } from './kernels';
+import { learnKernel } from './learnKernel';
 import { LESSONS, type LessonId, type LessonInfo } from './lessons';
 import { LessonOptionError, parseChoice, parseInteger, parsePadding, parsePair } from './options';
 import type { Picture } from './picture';
@@ -32,12 +33,14 @@ const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unkno
     const output = convolvePicture(picture, kernel, padding);
     const at = values['at'] ? parsePair('at', values['at'], 0, 1 << 20) : [Math.floor(output.height / 2), Math.floor(output.width / 2)] as const;
     const explained = parseOr('at', () => explainPixel(picture, kernel, padding, at[0], at[1]));
+    const learnSteps = parseInteger('learn', values['learn'] ?? '0', 0, 100_000);
     return {
       lesson: 'kernels',
       picture: describePicture(picture),
       kernel, padding,
       output: { height: output.height, width: output.width, ...rangeOf(output.data), data: Array.from(output.data) },
       explained,
+      ...(learnSteps > 0 ? { learned: learnKernel(picture, kernel, learnSteps) } : {}),
     };
   },
   async costs(values, host) {

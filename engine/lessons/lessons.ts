@@ -29,6 +29,7 @@ export const LESSONS = [
       { name: 'kernel', help: `${KERNEL_PRESET_NAMES.join(', ')}, or 9 or 25 numbers, row by row (--kernel="-1 0 1 -2 0 2 -1 0 1": with = when the first is negative)`, default: 'edge-detect' },
       { name: 'padding', help: 'valid (the window stays inside) or same (zero padding keeps the size)', default: 'same', choices: ['valid', 'same'] },
       { name: 'at', help: 'the output pixel to take apart, ROW,COLUMN (default: the middle)', default: '' },
+      { name: 'learn', help: 'STEPS: also fit a kernel from zeros to this kernel\'s output by gradient descent (Adam, learning rate 0.1)', default: '0' },
     ],
   },
   {

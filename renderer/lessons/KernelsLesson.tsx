@@ -12,6 +12,7 @@ import { addKernelNode } from './addKernelNode';
 import { Formula, texNumber } from './Formula';
 import { fitCell, HeatmapGrid, type Cell } from './HeatmapGrid';
 import { KernelSelect, kernelOf, kernelText } from './KernelSelect';
+import { KernelLearner } from './KernelLearner';
 import { LessonFrame } from './LessonFrame';
 import { NumberGrid } from './NumberGrid';
 import { PicturePicker } from './PicturePicker';
@@ -93,6 +94,7 @@ export function KernelsLesson({ services }: { services: WorkspaceServices }) {
           </p>
           <Formula tex={`S(${at.y},${at.x}) = \\sum_{m,n} I(${at.y}+m-p,\\,${at.x}+n-p)\\,K(m,n),\\quad p = ${padding === 'same' ? (kernel.size - 1) / 2 : 0}`} />
           <Formula testId="kernels-formula" tex={`S(${at.y},${at.x}) = ${sumTex(explained.terms.map((t) => t.product))} = ${texNumber(outputValue)}`} />
+          <KernelLearner picture={picture} />
         </>
       )}
       </div>

@@ -106,6 +106,17 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     expect(added.node).toMatchObject({ type: 'conv2d', params: { filters: 1, kernelSize: [3, 3], trainable: false, useBias: false } });
     expect(added.from).toBe('in');
     expect(added.weights).toEqual([-1, -1, -1, -1, 9, -1, -1, -1, -1]);
+
+    // Learn this kernel: from zeros to the hidden edge detector, live, on MNIST test image 0.
+    await page.getByTestId('learner-run').click();
+    await page.getByTestId('learner-within').waitFor({ timeout: 60_000 });
+    const within = await page.getByTestId('learner-within').textContent();
+    await expect.poll(async () => number(await page.getByTestId('learner-error').textContent()), { timeout: 60_000 }).toBeLessThan(0.001);
+    const learned = (await page.getByTestId('learner-kernel').locator('td').allTextContents()).map(number);
+    expect(learned).toEqual([-1, -1, -1, -1, 8, -1, -1, -1, -1]);
+    console.log(`learn this kernel (edge detect, MNIST test image 0, Adam 0.1): every weight within 0.05 from step ${within}; at step ${await page.getByTestId('learner-step').textContent()} the largest error is ${await page.getByTestId('learner-error').textContent()}`);
+    await page.getByTestId('lesson-kernels').evaluate((e) => e.scrollTo(0, e.scrollHeight));
+    await page.screenshot({ path: `${SHOTS}/lesson-kernels-learn.png` });
     expect(chromium.errors).toEqual([]);
   });
 

@@ -136,3 +136,22 @@ describe('costs lesson', () => {
     expect(() => costTable({ ...SLIDE_CASE, height: 1, kernel: [2, 1] })).toThrow(/kernel/);
   });
 });
+
+describe('learn this kernel', () => {
+  it('fits the lecture’s edge detector from zeros on an MNIST digit: every weight within 0.05, then exact', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { gunzipSync } = await import('fflate');
+    const { parseIdx } = await import('../../engine/data/idx');
+    const { datasetPicture } = await import('../../engine/lessons/pictureSources');
+    const { learnKernel } = await import('../../engine/lessons/learnKernel');
+    const images = parseIdx(gunzipSync(readFileSync('resources/datasets/mnist/t10k-images-idx3-ubyte.gz')), 'mnist');
+    const digit = datasetPicture('mnist', { count: 10_000, images: images.data, labels: new Uint8Array(10_000) }, 0);
+    const learned = learnKernel(digit, KERNEL_PRESETS['edge-detect'], 1000);
+    expect(learned.withinStep).toBeLessThan(1000);
+    learned.kernel.forEach((w, i) => expect(Math.abs(w - KERNEL_PRESETS['edge-detect'].values[i]!)).toBeLessThan(1e-3));
+    // On a flat patch the nine weights cannot be told apart (every window is the same): the fit does not find the kernel.
+    const flat = learnKernel(flatPicture(12, 12, 0.5), KERNEL_PRESETS['sobel-x'], 300);
+    expect(flat.withinStep).toBeUndefined();
+    expect(flat.loss).toBeLessThan(1e-6);
+  });
+});
