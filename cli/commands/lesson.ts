@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { findLesson, LESSONS, type LessonHost, type LessonInfo } from '../../engine/lessons/catalog';
 import { LessonOptionError } from '../../engine/lessons/options';
 import { datasetPicture, flatSpecPicture, parsePictureSpec, PHOTO, pictureFromPng } from '../../engine/lessons/pictureSources';
-import { loadBundledDataset } from '../datasets';
+import { loadBundledDataset, loadDataset } from '../datasets';
 import { CliError, EXIT, loadDocumentFile, type CliOutput } from '../io';
 
 const PICTURES_DIR = new URL('../../resources/pictures/', import.meta.url);
@@ -51,7 +51,7 @@ export async function lessonCommand(argv: readonly string[], io: CliOutput): Pro
     values[option.name] = typeof given === 'string' ? given : option.default;
   }
   try {
-    const result = await lesson.run(values, nodeHost);
+    const result = await lesson.run(values, nodeHost(io));
     io.out(parsed.values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
     return EXIT.ok;
   } catch (error) {
@@ -60,9 +60,13 @@ export async function lessonCommand(argv: readonly string[], io: CliOutput): Pro
   }
 }
 
-/** Pictures from the bundled data sets, the bundled photograph, or a PNG file. */
-const nodeHost: LessonHost = {
+/** Pictures from the bundled data sets, the bundled photograph, or a PNG file; graphs and data sets from files. */
+const nodeHost = (io: CliOutput): LessonHost => ({
   now: () => performance.now(),
+  progress: (text) => io.status?.(text),
+  async loadDataset(name) {
+    return loadDataset(name, { seed: 1 }, io);
+  },
   async loadGraph(file) {
     const problems: string[] = [];
     try {
@@ -86,4 +90,4 @@ const nodeHost: LessonHost = {
         return pictureFromPng(spec.path, new Uint8Array(readFileSync(spec.path)));
     }
   },
-};
+});

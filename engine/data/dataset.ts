@@ -36,6 +36,14 @@ export function sampleSize(dataset: Pick<Dataset, 'inputShape'>): number {
   return c * h * w;
 }
 
+/** Only the first `trainLimit` training and `testLimit` test images (quick runs); the rest as it is. */
+export function limitDataset(dataset: Dataset, trainLimit?: number, testLimit?: number): Dataset {
+  const size = sampleSize(dataset);
+  const limit = (split: DataSplit, n?: number): DataSplit =>
+    n === undefined || n >= split.count ? split : { count: n, images: split.images.subarray(0, n * size), labels: split.labels.subarray(0, n) };
+  return { ...dataset, train: limit(dataset.train, trainLimit), test: limit(dataset.test, testLimit) };
+}
+
 /** Random translation of each training image by up to `maxShift` pixels per axis; uncovered pixels are background (byte 0). */
 export interface Augmentation {
   maxShift: number;

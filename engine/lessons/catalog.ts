@@ -13,6 +13,8 @@ import { LESSONS, type LessonId, type LessonInfo } from './lessons';
 import { LessonOptionError, parseChoice, parseInteger, parsePadding, parsePair } from './options';
 import type { Picture } from './picture';
 import { invariance } from './pooling';
+import { EXPERIMENT_SETTINGS, trainArm } from './poolingExperiment';
+import type { Dataset } from '../data/dataset';
 
 export { LESSONS, type LessonId, type LessonInfo } from './lessons';
 
@@ -20,6 +22,10 @@ export { LESSONS, type LessonId, type LessonInfo } from './lessons';
 export interface LessonHost {
   loadPicture(spec: string): Promise<Picture>;
   loadGraph(spec: string): Promise<{ document: GraphDocument; analysis: GraphAnalysis }>;
+  /** A data set by name, built with seed 1 (a synthetic one from the bundled set it is based on). */
+  loadDataset(name: string): Promise<Dataset>;
+  /** Where a long computation stands (the experiment's training), for a progress line. */
+  progress?(text: string): void;
   now(): number;
 }
 
@@ -101,7 +107,15 @@ const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unkno
     const direction = DIRECTIONS[parseChoice('direction', values['direction'] ?? 'right', ['right', 'left', 'down', 'up'])];
     const maxShift = parseInteger('shifts', values['shifts'] ?? '3', 1, 6);
     const picture = await loadOr('picture', host, values['picture'] ?? 'mnist:0');
-    return { lesson: 'pooling', picture: describePicture(picture), kernel, direction, rows: invariance(picture, { kernel, direction, maxShift }) };
+    const experiment = parseChoice('experiment', values['experiment'] ?? 'no', ['yes', 'no']) === 'yes';
+    const rows = invariance(picture, { kernel, direction, maxShift });
+    if (!experiment) return { lesson: 'pooling', picture: describePicture(picture), kernel, direction, rows };
+    const dataset = await host.loadDataset(EXPERIMENT_SETTINGS.dataset);
+    const arms = [];
+    for (const pooling of [true, false]) {
+      arms.push(await trainArm(pooling, dataset, (step, total) => host.progress?.(`${pooling ? 'with' : 'without'} pooling: step ${step}/${total}`)));
+    }
+    return { lesson: 'pooling', picture: describePicture(picture), kernel, direction, rows, experiment: { settings: EXPERIMENT_SETTINGS, arms } };
   },
 };
 

@@ -14,6 +14,7 @@ import { fitCell, HeatmapGrid } from './HeatmapGrid';
 import { KernelSelect, kernelOf } from './KernelSelect';
 import { LessonFrame } from './LessonFrame';
 import { PicturePicker } from './PicturePicker';
+import { PoolingExperiment } from './PoolingExperiment';
 import { usePicture } from './usePicture';
 import { useLessonValues } from './useLessonValues';
 import { useWidth } from './useWidth';
@@ -81,6 +82,7 @@ export function PoolingLesson({ services }: { services: WorkspaceServices }) {
             </div>
           </>
         )}
+        <PoolingExperiment />
       </div>
     </LessonFrame>
   );

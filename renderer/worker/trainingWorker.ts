@@ -5,7 +5,7 @@
  */
 import { analyzeGraph, loadDocumentValue, type GraphDocument } from '../../engine';
 import { BUNDLED_FILES, decodeBundledDataset, findBundledDataset, type BundledFiles } from '../../engine/data/bundled';
-import type { Dataset } from '../../engine/data/dataset';
+import { limitDataset, type Dataset } from '../../engine/data/dataset';
 import { findSyntheticDataset } from '../../engine/data/registry';
 import { importImages } from '../../engine/data/folderImport';
 import { Network } from '../../engine/network/network';
@@ -67,12 +67,7 @@ async function loadDataset(settings: TrainSettings, folder: FolderSource | undef
     : synthetic
       ? synthetic.create(settings.seed, synthetic.basedOn ? await fetchBundled(synthetic.basedOn) : undefined)
       : await fetchBundled(settings.dataset);
-  const limit = (split: Dataset['train'], n?: number) => {
-    if (n === undefined || n >= split.count) return split;
-    const size = dataset.inputShape.reduce((a, b) => a * b, 1);
-    return { count: n, images: split.images.subarray(0, n * size), labels: split.labels.subarray(0, n) };
-  };
-  return { ...dataset, train: limit(dataset.train, settings.trainLimit), test: limit(dataset.test, settings.testLimit) };
+  return limitDataset(dataset, settings.trainLimit, settings.testLimit);
 }
 
 async function start(command: Extract<WorkerCommand, { type: 'start' }>) {
