@@ -31,7 +31,7 @@ export type ViewId = (typeof PANELS)[number]['id'] | LessonViewId;
 
 export const lessonViewId = (lesson: LessonId): LessonViewId => `lesson-${lesson}`;
 
-/** The panels, then one view per lesson of engine/lessons/catalog.ts (opened beside the Learn view). */
+/** The panels, then one view per lesson of engine/lessons/lessons.ts (opened beside the Learn view). */
 export const VIEWS: readonly ViewDeclaration[] = [
   ...PANELS,
   ...LESSONS.map((lesson) => ({ id: lessonViewId(lesson.id), title: lesson.title, dock: 'right' as const, lesson: lesson.id })),

@@ -2,18 +2,19 @@
  * What each lesson of ./lessons.ts computes for `convstudio lesson NAME
  * --json`, from the same functions its view calls.
  */
-import { costTable, measureCosts, SLIDE_CASE, type CostCase, type ConvKind } from './costs';
+import { costCaseOf, costTable, measureCosts } from './costs';
 import { equivariance, type SharingLayer } from './equivariance';
 import type { GraphAnalysis } from '../graph/analyze';
 import type { GraphDocument } from '../graph/schema';
-import { denseComparison, dependsOn, fieldStats, influences } from './receptiveField';
+import { denseComparison, dependsOn, fieldStats, influences, unitIndex } from './receptiveField';
 import { convolvePicture, explainPixel, parseKernel, type LessonPadding } from './kernels';
 import { learnKernel } from './learnKernel';
 import { LESSONS, type LessonId, type LessonInfo } from './lessons';
-import { LessonOptionError, parseChoice, parseInteger, parsePadding, parsePair } from './options';
+import { LessonOptionError, parseChoice, parseInteger, parsePair } from './options';
 import type { Picture } from './picture';
-import { invariance } from './pooling';
-import { EXPERIMENT_SETTINGS, trainArm } from './poolingExperiment';
+import { DIRECTIONS, invariance } from './pooling';
+import { EXPERIMENT_SETTINGS } from './poolingExperiment';
+import { trainArm } from './trainArm';
 import type { Dataset } from '../data/dataset';
 
 export { LESSONS, type LessonId, type LessonInfo } from './lessons';
@@ -119,8 +120,6 @@ const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unkno
   },
 };
 
-export const DIRECTIONS = { right: { dy: 0, dx: 1 }, left: { dy: 0, dx: -1 }, down: { dy: 1, dx: 0 }, up: { dy: -1, dx: 0 } } as const;
-
 function describePicture(picture: Picture) {
   return { name: picture.name, channels: picture.channels, height: picture.height, width: picture.width };
 }
@@ -130,21 +129,9 @@ export function findLesson(id: string): (LessonInfo & { run(values: Values, host
   return lesson && { ...lesson, run: RUNS[lesson.id as LessonId] };
 }
 
-/** The cost case the options describe: the slide's, or the one spelled out. */
-export function costCaseOf(values: Readonly<Record<string, string>>): CostCase {
-  if (parseChoice('preset', values['preset'] ?? 'slide', ['slide', 'none']) === 'slide') return SLIDE_CASE;
-  const input = (values['input'] ?? '1x28x28').split(/[x×,]/);
-  if (input.length !== 3) throw new LessonOptionError('input', `expected CHANNELSxHEIGHTxWIDTH such as 1x28x28, not "${values['input']}"`);
-  const [inChannels, height, width] = input.map((p) => parseInteger('input', p.trim(), 1, 100_000)) as [number, number, number];
-  return {
-    layer: parseChoice<ConvKind>('layer', values['layer'] ?? 'conv2d', ['conv2d', 'locallyConnected2d']),
-    inChannels, height, width,
-    filters: parseInteger('filters', values['filters'] ?? '1', 1, 4096),
-    kernel: parsePair('kernel', values['kernel'] ?? '3x3', 1, 1024),
-    strides: parsePair('strides', values['strides'] ?? '1x1', 1, 1024),
-    padding: parsePadding('padding', values['padding'] ?? 'valid'),
-  };
-}
+export { costCaseOf } from './costs';
+export { DIRECTIONS } from './pooling';
+export { unitIndex } from './receptiveField';
 
 function parseOr<T>(option: string, parse: () => T): T {
   try {
@@ -171,21 +158,6 @@ function rangeOf(data: Float64Array): { min: number; max: number } {
     if (v > max) max = v;
   }
   return { min, max };
-}
-
-/** A unit by CHANNEL,ROW,COLUMN (or one index), checked against the shape; empty: the middle of channel 0. */
-export function unitIndex(shape: readonly number[], text: string): number {
-  const size = shape.reduce((a, b) => a * b, 1);
-  if (text.trim() === '') return shape.length === 3 ? Math.floor(shape[1]! / 2) * shape[2]! + Math.floor(shape[2]! / 2) : Math.floor(size / 2);
-  const parts = text.split(',').map((p) => Number(p.trim()));
-  if (parts.some((p) => !Number.isInteger(p) || p < 0)) throw new Error(`"${text}" is not CHANNEL,ROW,COLUMN or an index`);
-  if (parts.length === 3 && shape.length === 3) {
-    const [c, y, x] = parts as [number, number, number];
-    if (c >= shape[0]! || y >= shape[1]! || x >= shape[2]!) throw new Error(`unit ${text} is outside the ${shape.join('×')} output`);
-    return (c * shape[1]! + y) * shape[2]! + x;
-  }
-  if (parts.length !== 1 || parts[0]! >= size) throw new Error(`unit ${text} is outside the ${shape.join('×')} output`);
-  return parts[0]!;
 }
 
 function indicesOf(mask: Uint8Array): number[] {

@@ -14,6 +14,7 @@ import { createRandom } from '../network/random';
 import { inferLayer } from '../shapes/infer';
 import type { MatrixEquivalent } from '../shapes/matrixEquivalent';
 import { planWindow } from '../shapes/windowArithmetic';
+import { LessonOptionError, parseChoice, parseInteger, parsePadding, parsePair } from './options';
 
 export type ConvKind = 'conv2d' | 'locallyConnected2d';
 
@@ -52,8 +53,8 @@ export function costTable(c: CostCase): CostTable {
   return { case: c, outputShape, inputs: c.inChannels * c.height * c.width, outputs: outputShape.reduce((a, b) => a * b, 1), table };
 }
 
-/** The dense matrix is built and timed only up to this many floats (256 MB in float32). */
-export const MAX_DENSE_FLOATS = 64 * 1024 * 1024;
+/** The dense matrix is built and timed only up to this many floats (64 MB in float32: LeNet-5's c1 needs 15 MB). */
+export const MAX_DENSE_FLOATS = 16 * 1024 * 1024;
 
 export interface MeasuredCosts {
   /** Median milliseconds of one convolution (shared kernel or per-position kernels, as the layer does it). */
@@ -136,4 +137,20 @@ function median(repeats: number, now: () => number, backend: Backend, run: () =>
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
+}
+
+/** The cost case the options describe: the slide's, or the one spelled out. */
+export function costCaseOf(values: Readonly<Record<string, string>>): CostCase {
+  if (parseChoice('preset', values['preset'] ?? 'slide', ['slide', 'none']) === 'slide') return SLIDE_CASE;
+  const input = (values['input'] ?? '1x28x28').split(/[x×,]/);
+  if (input.length !== 3) throw new LessonOptionError('input', `expected CHANNELSxHEIGHTxWIDTH such as 1x28x28, not "${values['input']}"`);
+  const [inChannels, height, width] = input.map((p) => parseInteger('input', p.trim(), 1, 100_000)) as [number, number, number];
+  return {
+    layer: parseChoice<ConvKind>('layer', values['layer'] ?? 'conv2d', ['conv2d', 'locallyConnected2d']),
+    inChannels, height, width,
+    filters: parseInteger('filters', values['filters'] ?? '1', 1, 4096),
+    kernel: parsePair('kernel', values['kernel'] ?? '3x3', 1, 1024),
+    strides: parsePair('strides', values['strides'] ?? '1x1', 1, 1024),
+    padding: parsePadding('padding', values['padding'] ?? 'valid'),
+  };
 }

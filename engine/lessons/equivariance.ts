@@ -1,10 +1,12 @@
 /**
  * Lesson 4, parameter sharing and equivariance: shift the input by (dy, dx)
  * and compare conv(shift(x)) with shift(conv(x)). With one kernel shared by
- * every position they agree exactly, except in a border band where the
- * shift brought in zeros, pushed pixels out, or the window met the zero
- * padding; a locally-connected layer (a kernel per position) does not. A
+ * every position they agree exactly, except in a border band along the
+ * edges the picture moved across; a locally-connected layer (a kernel per
+ * position) does not. A
  * ReLU after the convolution keeps the equality; pooling does not (lesson 5).
+ * The band is where a shift pushed pixels out of the frame: zero padding
+ * alone keeps the equality, since the shift fills the frame with zeros too.
  */
 import { convInfo } from '../backend/convInfo';
 import { createCpuBackend } from '../backend/cpu/cpuBackend';
@@ -80,24 +82,39 @@ export function applyLayer(map: FeatureMap, c: Pick<EquivarianceCase, 'kernel' |
 }
 
 /**
- * Where conv(shift(x)) and shift(conv(x)) may differ even with a shared kernel: output positions
- * whose window reaches outside the picture (zero padding, or zeros the shift brought in), and those
- * whose unshifted partner (y − dy, x − dx) is outside the output or has such a window itself.
+ * Where conv(shift(x)) and shift(conv(x)) can differ even with a shared kernel, for some picture.
+ * The shifted picture S agrees with the picture X moved by d everywhere inside the frame; they part
+ * only outside it, where S is zero padding but X moved by d would still hold a pixel (one the shift
+ * pushed out). So a unit is in the band when its window reaches such a pixel, or when its partner
+ * (y − dy, x − dx) is outside the output (shift(conv(x)) is 0 there) while its window sees pixels
+ * the shift kept. Zero padding alone, with no shift, puts nothing in the band.
  */
 export function borderBand(height: number, width: number, kernel: number, padding: LessonPadding, dy: number, dx: number): Uint8Array {
   const plan = planWindow(height, width, [kernel, kernel], [1, 1], padding);
   const outH = plan.rows.outSize;
   const outW = plan.cols.outSize;
-  const inside = (o: number, axis: typeof plan.rows, shift: number) => {
-    const first = o * axis.stride - axis.padBefore;
-    // The window reads shifted-picture pixels first..first+k−1: each must be inside the frame and come from inside the picture.
-    return first >= Math.max(0, shift) && first + axis.kernel <= Math.min(axis.inSize, axis.inSize + shift);
+  /** Along one axis, the window of output o: does it hold pixels the shift kept (in the frame, from the picture), and pixels pushed out (outside the frame, from the picture)? */
+  const axis = (o: number, plan1: typeof plan.rows, shift: number) => {
+    let kept = false;
+    let pushedOut = false;
+    for (let m = 0; m < plan1.kernel; m++) {
+      const a = o * plan1.stride - plan1.padBefore + m;
+      if (a - shift < 0 || a - shift >= plan1.inSize) continue;
+      if (a >= 0 && a < plan1.inSize) kept = true;
+      else pushedOut = true;
+    }
+    return { kept, pushedOut, fromPicture: kept || pushedOut };
   };
+  const rows = Array.from({ length: outH }, (_, y) => axis(y, plan.rows, dy));
+  const cols = Array.from({ length: outW }, (_, x) => axis(x, plan.cols, dx));
   const band = new Uint8Array(outH * outW);
   for (let y = 0; y < outH; y++) {
     for (let x = 0; x < outW; x++) {
-      const partnerInside = y - dy >= 0 && y - dy < outH && x - dx >= 0 && x - dx < outW && inside(y - dy, plan.rows, 0) && inside(x - dx, plan.cols, 0);
-      band[y * outW + x] = inside(y, plan.rows, dy) && inside(x, plan.cols, dx) && partnerInside ? 0 : 1;
+      const r = rows[y]!;
+      const c = cols[x]!;
+      const partnerOutside = y - dy < 0 || y - dy >= outH || x - dx < 0 || x - dx >= outW;
+      const reachesPushedOut = r.fromPicture && c.fromPicture && (r.pushedOut || c.pushedOut);
+      band[y * outW + x] = reachesPushedOut || (partnerOutside && r.kept && c.kept) ? 1 : 0;
     }
   }
   return band;

@@ -92,6 +92,10 @@ export const LESSONS = [
 
 export type LessonId = (typeof LESSONS)[number]['id'];
 
+export function lessonInfo(id: LessonId): LessonInfo {
+  return (LESSONS as readonly LessonInfo[]).find((l) => l.id === id)!;
+}
+
 /** Each option's default, by name. */
 export function defaultValues(lesson: LessonInfo): Record<string, string> {
   return Object.fromEntries(lesson.options.map((o) => [o.name, o.default]));

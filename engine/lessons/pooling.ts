@@ -3,9 +3,9 @@
  * output), max-pooled over windows of 1 (no pooling), 2 and 3, stride 1; the
  * input shifted by 0 to `maxShift` pixels in one direction; and, for each
  * pool size and shift, the fraction of units whose value did not change.
- * Pooling over a window keeps a unit's value as long as the window's largest
- * detector stays inside it, which is what the lecture calls approximate
- * invariance to small translations.
+ * A pooled unit keeps its value as long as its window's largest detector
+ * stays inside the window and no larger one comes in: what the lecture calls
+ * approximate invariance to small translations.
  *
  * Only units that see part of the picture are counted (their value, before
  * or after the shift, above 1e-9 of the map's largest): on a digit's black
@@ -18,6 +18,9 @@ import type { FeatureMap, Kernel } from './kernels';
 import { toGray, type Picture } from './picture';
 
 export const POOL_SIZES = [1, 2, 3] as const;
+
+/** The shift's direction, one pixel per step. */
+export const DIRECTIONS = { right: { dy: 0, dx: 1 }, left: { dy: 0, dx: -1 }, down: { dy: 1, dx: 0 }, up: { dy: -1, dx: 0 } } as const;
 
 export interface PoolingCase {
   kernel: Kernel;

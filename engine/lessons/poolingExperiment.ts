@@ -1,21 +1,15 @@
 /**
  * Lesson 5's experiment: the same small network with and without max
- * pooling, trained alike on `shifted-digits` (its test digits sit 3 to 5
- * pixels further off centre than its training digits), and their test
+ * pooling, trained alike on `shifted-digits` (its training digits move at
+ * most 1 pixel from the centre, its test digits 3 to 5 pixels on each axis), and their test
  * accuracies side by side. Both keep two 3×3 convolutions and one dense
  * layer; "without" simply leaves the two 2×2 poolings out (its dense layer
  * then reads 16×28×28 values instead of 16×7×7). Whatever the numbers turn
  * out to be, they are the ones shown.
  */
-import { createCpuBackend } from '../backend/cpu/cpuBackend';
-import { limitDataset, type Dataset } from '../data/dataset';
 import { analyzeGraph } from '../graph/analyze';
 import type { GraphDocument } from '../graph/schema';
-import { Network } from '../network/network';
-import { evaluate } from '../training/evaluate';
-import { resolveOptimizer } from '../training/optimizer';
 import type { TrainSettings } from '../training/protocol';
-import { TrainingRun } from '../training/trainer';
 
 export const EXPERIMENT_SETTINGS: TrainSettings = {
   dataset: 'shifted-digits', epochs: 1, batchSize: 32, learningRate: 0.001, optimizer: 'adam', seed: 1, backend: 'cpu', trainLimit: 20000, testLimit: 2000,
@@ -51,28 +45,6 @@ export interface ArmResult {
   trainAccuracy: number;
   testAccuracy: number;
   seconds: number;
-}
-
-/** Trains one arm with the engine's own TrainingRun on the CPU reference backend (the command line's path; the app runs the same in its worker). */
-export async function trainArm(pooling: boolean, dataset: Dataset, onProgress: (step: number, total: number) => void = () => {}): Promise<ArmResult> {
-  const document = experimentNetwork(pooling);
-  const analysis = analyzeGraph(document);
-  const settings = EXPERIMENT_SETTINGS;
-  const limited = limitDataset(dataset, settings.trainLimit, settings.testLimit);
-  const network = Network.create(document, analysis, createCpuBackend(), settings.seed);
-  const run = new TrainingRun(network, limited, {
-    epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed,
-    optimizer: resolveOptimizer(undefined, { name: settings.optimizer, learningRate: settings.learningRate }),
-  });
-  for await (const event of run.events()) {
-    if (event.event === 'progress') onProgress(event.step, event.totalSteps);
-    if (event.event === 'error') throw new Error(event.message);
-    if (event.event === 'done') {
-      const test = run.lastTestEvaluation ?? evaluate(network, limited, limited.test);
-      return { arm: pooling ? 'with pooling' : 'without pooling', parameters: parametersOf(document), trainAccuracy: event.trainAccuracy, testAccuracy: test.accuracy, seconds: event.seconds };
-    }
-  }
-  throw new Error('the run ended without a result');
 }
 
 export function parametersOf(document: GraphDocument): number {

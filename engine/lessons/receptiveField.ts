@@ -15,7 +15,8 @@ import { inputRangeOf, type WindowPlan } from '../shapes/windowArithmetic';
 /** Per node id, one flag per unit of its output (C×H×W or F, row-major). */
 export type UnitMasks = Map<string, Uint8Array>;
 
-const WINDOWED = new Set(['conv2d', 'locallyConnected2d', 'tiledConv2d', 'maxPool2d', 'avgPool2d']);
+/** The node types that read their input through a window (kernels and pooling). */
+export const WINDOWED: ReadonlySet<string> = new Set(['conv2d', 'locallyConnected2d', 'tiledConv2d', 'maxPool2d', 'avgPool2d']);
 const CHANNEL_MIXING = new Set(['conv2d', 'locallyConnected2d', 'tiledConv2d']);
 
 interface Graph {
@@ -180,7 +181,7 @@ export function fieldStats(doc: GraphDocument, analysis: GraphAnalysis): Map<str
   return stats;
 }
 
-/** The same layer as a dense one: connections k·n of the convolution (its non-zeros) against m·n, and the parameters. */
+/** The same layer as a dense one: the convolution's connections (W's non-zeros, at most k·m: fewer where windows meet zero padding) against m·n, and the parameters. */
 export function denseComparison(analysis: GraphAnalysis, nodeId: string): { inputs: number; outputs: number; connections: number; denseConnections: number; parameters: number; denseParameters: number } | undefined {
   const info = analysis.infoOf.get(nodeId);
   const table = info?.matrixEquivalent;
@@ -188,4 +189,19 @@ export function denseComparison(analysis: GraphAnalysis, nodeId: string): { inpu
   const outputs = sizeOf(info.outputShape);
   const inputs = table.dense.storedFloats / outputs;
   return { inputs, outputs, connections: table.sparse.storedFloats, denseConnections: table.dense.storedFloats, parameters: table.convolution.storedFloats, denseParameters: table.dense.storedFloats };
+}
+
+/** A unit by CHANNEL,ROW,COLUMN (or one index), checked against the shape; empty: the middle of channel 0. */
+export function unitIndex(shape: readonly number[], text: string): number {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (text.trim() === '') return shape.length === 3 ? Math.floor(shape[1]! / 2) * shape[2]! + Math.floor(shape[2]! / 2) : Math.floor(size / 2);
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  if (parts.some((p) => !Number.isInteger(p) || p < 0)) throw new Error(`"${text}" is not CHANNEL,ROW,COLUMN or an index`);
+  if (parts.length === 3 && shape.length === 3) {
+    const [c, y, x] = parts as [number, number, number];
+    if (c >= shape[0]! || y >= shape[1]! || x >= shape[2]!) throw new Error(`unit ${text} is outside the ${shape.join('×')} output`);
+    return (c * shape[1]! + y) * shape[2]! + x;
+  }
+  if (parts.length !== 1 || parts[0]! >= size) throw new Error(`unit ${text} is outside the ${shape.join('×')} output`);
+  return parts[0]!;
 }

@@ -10,6 +10,7 @@ import type { CommandId, ShellCommandId, ViewCommandId } from '../../app/shared/
 import { VIEWS, type ViewId } from '../../app/shared/views';
 import type { GraphDocument, NodeType } from '../../engine';
 import { summaryMarkdown } from '../export/summaryMarkdown';
+import { fixedKernelLesson, openLesson } from '../lessons/explain';
 import type { PlatformBridge } from '../platform/bridge';
 import { confirmDiscard, openWithBridge, saveWithBridge } from '../platform/documentActions';
 import { applyTheme, savedTheme } from '../platform/theme';
@@ -105,6 +106,8 @@ export function createHandlers(ctx: CommandContext): Record<CommandId, CommandHa
         if (!template || !confirmDiscard(store)) return;
         const doc = structuredClone(template.document);
         store.reset(graph()?.laidOut(doc) ?? doc, template.file);
+        const lesson = fixedKernelLesson(doc);
+        if (lesson) openLesson(ui, ctx, lesson.lesson, lesson.values);
       },
       enabled: unlocked,
     },

@@ -28,7 +28,7 @@ export function ConceptList({ className, onOpenLesson }: { className?: string; o
             {c.lesson && onOpenLesson && (
               <>
                 {' '}
-                <button type="button" className="concept__open" data-testid={`open-lesson-${c.lesson}`} onClick={() => onOpenLesson(c.lesson!)}>Open the lesson</button>
+                <button type="button" className="concept__open" data-testid={`open-lesson-${c.lesson}`} aria-label={`Open the lesson: ${c.concept}`} onClick={() => onOpenLesson(c.lesson!)}>Open the lesson</button>
               </>
             )}
           </dd>

@@ -5,9 +5,8 @@
  * with the formulas in the student's numbers, and a measured column: the
  * layer's convolution timed against the dense matrix product on this machine.
  */
-import { useMemo, useState } from 'react';
-import { costCaseOf } from '../../engine/lessons/catalog';
-import { costTable, measureCosts, type MeasuredCosts } from '../../engine/lessons/costs';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { costCaseOf, costTable, measureCosts, type MeasuredCosts } from '../../engine/lessons/costs';
 import type { WorkspaceServices } from '../workspace/services';
 import { Formula, texNumber } from './Formula';
 import { LessonFrame } from './LessonFrame';
@@ -32,6 +31,8 @@ export function CostsLesson({ services }: { services: WorkspaceServices }) {
     }
   }, [values]);
   const key = JSON.stringify(values);
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
   const slide = values['preset'] === 'slide';
   // Editing a field leaves the slide's case for the numbers typed.
   const edit = (change_: Record<string, string>) => change({ ...(slide && result.c ? fieldsOf(result.c) : {}), ...change_, preset: 'none' });
@@ -39,7 +40,7 @@ export function CostsLesson({ services }: { services: WorkspaceServices }) {
     if (!result.c) return;
     setMeasured({ key, running: true });
     // A frame first, so "measuring…" shows before the page is busy for the timing.
-    setTimeout(() => setMeasured({ key, costs: measureCosts(result.c, () => performance.now()) }), 30);
+    pending.current = setTimeout(() => setMeasured({ key, costs: measureCosts(result.c, () => performance.now()) }), 30);
   };
   const shownMeasure = measured.key === key ? measured : undefined;
   return (

@@ -28,7 +28,7 @@ const MET = 'rgba(224, 33, 138, 0.55)';
 export function EquivarianceLesson({ services }: { services: WorkspaceServices }) {
   const [values, change] = useLessonValues('equivariance', services.ui);
   const { picture, problem } = usePicture(values['picture']!);
-  const kernel = useMemo(() => kernelOf(values['kernel']!), [values]);
+  const kernel = useMemo(() => kernelOf(values['kernel']!), [values['kernel']]);
   const layer = values['layer'] as SharingLayer;
   const padding = values['padding'] as LessonPadding;
   const relu = values['relu'] === 'yes';
@@ -98,7 +98,7 @@ export function EquivarianceLesson({ services }: { services: WorkspaceServices }
               {shared
                 ? 'One kernel slides over every position, so moving the picture moves the output by the same amount: the difference is exactly 0 away from the band.'
                 : 'Each position has a kernel of its own (here the chosen kernel, each weight scaled by a random factor between 0.5 and 1.5), so a shifted picture meets other weights: the difference is not 0 anywhere the picture has detail.'}
-              {' '}The band is where the two cannot agree even with sharing: the shift brought zeros in or pushed pixels out, or a window met the zero padding.
+              {' '}The band is where the two cannot agree even with sharing: along the edges the picture moved across, a window reaches a pixel the shift pushed out of the frame, or sees pixels its unshifted partner (off the map) never had. Zero padding alone changes nothing: with no shift there is no band.
               {relu && ' A ReLU after the layer acts on each value alone, so it keeps the equality.'}
               {' '}Pooling does not: <button type="button" className="concept__open" onClick={() => openLesson(services.ui, services.registry.context, 'pooling')}>see Pooling and invariance</button>.
             </p>

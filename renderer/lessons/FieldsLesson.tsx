@@ -9,8 +9,7 @@
  * the same map as a dense layer.
  */
 import { useMemo } from 'react';
-import { unitIndex } from '../../engine/lessons/catalog';
-import { denseComparison, dependsOn, fieldStats, influences, type AxisField } from '../../engine/lessons/receptiveField';
+import { denseComparison, dependsOn, fieldStats, influences, unitIndex, type AxisField } from '../../engine/lessons/receptiveField';
 import { useEditor } from '../store/useEditor';
 import type { WorkspaceServices } from '../workspace/services';
 import { fitCell, HeatmapGrid, type Grid } from './HeatmapGrid';
@@ -78,7 +77,7 @@ export function FieldsLesson({ services }: { services: WorkspaceServices }) {
         {result.dense && (
           <p data-testid="fields-dense">
             <strong>{chosen}</strong> as a dense layer: {result.dense.denseConnections.toLocaleString('en-US')} connections (m·n = {result.dense.outputs.toLocaleString('en-US')} × {result.dense.inputs.toLocaleString('en-US')}) and as many weights;
-            as a convolution: {result.dense.connections.toLocaleString('en-US')} connections (each output reads only its window: k·m) and {result.dense.parameters.toLocaleString('en-US')} weights.
+            as a convolution: {result.dense.connections.toLocaleString('en-US')} connections (each output reads only its window, so at most k·m; fewer where windows meet the zero padding) and {result.dense.parameters.toLocaleString('en-US')} weights.
           </p>
         )}
         <div className="lesson__pictures fields__nodes">

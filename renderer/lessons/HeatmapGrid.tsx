@@ -123,14 +123,25 @@ export function HeatmapGrid({ grid, scale, cellSize, label, outline, cursor: con
     const move = moves[e.key];
     if (!move || !moveCursor) return undefined;
     e.preventDefault();
-    const from = cursor ?? { y: Math.floor(grid.height / 2), x: Math.floor(grid.width / 2) };
+    const from = cursor && cursor.y < grid.height && cursor.x < grid.width ? cursor : centre;
     return moveCursor({ y: Math.min(grid.height - 1, Math.max(0, from.y + move[0])), x: Math.min(grid.width - 1, Math.max(0, from.x + move[1])) });
   };
   const box = (o: Outline) => ({ top: o.top * cellSize, left: o.left * cellSize, height: o.height * cellSize, width: o.width * cellSize });
+  const centre = { y: Math.floor(grid.height / 2), x: Math.floor(grid.width / 2) };
+  const interactive = moveCursor !== undefined;
+  // What a screen reader hears as the cursor moves: where it is and the value there.
+  const spoken = focused && cursor && cursor.y < grid.height && cursor.x < grid.width
+    ? `row ${cursor.y}, column ${cursor.x}, value ${Number((grid.data[cursor.y * grid.width + cursor.x] as number).toFixed(3))}`
+    : '';
   return (
     <div className={`heatmap ${focused ? 'heatmap--focused' : ''}`} style={{ width: grid.width * cellSize, height: grid.height * cellSize }}
-      role="img" aria-label={`${label}, ${grid.height}×${grid.width}${moveCursor ? `; arrow keys move the pointer${onPick ? ', Enter chooses' : ''}` : ''}`} data-testid={testId}
-      tabIndex={moveCursor ? 0 : undefined} onKeyDown={onKey} onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}
+      role={interactive ? 'application' : 'img'} aria-label={`${label}, ${grid.height}×${grid.width}${interactive ? `; arrow keys move the pointer${onPick ? ', Enter chooses' : ''}` : ''}`} data-testid={testId}
+      tabIndex={interactive ? 0 : undefined} onKeyDown={onKey}
+      onFocus={() => {
+        setFocused(true);
+        if (onPick && !controlled && !own) setOwn(centre);
+      }}
+      onBlur={() => setFocused(false)}
       onPointerMove={onCursor ? (e) => onCursor(cellAt(e)) : undefined}
       onClick={onPick ? (e) => {
         const picked = cellAt(e);
@@ -140,6 +151,7 @@ export function HeatmapGrid({ grid, scale, cellSize, label, outline, cursor: con
       <canvas ref={overlay} className="heatmap__canvas heatmap__mask" aria-hidden="true" />
       {outline && <div className="heatmap__outline" style={box(outline)} />}
       {cursor && <div className="heatmap__cursor" style={box({ top: cursor.y, left: cursor.x, height: 1, width: 1 })} />}
+      {interactive && <span className="visually-hidden" aria-live="polite">{spoken}</span>}
     </div>
   );
 }

@@ -23,7 +23,7 @@ import { useWidth } from './useWidth';
 export function KernelsLesson({ services }: { services: WorkspaceServices }) {
   const [values, change] = useLessonValues('kernels', services.ui);
   const { picture, problem } = usePicture(values['picture']!);
-  const kernel = useMemo(() => kernelOf(values['kernel']!), [values]);
+  const kernel = useMemo(() => kernelOf(values['kernel']!), [values['kernel']]);
   const padding = values['padding'] as LessonPadding;
   const output = useMemo(() => (picture ? convolvePicture(picture, kernel, padding) : undefined), [picture, kernel, padding]);
   const [pointed, setPointed] = useState<Cell | undefined>();

@@ -1,10 +1,10 @@
 /** A lesson's frame: its title and the lecture's concept, what to try, then the lesson. */
 import type { ReactNode } from 'react';
-import { LESSONS, type LessonId, type LessonInfo } from '../../engine/lessons/lessons';
+import { lessonInfo, type LessonId } from '../../engine/lessons/lessons';
 import './lessons.css';
 
 export function LessonFrame({ lesson, testId, children }: { lesson: LessonId; testId: string; children: ReactNode }) {
-  const info = (LESSONS as readonly LessonInfo[]).find((l) => l.id === lesson)!;
+  const info = lessonInfo(lesson);
   return (
     <section className="lesson" aria-label={`Lesson: ${info.title}`} data-testid={testId}>
       <header className="lesson__header">

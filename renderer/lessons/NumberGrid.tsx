@@ -4,6 +4,8 @@
  * fields that commit on change. Negative values are tinted blue, positive
  * orange, as on the heat maps.
  */
+import { useState } from 'react';
+
 export function NumberGrid({ rows, columns, values, label, digits = 2, onChange, onPoint, highlight, testId }: {
   rows: number;
   columns: number;
@@ -29,11 +31,11 @@ export function NumberGrid({ rows, columns, values, label, digits = 2, onChange,
               const tone = value < 0 ? 'number-grid__cell--negative' : value > 0 ? 'number-grid__cell--positive' : '';
               return (
                 <td key={c} className={`number-grid__cell ${tone} ${highlight?.has(index) ? 'number-grid__cell--outside' : ''}`}
+                  tabIndex={onPoint && !onChange ? 0 : undefined} aria-label={onPoint ? `${label}, row ${r + 1}, column ${c + 1}: ${formatCell(value, digits)}` : undefined}
                   onPointerEnter={onPoint && (() => onPoint(index))} onPointerLeave={onPoint && (() => onPoint(undefined))}
                   onFocus={onPoint && (() => onPoint(index))} onBlur={onPoint && (() => onPoint(undefined))}>
                   {onChange ? (
-                    <input type="number" step="any" aria-label={`${label}, row ${r + 1}, column ${c + 1}`} value={Number(value.toFixed(4))}
-                      onChange={(e) => Number.isFinite(e.target.valueAsNumber) && onChange(index, e.target.valueAsNumber)} />
+                    <NumberCell value={value} label={`${label}, row ${r + 1}, column ${c + 1}`} onChange={(v) => onChange(index, v)} />
                   ) : (
                     formatCell(value, digits)
                   )}
@@ -44,6 +46,23 @@ export function NumberGrid({ rows, columns, values, label, digits = 2, onChange,
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * One editable number. What is typed stays as typed (a lone "-" or "0." on the way to a number) and
+ * reaches the lesson each time it reads as a number; leaving the field shows the value again.
+ */
+function NumberCell({ value, label, onChange }: { value: number; label: string; onChange(value: number): void }) {
+  const [draft, setDraft] = useState<string | undefined>();
+  return (
+    <input type="text" inputMode="decimal" aria-label={label} value={draft ?? String(Number(value.toFixed(4)))}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        const parsed = Number(e.target.value.replace('−', '-'));
+        if (e.target.value.trim() !== '' && Number.isFinite(parsed)) onChange(parsed);
+      }}
+      onBlur={() => setDraft(undefined)} />
   );
 }
 

@@ -1,5 +1,6 @@
 /** "Run the experiment" in the pooling lesson: both arms trained in workers, with progress, and their accuracies side by side. */
 import { useEffect, useRef, useState } from 'react';
+import { SHIFTS } from '../../engine/data/synthetic/shiftedDigits';
 import { EXPERIMENT_SETTINGS, type ArmResult } from '../../engine/lessons/poolingExperiment';
 import { runPoolingExperiment } from './experiment';
 
@@ -25,7 +26,7 @@ export function PoolingExperiment() {
       <h3>Run the experiment</h3>
       <p>
         The same small network (two 3×3 convolutions with ReLU, one dense layer) with and without two 2×2 max poolings, each trained for {s.epochs} epoch on the first {s.trainLimit?.toLocaleString('en-US')} images of <code>{s.dataset}</code>
-        {' '}(training digits move at most 1 pixel, test digits 3 to 5), Adam at {s.learningRate}, then tested on {s.testLimit?.toLocaleString('en-US')} test digits.
+        {' '}(training digits move at most {SHIFTS.train.max} pixel from the centre, test digits {SHIFTS.test.min} to {SHIFTS.test.max} pixels on each axis), Adam at {s.learningRate}, then tested on {s.testLimit?.toLocaleString('en-US')} test digits.
       </p>
       {state.kind === 'running' ? (
         <>

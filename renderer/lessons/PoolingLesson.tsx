@@ -6,8 +6,7 @@
  * maps of the chosen pool size and shift.
  */
 import { useMemo, useState } from 'react';
-import { DIRECTIONS } from '../../engine/lessons/catalog';
-import { invariance, pooledPair } from '../../engine/lessons/pooling';
+import { DIRECTIONS, invariance, pooledPair } from '../../engine/lessons/pooling';
 import { UPlotChart, type ChartOptions } from '../training/charts/UPlotChart';
 import type { WorkspaceServices } from '../workspace/services';
 import { fitCell, HeatmapGrid } from './HeatmapGrid';
@@ -25,7 +24,7 @@ const MOVED = 'rgba(224, 33, 138, 0.6)';
 export function PoolingLesson({ services }: { services: WorkspaceServices }) {
   const [values, change] = useLessonValues('pooling', services.ui);
   const { picture, problem } = usePicture(values['picture']!);
-  const kernel = useMemo(() => kernelOf(values['kernel']!), [values]);
+  const kernel = useMemo(() => kernelOf(values['kernel']!), [values['kernel']]);
   const direction = DIRECTIONS[(values['direction'] ?? 'right') as keyof typeof DIRECTIONS];
   const maxShift = Math.max(1, Math.min(6, Number(values['shifts']) || 3));
   const rows = useMemo(() => (picture ? invariance(picture, { kernel, direction, maxShift }) : undefined), [picture, kernel, direction, maxShift]);
@@ -59,9 +58,8 @@ export function PoolingLesson({ services }: { services: WorkspaceServices }) {
                   <tr key={row.pool}>
                     <th>{row.pool === 1 ? 'detector units (no pooling)' : `max pool ${row.pool}×${row.pool}`}</th>
                     {row.unchanged.map((f, s) => (
-                      <td key={s} data-testid={`pooling-cell-${row.pool}-${s}`} aria-selected={shown.pool === row.pool && shown.shift === s}
-                        className={shown.pool === row.pool && shown.shift === s ? 'pooling__chosen' : ''}>
-                        <button type="button" className="pooling__pick" onClick={() => setShown({ pool: row.pool, shift: s })} title={`${row.counted[s]} units counted`}>{(100 * f).toFixed(1)}%</button>
+                      <td key={s} data-testid={`pooling-cell-${row.pool}-${s}`} className={shown.pool === row.pool && shown.shift === s ? 'pooling__chosen' : ''}>
+                        <button type="button" className="pooling__pick" aria-pressed={shown.pool === row.pool && shown.shift === s} onClick={() => setShown({ pool: row.pool, shift: s })} title={`${row.counted[s]} units counted`}>{(100 * f).toFixed(1)}%</button>
                       </td>
                     ))}
                   </tr>
@@ -77,7 +75,7 @@ export function PoolingLesson({ services }: { services: WorkspaceServices }) {
               </figure>
               <figure>
                 <HeatmapGrid grid={{ channels: 1, ...pair.after }} scale="diverging" cellSize={cell} label="pooled units after the shift" testId="pooling-after" mask={{ cells: pair.changed, colour: MOVED }} />
-                <figcaption>shifted {shown.shift} px {values['direction']}; pink: the units whose value changed (their maximum moved out of the window)</figcaption>
+                <figcaption>shifted {shown.shift} px {values['direction']}; pink: the units whose value changed (the window's largest detector left it, or a larger one came in)</figcaption>
               </figure>
             </div>
           </>

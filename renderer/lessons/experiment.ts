@@ -17,7 +17,8 @@ function runArm(pooling: boolean, onProgress: ExperimentProgress, signal: AbortS
   return new Promise<ArmResult>((resolve, reject) => {
     let total = 0;
     let done: Extract<WorkerEvent, { type: 'done' }>['event'] | undefined;
-    signal.addEventListener('abort', () => reject(new Error('stopped')));
+    if (signal.aborted) return reject(new Error('stopped'));
+    signal.addEventListener('abort', () => reject(new Error('stopped')), { once: true });
     worker.onmessage = (message: MessageEvent<WorkerEvent>) => {
       const event = message.data;
       if (event.type === 'started') total = event.totalSteps;

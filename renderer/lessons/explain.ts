@@ -2,8 +2,9 @@
  * The inspector's Explain buttons: which lessons a node is about, and the
  * option values that open each on the node's own parameters and weights.
  */
-import { decodeTensorData, type GraphNode } from '../../engine';
+import { decodeTensorData, type GraphDocument, type GraphNode } from '../../engine';
 import type { LessonId } from '../../engine/lessons/lessons';
+import { WINDOWED } from '../../engine/lessons/receptiveField';
 import { lessonViewId } from '../../app/shared/views';
 import type { UiStore } from '../workspace/uiStore';
 import type { CommandContext } from '../commands/handlers';
@@ -15,8 +16,6 @@ export interface Explanation {
 }
 
 type ConvParams = { filters: number; kernelSize: [number, number]; strides: [number, number]; padding: unknown };
-
-const WINDOWED = new Set(['conv2d', 'locallyConnected2d', 'tiledConv2d', 'maxPool2d', 'avgPool2d']);
 
 export function explanationsFor(node: GraphNode, inputShape: readonly number[] | undefined, weights?: { shape: number[]; data: unknown }): Explanation[] {
   const fields: Explanation[] = WINDOWED.has(node.type) ? [{ lesson: 'fields', label: `Explain: receptive field of ${node.id}`, values: { node: node.id, direction: 'depends', unit: '' } }] : [];
@@ -44,4 +43,17 @@ export function explanationsFor(node: GraphNode, inputShape: readonly number[] |
 export function openLesson(ui: UiStore, context: Pick<CommandContext, 'bound'>, lesson: LessonId, values?: Record<string, string>): void {
   if (values) ui.set({ lesson: { id: lesson, values } });
   context.bound.layout?.show(lessonViewId(lesson));
+}
+
+/**
+ * A document built around one fixed kernel (the "Edge detection (lecture)" template: a conv2d node
+ * that is not trained, with its weights stored) opens the Kernels lesson on that kernel.
+ */
+export function fixedKernelLesson(doc: GraphDocument): Explanation | undefined {
+  for (const node of doc.nodes) {
+    if (node.type !== 'conv2d' || (node.params as { trainable?: boolean }).trainable !== false) continue;
+    const kernels = explanationsFor(node, undefined, doc.weights?.[node.id]?.['weight']).find((e) => e.lesson === 'kernels');
+    if (kernels && doc.weights?.[node.id]) return kernels;
+  }
+  return undefined;
 }

@@ -4,11 +4,11 @@
  * particular values (an inspector's Explain button, a template).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { defaultValues, LESSONS, type LessonId, type LessonInfo } from '../../engine/lessons/lessons';
+import { defaultValues, lessonInfo, type LessonId } from '../../engine/lessons/lessons';
 import type { UiStore } from '../workspace/uiStore';
 
 export function useLessonValues(lesson: LessonId, ui: UiStore): [Record<string, string>, (change: Record<string, string>) => void] {
-  const info = (LESSONS as readonly LessonInfo[]).find((l) => l.id === lesson)!;
+  const info = lessonInfo(lesson);
   const [values, setValues] = useState(() => ({ ...defaultValues(info), ...(ui.getState().lesson?.id === lesson ? ui.getState().lesson?.values : {}) }));
   const request = useSyncExternalStore(ui.subscribe, () => ui.getState().lesson);
   useEffect(() => {

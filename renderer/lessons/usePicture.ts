@@ -21,6 +21,6 @@ export function usePicture(name: string): { picture?: Picture; problem?: string 
     return () => {
       current = false;
     };
-  }, [name, image]);
+  }, [name, name === 'drawing' ? image : undefined]);
   return state.problem ? { problem: state.problem } : state.picture ? { picture: state.picture } : {};
 }

@@ -33,7 +33,7 @@ export class PaintBeat {
     this.timer ??= setTimeout(() => this.flush(), this.interval - (this.now() % this.interval));
   }
 
-  /** Forgets a pending delivery (the caller delivered by itself, sooner). */
+  /** Forgets a delivery not yet due (the caller delivered by itself, sooner); one already handed to its own task still runs. */
   cancel(deliver: () => void) {
     this.due.delete(deliver);
   }

@@ -5,6 +5,7 @@
  * command line) and against what the lesson must show (a flat patch, the
  * lecture's slide). Each leaves a screenshot in test-results/e2e/.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
@@ -42,6 +43,14 @@ async function pointAt(page: Page, y: number, x: number): Promise<number> {
     look();
   }), [y, x]);
   return took;
+}
+
+/** Serious and critical accessibility violations inside one lesson's view. */
+async function axeProblems(page: Page, lesson: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(`[data-testid="lesson-${lesson}"]`).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
 }
 
 describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromium', () => {
@@ -93,6 +102,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     await expect.poll(async () => number(await page.getByTestId('kernels-value').textContent())).toBeCloseTo(cli.explained.sum, 3);
     console.log(`kernels lesson: opened in ${opened.map((t) => t.toFixed(0)).join(' ms, then ')} ms; a hover answered in ${hovers.map((t) => t.toFixed(0)).join(', ')} ms (28×28, measured in the page)`);
     await page.screenshot({ path: `${SHOTS}/lesson-kernels.png` });
+    expect(await axeProblems(page, 'kernels')).toEqual([]);
 
     // Add to graph: the kernel as a fixed conv2d node after the input.
     const before = await page.evaluate(() => (window as unknown as { convstudioStore: { getState(): { document: { nodes: unknown[] } } } }).convstudioStore.getState().document.nodes.length);
@@ -137,6 +147,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     await expect.poll(() => page.getByTestId('costs-dense-ms').textContent(), { timeout: 30_000 }).toBe('not run: W needs 32.0 GB');
     expect(await page.getByTestId('costs-convolution-ms').textContent()).toMatch(/^\d+\.\d{3} ms$/);
     await page.screenshot({ path: `${SHOTS}/lesson-costs.png` });
+    expect(await axeProblems(page, 'costs')).toEqual([]);
 
     // LeNet-5's c1 (6 filters of 5×5 on 1×28×28) from the inspector: the table is the command line's for the same layer.
     await page.locator('.react-flow__node[data-id="c1"]').click();
@@ -168,6 +179,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     expect(number(await page.getByTestId('equivariance-band').textContent())).toBeCloseTo(shared.largestInBand, 2);
     expect(shared.largestInBand).toBeGreaterThan(0); // the photograph's border is not black
     await page.screenshot({ path: `${SHOTS}/lesson-equivariance.png` });
+    expect(await axeProblems(page, 'equivariance')).toEqual([]);
 
     await page.getByTestId('equivariance-layer').selectOption('locallyConnected2d');
     const local = cliOf('locallyConnected2d');
@@ -206,6 +218,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     await expect.poll(() => page.getByTestId('pooling-after').getAttribute('aria-label')).toMatch(/26×26/);
     console.log(`pooling lesson: opened in ${opened.toFixed(0)} ms; unchanged after 1 px: ${cli.rows.map((r: { pool: number; unchanged: number[] }) => `pool ${r.pool} ${(100 * r.unchanged[1]!).toFixed(1)}%`).join(', ')}`);
     await page.screenshot({ path: `${SHOTS}/lesson-pooling.png` });
+    expect(await axeProblems(page, 'pooling')).toEqual([]);
 
     // The experiment: both networks trained in workers, progress shown, test accuracies side by side (whatever they are).
     await page.getByTestId('experiment-run').click();
@@ -245,6 +258,15 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     }
     console.log(`receptive fields lesson: opened from the inspector in ${opened} ms (with Playwright's round trips), an input click answered in ${took.toFixed(0)} ms (in the page); pixel (14, 14) reaches ${['c1', 'p1', 'c2', 'p2', 'd1'].map((id) => `${id} ${cli.units[id].length}`).join(', ')} units`);
     await page.screenshot({ path: `${SHOTS}/lesson-fields.png` });
+    expect(await axeProblems(page, 'fields')).toEqual([]);
+    expect(chromium.errors).toEqual([]);
+  });
+  it('the Edge detection (lecture) template opens the Kernels lesson on its own kernel', async () => {
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.evaluate(() => (window as unknown as { convstudioCommands: { run(id: string, argument?: string): void } }).convstudioCommands.run('new-from-template', 'edge-detection.json'));
+    await expect.poll(() => page.getByTestId('lesson-kernels').isVisible()).toBe(true);
+    await expect.poll(async () => (await page.getByTestId('kernels-kernel').locator('input').evaluateAll((cells) => cells.map((c) => Number((c as HTMLInputElement).value))))).toEqual([-1, -1, -1, -1, 8, -1, -1, -1, -1]);
+    expect(await page.getByTestId('kernels-preset').inputValue()).toBe('edge-detect');
     expect(chromium.errors).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { openEditor, showView, SHOTS } from './openEditor';
 import { ORACLES_REQUIRED } from '../helpers/oracles';
 import { png } from '../helpers/imageFiles';
 import { describeSmoothness, startSmoothnessMeter } from './smoothnessMeter';
+import { LIVE_BEAT } from '../../renderer/training/paintBeat';
 
 /** The panel's error text, if it shows one: the message a failed run's assertion prints. */
 const shownError = async (page: Page) => ((await page.getByTestId('train-error').count()) > 0 ? ((await page.getByTestId('train-error').textContent()) ?? '') : '');
@@ -50,15 +51,17 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     const early = await page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
     await showView(page, 'Train');
     await page.getByTestId('train-pause').click();
-    // The steps already on their way (the worker's last batch, the page's next update) land first;
-    // then nothing more comes while paused. A run that does not pause never settles.
+    // The steps already on their way (the worker's last batch, the page's next update, which waits
+    // for the page's beat) land first; then nothing more comes while paused. A run that does not
+    // pause never settles.
+    const beat = LIVE_BEAT.interval + 200;
     await expect.poll(async () => {
       const before = await stepsDrawn(page);
-      await page.waitForTimeout(400);
+      await page.waitForTimeout(beat);
       return (await stepsDrawn(page)) - before;
-    }, { timeout: 10_000 }).toBe(0);
+    }, { timeout: 15_000 }).toBe(0);
     const paused = await stepsDrawn(page);
-    await page.waitForTimeout(700);
+    await page.waitForTimeout(beat);
     expect(await stepsDrawn(page)).toBe(paused);
     // The graph is locked while the run uses it: an edit is refused with the reason.
     await expect.poll(() => page.getByTestId('locked').textContent()).toContain('the graph is training');

@@ -33,8 +33,10 @@ describe('equivariance lesson', () => {
       // …and the band is not the whole map (the check above would hold vacuously): the middle is inside.
       const { height, width } = result.difference;
       if (height > 2 * (Math.abs(c.dy) + size) && width > 2 * (Math.abs(c.dx) + size)) expect(result.band[Math.floor(height / 2) * width + Math.floor(width / 2)], `trial ${trial}`).toBe(0);
-      // With no shift there is no band but the windows that meet the zero padding (none for valid).
-      if (c.dy === 0 && c.dx === 0 && c.padding === 'valid') expect(result.band.every((b) => b === 0)).toBe(true);
+      // …and the band is tight: without a ReLU (which can zero both sides), every unit in it differs,
+      // the picture and the kernel having no zeros.
+      if (!c.relu) result.difference.data.forEach((d, i) => result.band[i] && expect(Math.abs(d), `trial ${trial}, band unit ${i}`).toBeGreaterThan(1e-12));
+      if (c.dy === 0 && c.dx === 0) expect(result.band.every((b) => b === 0)).toBe(true);
     }
   });
 
@@ -47,13 +49,15 @@ describe('equivariance lesson', () => {
     expect(shared.largestInBand).toBeGreaterThan(0.01); // a random picture's border does matter
   });
 
-  it('shifts move pixels and bring in zeros; the band of a right shift by 2 with same padding is the 3 left columns and the right one', () => {
+  it('shifts move pixels and bring in zeros; the band of a right shift by 2 with same padding is column 1 (it sees a pixel its partner, off the map, cannot) and column 7 (its window reaches a pixel pushed out)', () => {
     const map = { height: 2, width: 3, data: Float64Array.from([1, 2, 3, 4, 5, 6]) };
     expect(Array.from(shiftMap(map, 0, 1).data)).toEqual([0, 1, 2, 0, 4, 5]);
     expect(Array.from(shiftMap(map, -1, 0).data)).toEqual([4, 5, 6, 0, 0, 0]);
     const band = borderBand(8, 8, 3, 'same', 0, 2);
     const row = Array.from(band.slice(3 * 8, 4 * 8));
-    expect(row).toEqual([1, 1, 1, 0, 0, 0, 0, 1]);
+    expect(row).toEqual([0, 1, 0, 0, 0, 0, 0, 1]);
+    // No shift, no band: zero padding alone keeps the equality.
+    expect(borderBand(8, 8, 3, 'same', 0, 0).every((b) => b === 0)).toBe(true);
   });
 
   it('a shared weight meets every pixel but the far border; a local one meets one pixel', () => {
