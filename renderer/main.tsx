@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LiveActivations, LiveActivationsContext } from './activations/liveActivations';
 import { CommandRegistry } from './commands/registry';
+import { prefetchLessonPictures } from './lessons/pictures';
 import { autoLayout } from './graph/layout';
 import { browserBridge } from './platform/browserBridge';
 import { findDesktopBridge } from './platform/desktopBridge';
@@ -66,6 +67,9 @@ const registry = new CommandRegistry({ store, bridge, training, settings, ui, li
 
 // Asked once: taking the offer removes a damaged autosave (React runs effects twice in development).
 const recoveryOffer = bridge.takeRecovery();
+
+// The lessons' usual picture, decoded while the page is idle (the first lesson then opens at once).
+prefetchLessonPictures();
 
 const root = document.getElementById('root');
 if (root) {

@@ -11,6 +11,7 @@ import type { LessonPadding } from '../../engine/lessons/kernels';
 import { toGray } from '../../engine/lessons/picture';
 import type { WorkspaceServices } from '../workspace/services';
 import { openLesson } from './explain';
+import { Formula, texNumber } from './Formula';
 import { fitCell, HeatmapGrid, magnitudeOf } from './HeatmapGrid';
 import { KernelSelect, kernelOf } from './KernelSelect';
 import { LessonFrame } from './LessonFrame';
@@ -90,6 +91,7 @@ export function EquivarianceLesson({ services }: { services: WorkspaceServices }
                 <figcaption>difference; gray: the border band</figcaption>
               </figure>
             </div>
+            <Formula tex={`\\max_{\\text{outside the band}} \\bigl|\\, ${relu ? '\\mathrm{relu}(' : ''}K * T_{(${dy},${dx})} I${relu ? ')' : ''} \\;-\\; T_{(${dy},${dx})} ${relu ? '\\mathrm{relu}(' : '('}K * I) \\,\\bigr| = ${texNumber(result.largestInside)}`} testId="equivariance-formula" />
             <p className="lesson__numbers">
               Largest |difference| away from the border band: <strong data-testid="equivariance-inside">{result.largestInside.toPrecision(3)}</strong>
               {' '}· in the band: <strong data-testid="equivariance-band">{result.largestInBand.toPrecision(3)}</strong>

@@ -10,8 +10,10 @@
  */
 import { useMemo } from 'react';
 import { denseComparison, dependsOn, fieldStats, influences, unitIndex, type AxisField } from '../../engine/lessons/receptiveField';
+import type { GraphAnalysis } from '../../engine';
 import { useEditor } from '../store/useEditor';
 import type { WorkspaceServices } from '../workspace/services';
+import { Formula } from './Formula';
 import { fitCell, HeatmapGrid, type Grid } from './HeatmapGrid';
 import { LessonFrame } from './LessonFrame';
 import { usePicture } from './usePicture';
@@ -74,6 +76,7 @@ export function FieldsLesson({ services }: { services: WorkspaceServices }) {
             : <>Input pixel {values['unit'] || 'in the middle'} influences the units lit below, layer by layer.</>}
           {' '}Click any unit of any node to follow it; click an input pixel to see where it reaches.
         </p>
+        {result.stats.get(chosen) && direction === 'depends' && <FieldFormula analysis={analysis} node={chosen} stats={result.stats} />}
         {result.dense && (
           <p data-testid="fields-dense">
             <strong>{chosen}</strong> as a dense layer: {result.dense.denseConnections.toLocaleString('en-US')} connections (m·n = {result.dense.outputs.toLocaleString('en-US')} × {result.dense.inputs.toLocaleString('en-US')}) and as many weights;
@@ -105,5 +108,16 @@ export function FieldsLesson({ services }: { services: WorkspaceServices }) {
         </div>
       </div>
     </LessonFrame>
+  );
+}
+
+/** The field's growth at the chosen node, in the lecture's terms, with its numbers: r = r_in + (k − 1)·j_in, j = j_in·s. */
+function FieldFormula({ analysis, node, stats }: { analysis: GraphAnalysis; node: string; stats: ReturnType<typeof fieldStats> }) {
+  const plan = analysis.infoOf.get(node)?.window;
+  const from = stats.get(analysis.topology.inputsOf.get(node)?.[0] ?? '');
+  const here = stats.get(node);
+  if (!plan || !from || !here) return null;
+  return (
+    <Formula testId="fields-formula" tex={`r = r_{in} + (k-1)\\,j_{in} = ${from.rows.size} + (${plan.rows.kernel}-1)\\cdot ${from.rows.jump} = ${here.rows.size},\\qquad j = j_{in}\\, s = ${from.rows.jump} \\cdot ${plan.rows.stride} = ${here.rows.jump}`} />
   );
 }

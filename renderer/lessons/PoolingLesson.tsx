@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { DIRECTIONS, invariance, pooledPair } from '../../engine/lessons/pooling';
 import { UPlotChart, type ChartOptions } from '../training/charts/UPlotChart';
 import type { WorkspaceServices } from '../workspace/services';
+import { Formula } from './Formula';
 import { fitCell, HeatmapGrid } from './HeatmapGrid';
 import { KernelSelect, kernelOf } from './KernelSelect';
 import { LessonFrame } from './LessonFrame';
@@ -33,6 +34,9 @@ export function PoolingLesson({ services }: { services: WorkspaceServices }) {
   const [room, roomWidth] = useWidth<HTMLDivElement>();
   const cell = pair ? fitCell(Math.max(pair.before.width, pair.before.height), (roomWidth - 60) / 2) : 6;
   const chart = useMemo(() => rows && chartOf(rows), [rows]);
+  const chosenRow = rows?.find((r) => r.pool === shown.pool);
+  const counted = chosenRow?.counted[shown.shift] ?? 0;
+  const kept = Math.round((chosenRow?.unchanged[shown.shift] ?? 0) * counted);
   return (
     <LessonFrame lesson="pooling" testId="lesson-pooling">
       <div ref={room}>
@@ -67,6 +71,7 @@ export function PoolingLesson({ services }: { services: WorkspaceServices }) {
               </tbody>
             </table>
             <UPlotChart options={chart.options} data={chart.data} label="fraction of units unchanged against the shift, one line per pool size" testId="pooling-chart" />
+            <Formula tex={`\\text{unchanged}(${shown.pool}, ${shown.shift}) = \\frac{\\#\\{u : P(T_{${shown.shift}} I)_u = P(I)_u\\}}{\\#\\{u \\text{ counted}\\}} = \\frac{${kept}}{${counted}}`} />
             <p>Click a number to see those maps. Counted: the units that see part of the picture (on black background every unit is 0 and stays 0).</p>
             <div className="lesson__pictures">
               <figure>

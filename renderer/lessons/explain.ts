@@ -19,6 +19,7 @@ type ConvParams = { filters: number; kernelSize: [number, number]; strides: [num
 
 export function explanationsFor(node: GraphNode, inputShape: readonly number[] | undefined, weights?: { shape: number[]; data: unknown }): Explanation[] {
   const fields: Explanation[] = WINDOWED.has(node.type) ? [{ lesson: 'fields', label: `Explain: receptive field of ${node.id}`, values: { node: node.id, direction: 'depends', unit: '' } }] : [];
+  if (node.type === 'maxPool2d') return [...fields, { lesson: 'pooling', label: 'Explain: pooling and invariance', values: {} }];
   if (node.type !== 'conv2d' && node.type !== 'locallyConnected2d') return fields;
   const p = node.params as ConvParams;
   const out: Explanation[] = [...fields];
@@ -28,6 +29,7 @@ export function explanationsFor(node: GraphNode, inputShape: readonly number[] |
     const decoded = weights ? decodeTensorData(weights.data as never) : undefined;
     const kernel = decoded?.ok ? Array.from(decoded.values.slice(0, kH * kW), (v) => Number(v.toPrecision(4))).join(' ') : kH === 3 ? 'edge-detect' : undefined;
     if (kernel) out.push({ lesson: 'kernels', label: `Explain: kernels (${node.id}'s first kernel)`, values: { kernel, padding: p.padding === 'valid' ? 'valid' : 'same' } });
+    if (kernel) out.push({ lesson: 'equivariance', label: 'Explain: sharing and equivariance', values: { kernel, layer: 'conv2d', padding: p.padding === 'valid' ? 'valid' : 'same' } });
   }
   if (inputShape?.length === 3 && typeof p.padding === 'string') {
     out.push({

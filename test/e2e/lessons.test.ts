@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
   afterAll(async () => chromium?.close());
 
   it('kernels: flat patch, hovered products, the same numbers as the command line', async () => {
-    // Timed in the page: the first opening fetches MNIST's test images; the second finds them loaded.
+    // Timed in the page: the first opening (MNIST's test images were decoded while the page was idle) and a second one.
     const opened = [await timeToShow(page, 'view:lesson-kernels', 'kernels-value')];
     await page.evaluate(() => (window as unknown as { convstudioCommands: { run(id: string): void } }).convstudioCommands.run('view:lesson-kernels')); // closes it
     opened.push(await timeToShow(page, 'view:lesson-kernels', 'kernels-value'));
