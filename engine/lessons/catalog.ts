@@ -13,6 +13,8 @@ import { LESSONS, type LessonId, type LessonInfo } from './lessons';
 import { LessonOptionError, parseChoice, parseInteger, parsePair } from './options';
 import type { Picture } from './picture';
 import { DIRECTIONS, invariance } from './pooling';
+import { lessonGrid, padded, PADDING_MODES, stackSizes } from './padding';
+import { strides } from './strides';
 import { EXPERIMENT_SETTINGS } from './poolingExperiment';
 import { trainArm } from './trainArm';
 import type { Dataset } from '../data/dataset';
@@ -101,6 +103,34 @@ const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unkno
       stats,
       units: Object.fromEntries([...masks].map(([id, mask]) => [id, indicesOf(mask)])),
       dense: denseComparison(analysis, nodeId),
+    };
+  },
+  async padding(values) {
+    const [height, width] = parsePair('size', values['size'] ?? '6x6', 2, 16);
+    const kernel = parsePair('kernel', values['kernel'] ?? '3x3', 1, 7);
+    if (kernel[0] > height || kernel[1] > width) throw new LessonOptionError('kernel', `a ${kernel.join('×')} kernel does not fit a ${height}×${width} input`);
+    const c = { height, width, kernel };
+    return {
+      lesson: 'padding', ...c,
+      input: lessonGrid(height, width),
+      modes: Object.fromEntries(PADDING_MODES.map((mode) => {
+        const r = padded(c, mode);
+        return [mode, { padding: { rows: [r.plan.rows.padBefore, r.plan.rows.padAfter], cols: [r.plan.cols.padBefore, r.plan.cols.padAfter] }, output: r.output, visits: r.visits, stack: { rows: stackSizes(height, kernel[0], mode), cols: stackSizes(width, kernel[1], mode) } }];
+      })),
+    };
+  },
+  async strides(values, host) {
+    const kernel = parseOr('kernel', () => parseKernel(values['kernel'] ?? 'edge-detect'));
+    const stride = parseInteger('stride', values['stride'] ?? '2', 1, 6);
+    const padding = parseChoice<LessonPadding>('padding', values['padding'] ?? 'valid', ['valid', 'same']);
+    const picture = await loadOr('picture', host, values['picture'] ?? 'mnist:0');
+    const r = strides(picture, kernel, stride, padding);
+    return {
+      lesson: 'strides', picture: describePicture(picture), kernel, stride, padding,
+      stride1: { height: r.stride1.height, width: r.stride1.width },
+      strided: { height: r.strided.height, width: r.strided.width, data: Array.from(r.strided.data) },
+      keptAt: r.keptAt,
+      unreadPixels: r.unread.reduce((a, b) => a + b, 0),
     };
   },
   async pooling(values, host) {

@@ -88,6 +88,29 @@ export const LESSONS = [
       { name: 'experiment', help: 'yes: also train the same small network with and without pooling on shifted-digits (20,000 training images, 1 epoch; test on 2,000; about a minute) and compare test accuracy', default: 'no', choices: ['yes', 'no'] },
     ],
   },
+  {
+    id: 'padding',
+    title: 'Zero padding',
+    concept: 'Zero padding: valid, same and full',
+    summary: 'a small grid under valid, same and full padding: the padded zeros, the output size, how many outputs read each pixel, and five layers in a row',
+    options: [
+      { name: 'size', help: 'the input grid, ROWSxCOLUMNS, 2 to 16', default: '6x6' },
+      { name: 'kernel', help: 'the kernel, ROWSxCOLUMNS, 1 to 7', default: '3x3' },
+      { name: 'mode', help: 'the mode the view shows first (the command line prints all three)', default: 'valid', choices: ['valid', 'same', 'full'] },
+    ],
+  },
+  {
+    id: 'strides',
+    title: 'Strides',
+    concept: 'Strides: downsampling by skipping positions',
+    summary: 'the stride-s output as the stride-1 output sampled every s positions, the skipped ones, and the input pixels no window reads',
+    options: [
+      { name: 'picture', help: PICTURE_HELP, default: 'mnist:0' },
+      { name: 'kernel', help: 'as for the kernels lesson', default: 'edge-detect' },
+      { name: 'stride', help: 'the stride, 1 to 6', default: '2' },
+      { name: 'padding', help: 'valid or same', default: 'valid', choices: ['valid', 'same'] },
+    ],
+  },
 ] as const satisfies readonly LessonInfo[];
 
 export type LessonId = (typeof LESSONS)[number]['id'];

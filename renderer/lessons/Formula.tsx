@@ -6,8 +6,9 @@ import { useMemo } from 'react';
 export function Formula({ tex, display = true, testId }: { tex: string; display?: boolean; testId?: string }) {
   // KaTeX builds the markup from the TeX alone (no user HTML passes through), and reports a bad formula
   // in place rather than throwing.
-  const html = useMemo(() => katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' }), [tex, display]);
-  return <span className={display ? 'formula formula--display' : 'formula'} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;
+  const html = useMemo(() => katex.renderToString(tex, { displayMode: display, throwOnError: false, trust: false, output: 'htmlAndMathml' }), [tex, display]);
+  // A display formula scrolls sideways when the panel is narrow: focusable, so the keyboard can scroll it too.
+  return <span className={display ? 'formula formula--display' : 'formula'} tabIndex={display ? 0 : undefined} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 /** A number as TeX: thousands grouped with thin spaces, at most `digits` decimals, a true minus sign. */

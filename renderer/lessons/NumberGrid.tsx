@@ -67,6 +67,8 @@ function NumberCell({ value, label, onChange }: { value: number; label: string; 
 }
 
 export function formatCell(value: number, digits: number): string {
-  const text = value.toFixed(digits).replace(/\.?0+$/, '');
+  // Trailing zeros of the decimals go (0.50 → 0.5, 2.00 → 2), never those of a whole number (30 stays 30).
+  const fixed = value.toFixed(digits);
+  const text = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
   return text === '-0' ? '0' : text.replace('-', '−');
 }

@@ -20,6 +20,13 @@ type ConvParams = { filters: number; kernelSize: [number, number]; strides: [num
 export function explanationsFor(node: GraphNode, inputShape: readonly number[] | undefined, weights?: { shape: number[]; data: unknown }): Explanation[] {
   const fields: Explanation[] = WINDOWED.has(node.type) ? [{ lesson: 'fields', label: `Explain: receptive field of ${node.id}`, values: { node: node.id, direction: 'depends', unit: '' } }] : [];
   if (node.type === 'maxPool2d') return [...fields, { lesson: 'pooling', label: 'Explain: pooling and invariance', values: {} }];
+  const p0 = node.params as { kernelSize?: [number, number]; strides?: [number, number]; padding?: unknown } | undefined;
+  const [kh, kw] = p0?.kernelSize ?? [0, 0];
+  const geometry: Explanation[] = WINDOWED.has(node.type) && typeof p0?.padding === 'string' && kh > 0
+    ? [{ lesson: 'padding', label: 'Explain: zero padding', values: { size: '6x6', kernel: `${Math.min(kh, 7)}x${Math.min(kw, 7)}`, mode: p0.padding } }]
+    : [];
+  if ((p0?.strides?.[0] ?? 1) > 1 && kh === kw && (kh === 3 || kh === 5)) geometry.push({ lesson: 'strides', label: 'Explain: strides', values: { stride: String(p0!.strides![0]), padding: p0!.padding === 'valid' ? 'valid' : 'same' } });
+  fields.push(...geometry);
   if (node.type !== 'conv2d' && node.type !== 'locallyConnected2d') return fields;
   const p = node.params as ConvParams;
   const out: Explanation[] = [...fields];

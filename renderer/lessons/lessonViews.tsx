@@ -6,7 +6,9 @@ import { CostsLesson } from './CostsLesson';
 import { EquivarianceLesson } from './EquivarianceLesson';
 import { FieldsLesson } from './FieldsLesson';
 import { KernelsLesson } from './KernelsLesson';
+import { PaddingLesson } from './PaddingLesson';
 import { PoolingLesson } from './PoolingLesson';
+import { StridesLesson } from './StridesLesson';
 
 export const LESSON_VIEWS: Record<LessonId, (s: WorkspaceServices) => ReactNode> = {
   kernels: (s) => <KernelsLesson services={s} />,
@@ -14,4 +16,6 @@ export const LESSON_VIEWS: Record<LessonId, (s: WorkspaceServices) => ReactNode>
   costs: (s) => <CostsLesson services={s} />,
   equivariance: (s) => <EquivarianceLesson services={s} />,
   pooling: (s) => <PoolingLesson services={s} />,
+  padding: (s) => <PaddingLesson services={s} />,
+  strides: (s) => <StridesLesson services={s} />,
 };

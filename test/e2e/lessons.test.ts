@@ -269,4 +269,44 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     expect(await page.getByTestId('kernels-preset').inputValue()).toBe('edge-detect');
     expect(chromium.errors).toEqual([]);
   });
+  it('zero padding: the visit counts, output sizes and stacks of the command line; full reads every pixel k·k times, valid a corner once', async () => {
+    const opened = await timeToShow(page, 'view:lesson-padding', 'padding-visits');
+    const cli = JSON.parse(convstudio('lesson', 'padding', '--json').stdout);
+    const cells = async (id: string) => (await page.getByTestId(id).locator('td').allTextContents()).map(number);
+    for (const mode of ['valid', 'same', 'full'] as const) {
+      await page.getByTestId(`padding-mode-${mode}`).check();
+      expect(await cells('padding-visits'), mode).toEqual(cli.modes[mode].visits);
+      expect(await cells('padding-output'), mode).toEqual(cli.modes[mode].output.data);
+      expect(await page.getByTestId(`padding-stack-${mode}`).textContent()).toBe(cli.modes[mode].stack.rows.map((n: number) => Math.max(0, n)).join(' → '));
+    }
+    expect(new Set(cli.modes.full.visits)).toEqual(new Set([9]));
+    expect(cli.modes.valid.visits[0]).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/lesson-padding.png` });
+    expect(await axeProblems(page, 'padding')).toEqual([]);
+    // An edit: a 5×7 input and a 2×4 kernel, answered at once.
+    const started = Date.now();
+    await page.getByTestId('padding-size').fill('5x7');
+    await page.getByTestId('padding-kernel').fill('2x4');
+    await expect.poll(async () => (await cells('padding-visits')).length).toBe(35);
+    const edited = Date.now() - started;
+    expect(new Set(await cells('padding-visits'))).toEqual(new Set([8]));
+    console.log(`padding lesson: opened in ${opened.toFixed(0)} ms; an edit of both fields answered in ${edited} ms (with Playwright's round trips)`);
+    expect(chromium.errors).toEqual([]);
+  });
+
+  it('strides: the strided output is the stride-1 output sampled; unread pixels are counted as the command line counts them', async () => {
+    const opened = await timeToShow(page, 'view:lesson-strides', 'strides-summary');
+    await page.getByTestId('strides-stride').fill('4');
+    await page.getByTestId('strides-kernel').selectOption('identity');
+    const cli = JSON.parse(convstudio('lesson', 'strides', '--stride', '4', '--kernel', 'identity', '--json').stdout);
+    await expect.poll(() => page.getByTestId('strides-kept').textContent()).toBe(String(cli.keptAt.length));
+    expect(cli.keptAt.length).toBe(7 * 7);
+    expect(await page.getByTestId('strides-unread').textContent()).toBe(String(cli.unreadPixels));
+    expect(cli.unreadPixels).toBe(7 * 28 + 7 * 28 - 49); // rows and columns 3, 7, …, 27 are never read
+    expect(await page.getByTestId('strides-strided').getAttribute('aria-label')).toMatch(/7×7$/);
+    await page.screenshot({ path: `${SHOTS}/lesson-strides.png` });
+    expect(await axeProblems(page, 'strides')).toEqual([]);
+    console.log(`strides lesson: opened in ${opened.toFixed(0)} ms; stride 4, 3×3 on 28×28: ${cli.keptAt.length} outputs kept, ${cli.unreadPixels} pixels unread`);
+    expect(chromium.errors).toEqual([]);
+  });
 });
