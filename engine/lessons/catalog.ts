@@ -15,6 +15,7 @@ import type { Picture } from './picture';
 import { DIRECTIONS, invariance } from './pooling';
 import { lessonGrid, padded, PADDING_MODES, stackSizes } from './padding';
 import { strides } from './strides';
+import { breakDown, channelLayer } from './channels';
 import { EXPERIMENT_SETTINGS } from './poolingExperiment';
 import { trainArm } from './trainArm';
 import type { Dataset } from '../data/dataset';
@@ -103,6 +104,24 @@ const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unkno
       stats,
       units: Object.fromEntries([...masks].map(([id, mask]) => [id, indicesOf(mask)])),
       dense: denseComparison(analysis, nodeId),
+    };
+  },
+  async channels(values, host) {
+    const filters = parseInteger('filters', values['filters'] ?? '4', 1, 8);
+    const kernel = Number(parseChoice('kernel', values['kernel'] ?? '3', ['3', '5']));
+    const filter = parseInteger('filter', values['filter'] ?? '1', 1, filters) - 1;
+    const seed = parseInteger('seed', values['seed'] ?? '1', 0, 1_000_000);
+    const picture = await loadOr('picture', host, values['picture'] ?? 'photo');
+    const at = values['at'] ? parsePair('at', values['at'], 0, 1 << 20) : [Math.floor(picture.height / 2), Math.floor(picture.width / 2)] as const;
+    if (at[0] >= picture.height || at[1] >= picture.width) throw new LessonOptionError('at', `pixel (${at[0]}, ${at[1]}) is outside the ${picture.height}×${picture.width} picture`);
+    const layer = channelLayer(picture, { filters, kernel, seed });
+    const parts = breakDown(picture, layer, kernel, filter);
+    const index = at[0] * picture.width + at[1];
+    return {
+      lesson: 'channels', picture: describePicture(picture), filters, kernel, filter: filter + 1, seed,
+      parameters: layer.parameters,
+      kernels: parts.kernels, bias: parts.bias,
+      at: { row: at[0], column: at[1], slices: parts.slices.map((s) => s.data[index]), sum: parts.sum.data[index], output: layer.outputs[filter]!.data[index] },
     };
   },
   async padding(values) {

@@ -89,6 +89,20 @@ export const LESSONS = [
     ],
   },
   {
+    id: 'channels',
+    title: 'Channels',
+    concept: 'Multiple channels and feature maps',
+    summary: 'each input channel convolved with its slice of a filter\'s kernel, the slices summed with the bias into one feature map, and the parameter count',
+    options: [
+      { name: 'picture', help: PICTURE_HELP, default: 'photo' },
+      { name: 'filters', help: 'output channels (C_out), 1 to 8', default: '4' },
+      { name: 'kernel', help: '3 or 5 (square)', default: '3', choices: ['3', '5'] },
+      { name: 'filter', help: 'the filter taken apart, 1 to C_out', default: '1' },
+      { name: 'seed', help: 'the random weights\' seed', default: '1' },
+      { name: 'at', help: 'the pixel whose numbers are printed, ROW,COLUMN (default: the middle)', default: '' },
+    ],
+  },
+  {
     id: 'padding',
     title: 'Zero padding',
     concept: 'Zero padding: valid, same and full',

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { LessonId } from '../../engine/lessons/lessons';
 import type { WorkspaceServices } from '../workspace/services';
+import { ChannelsLesson } from './ChannelsLesson';
 import { CostsLesson } from './CostsLesson';
 import { EquivarianceLesson } from './EquivarianceLesson';
 import { FieldsLesson } from './FieldsLesson';
@@ -16,6 +17,7 @@ export const LESSON_VIEWS: Record<LessonId, (s: WorkspaceServices) => ReactNode>
   costs: (s) => <CostsLesson services={s} />,
   equivariance: (s) => <EquivarianceLesson services={s} />,
   pooling: (s) => <PoolingLesson services={s} />,
+  channels: (s) => <ChannelsLesson services={s} />,
   padding: (s) => <PaddingLesson services={s} />,
   strides: (s) => <StridesLesson services={s} />,
 };

@@ -309,4 +309,24 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     console.log(`strides lesson: opened in ${opened.toFixed(0)} ms; stride 4, 3×3 on 28×28: ${cli.keptAt.length} outputs kept, ${cli.unreadPixels} pixels unread`);
     expect(chromium.errors).toEqual([]);
   });
+  it('channels: the three slices plus the bias are the feature map, as the command line prints; the parameter count follows C_out', async () => {
+    const opened = await timeToShow(page, 'view:lesson-channels', 'channels-output');
+    const cli = JSON.parse(convstudio('lesson', 'channels', '--json').stdout);
+    expect(cli.parameters).toBe((3 * 3 * 3 + 1) * 4);
+    for (const [c, v] of (cli.at.slices as number[]).entries()) expect(number(await page.getByTestId(`channels-value-${c + 1}`).textContent())).toBeCloseTo(v, 3);
+    expect(number(await page.getByTestId('channels-output').textContent())).toBeCloseTo(cli.at.output, 3);
+    expect(Math.abs(cli.at.sum - cli.at.output)).toBeLessThan(1e-6);
+    expect(await page.getByTestId('channels-parameters').textContent()).toContain('112');
+    await page.screenshot({ path: `${SHOTS}/lesson-channels.png` });
+    expect(await axeProblems(page, 'channels')).toEqual([]);
+    // Another filter, and more filters: the count and the maps change.
+    await page.getByTestId('channels-filter-3').click();
+    const third = JSON.parse(convstudio('lesson', 'channels', '--filter', '3', '--json').stdout);
+    await expect.poll(async () => number(await page.getByTestId('channels-output').textContent())).toBeCloseTo(third.at.output, 3);
+    const started = Date.now();
+    await page.getByTestId('channels-filters').fill('6');
+    await expect.poll(() => page.getByTestId('channels-parameters').textContent()).toContain('168');
+    console.log(`channels lesson: opened in ${opened.toFixed(0)} ms; C_out 4 → 6 answered in ${Date.now() - started} ms (with Playwright's round trips); filter 1 at the middle pixel: ${cli.at.slices.map((v: number) => v.toFixed(3)).join(' + ')} + ${cli.bias.toFixed(3)} = ${cli.at.output.toFixed(3)}`);
+    expect(chromium.errors).toEqual([]);
+  });
 });
