@@ -15,6 +15,7 @@ import type { Picture } from './picture';
 import { DIRECTIONS, invariance } from './pooling';
 import { lessonGrid, padded, PADDING_MODES, stackSizes } from './padding';
 import { strides } from './strides';
+import { toeplitzCaseOf, toeplitzNumbers } from './toeplitz';
 import { breakDown, channelLayer } from './channels';
 import { EXPERIMENT_SETTINGS } from './poolingExperiment';
 import { trainArm } from './trainArm';
@@ -123,6 +124,11 @@ const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unkno
       kernels: parts.kernels, bias: parts.bias,
       at: { row: at[0], column: at[1], slices: parts.slices.map((s) => s.data[index]), sum: parts.sum.data[index], output: layer.outputs[filter]!.data[index] },
     };
+  },
+  async toeplitz(values) {
+    const c = toeplitzCaseOf(values);
+    const n = toeplitzNumbers(c);
+    return { lesson: 'toeplitz', case: c, outH: n.t.outH, outW: n.t.outW, W: Array.from(n.t.matrix), x: n.x, g: n.g, forward: n.forward, backward: n.backward, kernelGradient: n.kernelGradient };
   },
   async padding(values) {
     const [height, width] = parsePair('size', values['size'] ?? '6x6', 2, 16);

@@ -95,13 +95,13 @@ export function measureCosts(c: CostCase, now: () => number, repeats = 5): Measu
 }
 
 /** W as a dense outputs × inputs matrix: row (f, oy, ox) holds the kernel at the input pixels its window covers. */
-export function denseMatrix(c: CostCase, kernels: ArrayLike<number>): Float32Array {
+export function denseMatrix(c: CostCase, kernels: ArrayLike<number>, precision: 'float32' | 'float64' = 'float32'): Float32Array | Float64Array {
   const plan = planWindow(c.height, c.width, c.kernel, c.strides, c.padding);
   const [kH, kW] = c.kernel;
   const outH = plan.rows.outSize;
   const outW = plan.cols.outSize;
   const inputs = c.inChannels * c.height * c.width;
-  const matrix = new Float32Array(c.filters * outH * outW * inputs);
+  const matrix = new (precision === 'float64' ? Float64Array : Float32Array)(c.filters * outH * outW * inputs);
   for (let f = 0; f < c.filters; f++) {
     for (let oy = 0; oy < outH; oy++) {
       for (let ox = 0; ox < outW; ox++) {

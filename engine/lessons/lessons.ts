@@ -125,6 +125,19 @@ export const LESSONS = [
       { name: 'padding', help: 'valid or same', default: 'valid', choices: ['valid', 'same'] },
     ],
   },
+  {
+    id: 'toeplitz',
+    title: 'Backprop as Wᵀ',
+    concept: 'Back-propagation as a transposed convolution',
+    summary: 'a small convolution as its matrix W (each row an offset copy of the kernel), W·x against the convolution, Wᵀ·g against the input gradient, and the kernel gradient as a sum over its copies',
+    options: [
+      { name: 'input', help: 'the input, ROWSxCOLUMNS, up to 8x8', default: '4x4' },
+      { name: 'kernel', help: 'the kernel, ROWSxCOLUMNS, up to 5x5', default: '2x2' },
+      { name: 'weights', help: 'the kernel\'s numbers, row by row (default 1, 2, 3, …)', default: '' },
+      { name: 'stride', help: '1 to 3', default: '1' },
+      { name: 'padding', help: 'valid, same or full', default: 'valid', choices: ['valid', 'same', 'full'] },
+    ],
+  },
 ] as const satisfies readonly LessonInfo[];
 
 export type LessonId = (typeof LESSONS)[number]['id'];

@@ -6,10 +6,10 @@
  */
 import { useState } from 'react';
 
-export function NumberGrid({ rows, columns, values, label, digits = 2, onChange, onPoint, highlight, testId }: {
+export function NumberGrid({ rows, columns, values, label, digits = 2, onChange, onPoint, highlight, marked, testId }: {
   rows: number;
   columns: number;
-  values: readonly number[];
+  values: ArrayLike<number>;
   label: string;
   digits?: number;
   /** Editable: called with the cell's index and its new value. */
@@ -17,7 +17,9 @@ export function NumberGrid({ rows, columns, values, label, digits = 2, onChange,
   /** Called with the index of the cell pointed at or focused, undefined when it is left. */
   onPoint?: (index: number | undefined) => void;
   /** Cells drawn as "outside" (zero padding), by index. */
-  highlight?: ReadonlySet<number>;
+  highlight?: ReadonlySet<number> | undefined;
+  /** Cells outlined (what a pointed cell elsewhere refers to), by index. */
+  marked?: ReadonlySet<number> | undefined;
   testId?: string;
 }) {
   return (
@@ -30,7 +32,7 @@ export function NumberGrid({ rows, columns, values, label, digits = 2, onChange,
               const value = values[index] ?? 0;
               const tone = value < 0 ? 'number-grid__cell--negative' : value > 0 ? 'number-grid__cell--positive' : '';
               return (
-                <td key={c} className={`number-grid__cell ${tone} ${highlight?.has(index) ? 'number-grid__cell--outside' : ''}`}
+                <td key={c} className={`number-grid__cell ${tone} ${highlight?.has(index) ? 'number-grid__cell--outside' : ''} ${marked?.has(index) ? 'number-grid__cell--marked' : ''}`}
                   tabIndex={onPoint && !onChange ? 0 : undefined} aria-label={onPoint ? `${label}, row ${r + 1}, column ${c + 1}: ${formatCell(value, digits)}` : undefined}
                   onPointerEnter={onPoint && (() => onPoint(index))} onPointerLeave={onPoint && (() => onPoint(undefined))}
                   onFocus={onPoint && (() => onPoint(index))} onBlur={onPoint && (() => onPoint(undefined))}>

@@ -10,6 +10,7 @@ import { KernelsLesson } from './KernelsLesson';
 import { PaddingLesson } from './PaddingLesson';
 import { PoolingLesson } from './PoolingLesson';
 import { StridesLesson } from './StridesLesson';
+import { ToeplitzLesson } from './ToeplitzLesson';
 
 export const LESSON_VIEWS: Record<LessonId, (s: WorkspaceServices) => ReactNode> = {
   kernels: (s) => <KernelsLesson services={s} />,
@@ -19,5 +20,6 @@ export const LESSON_VIEWS: Record<LessonId, (s: WorkspaceServices) => ReactNode>
   pooling: (s) => <PoolingLesson services={s} />,
   channels: (s) => <ChannelsLesson services={s} />,
   padding: (s) => <PaddingLesson services={s} />,
+  toeplitz: (s) => <ToeplitzLesson services={s} />,
   strides: (s) => <StridesLesson services={s} />,
 };

@@ -78,3 +78,22 @@ describe('convstudio lesson equivariance and pooling', () => {
     }
   });
 });
+
+describe('convstudio lesson toeplitz', () => {
+  it('prints W equal to the engine convolution’s Jacobian, and Wᵀg equal to its input gradient', async () => {
+    const { engineJacobian, toeplitzCaseOf } = await import('../../engine/lessons/toeplitz');
+    const cases: Record<string, string>[] = [
+      { input: '4x4', kernel: '2x2', stride: '1', padding: 'valid' },
+      { input: '6x5', kernel: '3x2', stride: '2', padding: 'same' },
+      { input: '3x3', kernel: '2x3', stride: '1', padding: 'full', weights: '0.5 -1 2 0 3 -0.25' },
+    ];
+    for (const options of cases) {
+      const args = Object.entries(options).map(([k, v]) => `--${k}=${v}`);
+      const result = JSON.parse(convstudio('lesson', 'toeplitz', ...args, '--json').stdout);
+      expect(result.W).toEqual(Array.from(engineJacobian(toeplitzCaseOf(options))));
+      expect(result.forward.largestDifference).toBeLessThan(1e-9);
+      expect(result.backward.largestDifference).toBeLessThan(1e-6);
+      expect(result.kernelGradient.largestDifference).toBeLessThan(1e-6);
+    }
+  });
+});

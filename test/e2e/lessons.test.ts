@@ -329,4 +329,29 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     console.log(`channels lesson: opened in ${opened.toFixed(0)} ms; C_out 4 → 6 answered in ${Date.now() - started} ms (with Playwright's round trips); filter 1 at the middle pixel: ${cli.at.slices.map((v: number) => v.toFixed(3)).join(' + ')} + ${cli.bias.toFixed(3)} = ${cli.at.output.toFixed(3)}`);
     expect(chromium.errors).toEqual([]);
   });
+  it('backprop as Wᵀ: W of the lecture’s 4×4 input and 2×2 kernel, the products equal to the engine’s convolution and its transposed convolution', async () => {
+    const opened = await timeToShow(page, 'view:lesson-toeplitz', 'toeplitz-w');
+    const cli = JSON.parse(convstudio('lesson', 'toeplitz', '--json').stdout);
+    const cells = async (id: string) => (await page.getByTestId(id).locator('td').allTextContents()).map(number);
+    expect(await cells('toeplitz-w')).toEqual(cli.W);
+    expect(cli.W.slice(0, 16)).toEqual([1, 2, 0, 0, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(await cells('toeplitz-forward-matrix')).toEqual(await cells('toeplitz-forward-engine'));
+    expect(await cells('toeplitz-backward-matrix')).toEqual(await cells('toeplitz-backward-engine'));
+    expect(await cells('toeplitz-backward-engine')).toEqual(cli.backward.engine.map((v: number) => Number(v.toFixed(2))));
+    expect(await page.getByTestId('toeplitz-backward-difference').textContent()).toBe('0.0e+0');
+    // Pointing at a cell of W marks its row's output pixel.
+    await page.getByTestId('toeplitz-w').locator('td').nth(4 * 16 + 5).hover();
+    await expect.poll(() => page.getByTestId('toeplitz-forward-matrix').locator('td.number-grid__cell--marked').count()).toBe(1);
+    expect(await page.getByTestId('toeplitz-forward-matrix').locator('td').nth(4).getAttribute('class')).toContain('marked');
+    // An edit: stride 2 with same padding on the same input, answered at once.
+    const started = Date.now();
+    await page.getByTestId('toeplitz-padding').selectOption('same');
+    await page.getByTestId('toeplitz-stride').fill('2');
+    const strided = JSON.parse(convstudio('lesson', 'toeplitz', '--stride', '2', '--padding', 'same', '--json').stdout);
+    await expect.poll(async () => (await cells('toeplitz-w')).length).toBe(strided.W.length);
+    console.log(`toeplitz lesson: opened in ${opened.toFixed(0)} ms; padding and stride edited in ${Date.now() - started} ms (with Playwright's round trips and a command-line run); W ${cli.W.length / 16}×16`);
+    await page.screenshot({ path: `${SHOTS}/lesson-toeplitz.png` });
+    expect(await axeProblems(page, 'toeplitz')).toEqual([]);
+    expect(chromium.errors).toEqual([]);
+  });
 });
