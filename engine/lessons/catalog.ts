@@ -15,6 +15,7 @@ import type { Picture } from './picture';
 import { DIRECTIONS, invariance } from './pooling';
 import { lessonGrid, padded, PADDING_MODES, stackSizes } from './padding';
 import { strides } from './strides';
+import { levelName, sharingLayer, sharingLevels } from './sharing';
 import { toeplitzCaseOf, toeplitzNumbers } from './toeplitz';
 import { breakDown, channelLayer } from './channels';
 import { EXPERIMENT_SETTINGS } from './poolingExperiment';
@@ -129,6 +130,13 @@ const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unkno
     const c = toeplitzCaseOf(values);
     const n = toeplitzNumbers(c);
     return { lesson: 'toeplitz', case: c, outH: n.t.outH, outW: n.t.outW, W: Array.from(n.t.matrix), x: n.x, g: n.g, forward: n.forward, backward: n.backward, kernelGradient: n.kernelGradient };
+  },
+  async sharing(values, host) {
+    const picture = await loadOr('picture', host, values['picture'] ?? 'mnist:0');
+    const levels = sharingLevels(picture.height - 2, picture.width - 2);
+    const level = levels[parseInteger('level', values['level'] ?? '0', 0, levels.length - 1)]!;
+    const r = sharingLayer(picture, level);
+    return { lesson: 'sharing', picture: describePicture(picture), level, name: levelName(level), levels: levels.map(levelName), sets: r.sets, perSet: r.perSet, biases: r.biases, parameters: r.parameters, setMap: Array.from(r.setMap) };
   },
   async padding(values) {
     const [height, width] = parsePair('size', values['size'] ?? '6x6', 2, 16);

@@ -138,6 +138,16 @@ export const LESSONS = [
       { name: 'padding', help: 'valid, same or full', default: 'valid', choices: ['valid', 'same', 'full'] },
     ],
   },
+  {
+    id: 'sharing',
+    title: 'Sharing: tiled, local',
+    concept: 'Locally-connected and tiled convolution',
+    summary: 'one layer from convolution (one kernel set) through tiled (t×t sets) to locally connected (a set per position): parameters, which set each position uses, the sets, the output',
+    options: [
+      { name: 'picture', help: PICTURE_HELP, default: 'mnist:0' },
+      { name: 'level', help: '0: convolution, then tiled 2×2, 3×3, 4×4, and last locally connected', default: '0' },
+    ],
+  },
 ] as const satisfies readonly LessonInfo[];
 
 export type LessonId = (typeof LESSONS)[number]['id'];

@@ -13,7 +13,7 @@ export const LECTURE_CONCEPTS: { concept: string; where: string; lesson?: Lesson
   { concept: 'Zero padding: valid, same, full', where: 'The Zero padding lesson: a small grid under each mode, the zeros drawn, the output size, how many outputs read each pixel, and five layers in a row. On the canvas, the padding field of convolution and pooling nodes.', lesson: 'padding' },
   { concept: 'Strides', where: 'The Strides lesson: the stride-s output as the stride-1 output sampled, the skipped positions and the pixels no window reads. The inspector warns when a stride skips input pixels.', lesson: 'strides' },
   { concept: 'Back-propagation as a transposed convolution', where: 'The Backprop as Wᵀ lesson: a small convolution as its matrix W, the forward pass as W·x and the input gradient as Wᵀ·g beside the engine\'s own, and the kernel gradient as a sum over its copies. `convstudio gradients` prints every gradient of a network.', lesson: 'toeplitz' },
-  { concept: 'Locally-connected and tiled convolution', where: 'The locallyConnected2d and tiledConv2d nodes (tiles: how many kernel sets per axis).' },
+  { concept: 'Locally-connected and tiled convolution', where: 'The Sharing: tiled, local lesson: one layer on a slider from one kernel set to one per position, with its parameters, the set each position uses and the sets. On the canvas, the locallyConnected2d and tiledConv2d nodes (tiles: how many kernel sets per axis).', lesson: 'sharing' },
   { concept: 'Computational costs', where: 'The Computational costs lesson: the lecture\'s table for any conv-like layer and input, its slide\'s numbers, and the two timed here. A conv2d node\'s Explain button opens it on that layer.', lesson: 'costs' },
 ];
 

@@ -9,6 +9,7 @@ import { FieldsLesson } from './FieldsLesson';
 import { KernelsLesson } from './KernelsLesson';
 import { PaddingLesson } from './PaddingLesson';
 import { PoolingLesson } from './PoolingLesson';
+import { SharingLesson } from './SharingLesson';
 import { StridesLesson } from './StridesLesson';
 import { ToeplitzLesson } from './ToeplitzLesson';
 
@@ -20,6 +21,7 @@ export const LESSON_VIEWS: Record<LessonId, (s: WorkspaceServices) => ReactNode>
   pooling: (s) => <PoolingLesson services={s} />,
   channels: (s) => <ChannelsLesson services={s} />,
   padding: (s) => <PaddingLesson services={s} />,
+  sharing: (s) => <SharingLesson services={s} />,
   toeplitz: (s) => <ToeplitzLesson services={s} />,
   strides: (s) => <StridesLesson services={s} />,
 };

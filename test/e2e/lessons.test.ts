@@ -354,4 +354,21 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     expect(await axeProblems(page, 'toeplitz')).toEqual([]);
     expect(chromium.errors).toEqual([]);
   });
+  it('sharing: the slider goes from one kernel set to one per position, with the command line’s parameter counts', async () => {
+    const opened = await timeToShow(page, 'view:lesson-sharing', 'sharing-parameters');
+    const counts: number[] = [];
+    for (let level = 0; level < 5; level++) {
+      await page.getByTestId('sharing-level').fill(String(level));
+      const cli = JSON.parse(convstudio('lesson', 'sharing', '--level', String(level), '--json').stdout);
+      await expect.poll(() => page.getByTestId('sharing-parameters').textContent()).toBe(cli.parameters.toLocaleString('en-US'));
+      expect(await page.getByTestId('sharing-name').textContent()).toBe(cli.name);
+      counts.push(cli.parameters);
+    }
+    // 26×26 outputs of a 3×3 kernel on 28×28: 1, 4, 9, 16 and 676 kernel sets, each 9 weights, plus the biases.
+    expect(counts).toEqual([10, 37, 82, 145, 676 * 9 + 676]);
+    await page.screenshot({ path: `${SHOTS}/lesson-sharing.png` });
+    expect(await axeProblems(page, 'sharing')).toEqual([]);
+    console.log(`sharing lesson: opened in ${opened.toFixed(0)} ms; parameters along the slider: ${counts.join(', ')}`);
+    expect(chromium.errors).toEqual([]);
+  });
 });
