@@ -43,12 +43,12 @@ export interface FeatureMap {
   data: Float64Array;
 }
 
-/** The picture (in gray) convolved with the kernel, stride 1, by the CPU reference backend. */
-export function convolvePicture(picture: Picture, kernel: Kernel, padding: LessonPadding): FeatureMap {
+/** The picture (in gray) convolved with the kernel (stride 1 unless given), by the CPU reference backend. */
+export function convolvePicture(picture: Picture, kernel: Kernel, padding: LessonPadding, stride = 1): FeatureMap {
   const gray = toGray(picture);
   const backend = createCpuBackend('float64');
   const shape = [1, 1, gray.height, gray.width];
-  const info = convInfo(shape, 1, [kernel.size, kernel.size], [1, 1], padding, [1, 1]);
+  const info = convInfo(shape, 1, [kernel.size, kernel.size], [stride, stride], padding, [1, 1]);
   const x = backend.tensor(shape, gray.data);
   const w = backend.tensor([1, 1, kernel.size, kernel.size], kernel.values);
   const y = backend.conv2d(x, w, info);

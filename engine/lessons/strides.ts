@@ -5,10 +5,8 @@
  * are ghosts: computed by nobody), and the input rows and columns no window
  * reads when the stride does not tile the input.
  */
-import { convInfo } from '../backend/convInfo';
-import { createCpuBackend } from '../backend/cpu/cpuBackend';
 import { inputRangeOf, planWindow, type AxisPlan, type WindowPlan } from '../shapes/windowArithmetic';
-import type { FeatureMap, Kernel, LessonPadding } from './kernels';
+import { convolvePicture, type FeatureMap, type Kernel, type LessonPadding } from './kernels';
 import { toGray, type Picture } from './picture';
 
 export interface StrideResult {
@@ -21,18 +19,6 @@ export interface StrideResult {
   unread: Uint8Array;
   /** The strided output as positions of the stride-1 output, row-major (what `kept` marks). */
   keptAt: { y: number; x: number }[];
-}
-
-function convolve(gray: Picture, kernel: Kernel, stride: number, padding: LessonPadding): FeatureMap {
-  const backend = createCpuBackend('float64');
-  const shape = [1, 1, gray.height, gray.width];
-  const info = convInfo(shape, 1, [kernel.size, kernel.size], [stride, stride], padding, [1, 1]);
-  const x = backend.tensor(shape, gray.data);
-  const w = backend.tensor([1, 1, kernel.size, kernel.size], kernel.values);
-  const y = backend.conv2d(x, w, info);
-  const data = Float64Array.from(backend.read(y));
-  for (const t of [x, w, y]) backend.dispose(t);
-  return { height: info.outH, width: info.outW, data };
 }
 
 /** Stride-s output o starts its window where stride-1 output p does: p = o·s − pad_s + pad_1 (undefined off the stride-1 map). */
@@ -52,8 +38,8 @@ function unreadAlong(axis: AxisPlan): Uint8Array {
 
 export function strides(picture: Picture, kernel: Kernel, stride: number, padding: LessonPadding): StrideResult {
   const gray = toGray(picture);
-  const stride1 = convolve(gray, kernel, 1, padding);
-  const strided = convolve(gray, kernel, stride, padding);
+  const stride1 = convolvePicture(gray, kernel, padding);
+  const strided = convolvePicture(gray, kernel, padding, stride);
   const plan = planWindow(gray.height, gray.width, [kernel.size, kernel.size], [stride, stride], padding);
   const plan1 = planWindow(gray.height, gray.width, [kernel.size, kernel.size], [1, 1], padding);
   const kept = new Uint8Array(stride1.height * stride1.width);

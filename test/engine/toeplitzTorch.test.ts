@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { toeplitz, type ToeplitzCase } from '../../engine/lessons/toeplitz';
 import { createRandom } from '../../engine/network/random';
+import { randomToeplitzCase } from '../helpers/toeplitzCases';
 import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../helpers/oracles';
 
 describe.skipIf(!torchAvailable && !ORACLES_REQUIRED)('Toeplitz W against PyTorch', () => {
@@ -13,13 +14,7 @@ describe.skipIf(!torchAvailable && !ORACLES_REQUIRED)('Toeplitz W against PyTorc
     const random = createRandom(23);
     const cases: ToeplitzCase[] = [];
     while (cases.length < 30) {
-      const height = 2 + random.int(7);
-      const width = 2 + random.int(7);
-      const rows = 1 + random.int(Math.min(5, height));
-      const cols = 1 + random.int(Math.min(5, width));
-      const choice = random.int(4);
-      const padding = choice === 0 ? 'valid' : choice === 1 ? 'same' : choice === 2 ? 'full' : [random.int(3), random.int(3), random.int(3), random.int(3)] as [number, number, number, number];
-      const c: ToeplitzCase = { height, width, kernel: { rows, cols, values: Array.from({ length: rows * cols }, () => random.normal()) }, stride: 1 + random.int(3), padding };
+      const c = randomToeplitzCase(random);
       if (toeplitz(c).rows > 0) cases.push(c);
     }
     const run = spawnSync(PYTHON, ['test/oracle/torch_jacobian.py'], { input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

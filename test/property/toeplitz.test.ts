@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../engine/network/random';
-import { engineConvolution, engineJacobian, kernelGradientFromCopies, multiply, multiplyTransposed, toeplitz, type ToeplitzCase } from '../../engine/lessons/toeplitz';
+import { randomToeplitzCase } from '../helpers/toeplitzCases';
+import { engineConvolution, engineJacobian, kernelGradientFromCopies, multiply, multiplyTransposed, toeplitz } from '../../engine/lessons/toeplitz';
 
 describe('Toeplitz matrix of a convolution (property test)', () => {
   it('is the engine convolution’s Jacobian, and its transpose the engine’s input gradient, on 60 random cases', () => {
@@ -15,13 +16,8 @@ describe('Toeplitz matrix of a convolution (property test)', () => {
     let tested = 0;
     const modes = new Set<string>();
     while (tested < 60) {
-      const height = 2 + random.int(7);
-      const width = 2 + random.int(7);
-      const rows = 1 + random.int(Math.min(5, height));
-      const cols = 1 + random.int(Math.min(5, width));
-      const choice = random.int(4);
-      const padding = choice === 0 ? 'valid' : choice === 1 ? 'same' : choice === 2 ? 'full' : [random.int(3), random.int(3), random.int(3), random.int(3)] as [number, number, number, number];
-      const c: ToeplitzCase = { height, width, kernel: { rows, cols, values: Array.from({ length: rows * cols }, () => random.normal()) }, stride: 1 + random.int(3), padding };
+      const c = randomToeplitzCase(random);
+      const { padding } = c;
       const t = toeplitz(c);
       if (t.rows === 0) continue;
       tested++;
