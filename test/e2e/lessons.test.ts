@@ -116,6 +116,9 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     expect(added.node).toMatchObject({ type: 'conv2d', params: { filters: 1, kernelSize: [3, 3], trainable: false, useBias: false } });
     expect(added.from).toBe('in');
     expect(added.weights).toEqual([-1, -1, -1, -1, 9, -1, -1, -1, -1]);
+    // Undone, as a teacher would after showing it: the later lessons' screenshots show LeNet-5 without a dangling node.
+    await page.evaluate(() => (window as unknown as { convstudioCommands: { run(id: string): void } }).convstudioCommands.run('undo'));
+    await expect.poll(() => page.evaluate(() => (window as unknown as { convstudioStore: { getState(): { document: { nodes: unknown[] } } } }).convstudioStore.getState().document.nodes.length)).toBe(before);
 
     // Learn this kernel: from zeros to the hidden edge detector, live, on MNIST test image 0.
     await page.getByTestId('learner-run').click();
