@@ -17,9 +17,12 @@ import { lessonGrid, padded, PADDING_MODES, stackSizes } from './padding';
 import { strides } from './strides';
 import { levelName, sharingLayer, sharingLevels } from './sharing';
 import { toeplitzCaseOf, toeplitzNumbers } from './toeplitz';
+import { stepThroughOf } from './stepThrough';
 import { breakDown, channelLayer } from './channels';
-import { EXPERIMENT_SETTINGS } from './poolingExperiment';
-import { trainArm } from './trainArm';
+import type { Experiment } from './experiment';
+import { poolingExperiment } from './poolingExperiment';
+import { SHARING_DATASETS, sharingExperiment } from './sharingExperiment';
+import { trainExperiment } from './trainArm';
 import type { Dataset } from '../data/dataset';
 
 export { LESSONS, type LessonId, type LessonInfo } from './lessons';
@@ -129,14 +132,20 @@ const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unkno
   async toeplitz(values) {
     const c = toeplitzCaseOf(values);
     const n = toeplitzNumbers(c);
-    return { lesson: 'toeplitz', case: c, outH: n.t.outH, outW: n.t.outW, W: Array.from(n.t.matrix), x: n.x, g: n.g, forward: n.forward, backward: n.backward, kernelGradient: n.kernelGradient };
+    const step = stepThroughOf(values);
+    return { lesson: 'toeplitz', case: c, outH: n.t.outH, outW: n.t.outW, W: Array.from(n.t.matrix), x: n.x, g: n.g, forward: n.forward, backward: n.backward, kernelGradient: n.kernelGradient, stepThrough: step };
   },
   async sharing(values, host) {
     const picture = await loadOr('picture', host, values['picture'] ?? 'mnist:0');
     const levels = sharingLevels(picture.height - 2, picture.width - 2);
     const level = levels[parseInteger('level', values['level'] ?? '0', 0, levels.length - 1)]!;
     const r = sharingLayer(picture, level);
-    return { lesson: 'sharing', picture: describePicture(picture), level, name: levelName(level), levels: levels.map(levelName), sets: r.sets, perSet: r.perSet, biases: r.biases, parameters: r.parameters, setMap: Array.from(r.setMap) };
+    const train = parseChoice('train', values['train'] ?? 'no', ['yes', 'no']) === 'yes';
+    const dataset = parseChoice('dataset', values['dataset'] ?? 'mnist', SHARING_DATASETS);
+    return {
+      lesson: 'sharing', picture: describePicture(picture), level, name: levelName(level), levels: levels.map(levelName), sets: r.sets, perSet: r.perSet, biases: r.biases, parameters: r.parameters, setMap: Array.from(r.setMap),
+      ...(train ? { experiment: await runExperiment(sharingExperiment(dataset), host) } : {}),
+    };
   },
   async padding(values) {
     const [height, width] = parsePair('size', values['size'] ?? '6x6', 2, 16);
@@ -174,14 +183,16 @@ const RUNS: Record<LessonId, (values: Values, host: LessonHost) => Promise<unkno
     const experiment = parseChoice('experiment', values['experiment'] ?? 'no', ['yes', 'no']) === 'yes';
     const rows = invariance(picture, { kernel, direction, maxShift });
     if (!experiment) return { lesson: 'pooling', picture: describePicture(picture), kernel, direction, rows };
-    const dataset = await host.loadDataset(EXPERIMENT_SETTINGS.dataset);
-    const arms = [];
-    for (const pooling of [true, false]) {
-      arms.push(await trainArm(pooling, dataset, (step, total) => host.progress?.(`${pooling ? 'with' : 'without'} pooling: step ${step}/${total}`)));
-    }
-    return { lesson: 'pooling', picture: describePicture(picture), kernel, direction, rows, experiment: { settings: EXPERIMENT_SETTINGS, arms } };
+    return { lesson: 'pooling', picture: describePicture(picture), kernel, direction, rows, experiment: await runExperiment(poolingExperiment(), host) };
   },
 };
+
+/** Trains every arm of an experiment, telling the host where it stands. */
+async function runExperiment(experiment: Experiment, host: LessonHost) {
+  const dataset = await host.loadDataset(experiment.settings.dataset);
+  const arms = await trainExperiment(experiment, dataset, (arm, step, total) => host.progress?.(`${arm}: step ${step}/${total}`));
+  return { settings: experiment.settings, arms };
+}
 
 function describePicture(picture: Picture) {
   return { name: picture.name, channels: picture.channels, height: picture.height, width: picture.width };

@@ -129,13 +129,15 @@ export const LESSONS = [
     id: 'toeplitz',
     title: 'Backprop as Wᵀ',
     concept: 'Back-propagation as a transposed convolution',
-    summary: 'a small convolution as its matrix W (each row an offset copy of the kernel), W·x against the convolution, Wᵀ·g against the input gradient, and the kernel gradient as a sum over its copies',
+    summary: 'a small convolution as its matrix W (each row an offset copy of the kernel), W·x against the convolution, Wᵀ·g against the input gradient, the kernel gradient as a sum over its copies, and one training step of a tiny network taken apart operation by operation',
     options: [
       { name: 'input', help: 'the input, ROWSxCOLUMNS, up to 8x8', default: '4x4' },
       { name: 'kernel', help: 'the kernel, ROWSxCOLUMNS, up to 5x5', default: '2x2' },
       { name: 'weights', help: 'the kernel\'s numbers, row by row (default 1, 2, 3, …)', default: '' },
       { name: 'stride', help: '1 to 3', default: '1' },
       { name: 'padding', help: 'valid, same or full', default: 'valid', choices: ['valid', 'same', 'full'] },
+      { name: 'seed', help: 'the step-through\'s tiny network: the seed its weights are drawn from', default: '1' },
+      { name: 'rate', help: 'the step-through\'s SGD learning rate', default: '0.1' },
     ],
   },
   {
@@ -146,6 +148,8 @@ export const LESSONS = [
     options: [
       { name: 'picture', help: PICTURE_HELP, default: 'mnist:0' },
       { name: 'level', help: '0: convolution, then tiled 2×2, 3×3, 4×4, and last locally connected', default: '0' },
+      { name: 'train', help: 'yes: train all three (the same network with a convolution, a tiled 2×2 and a locally-connected first layer) and compare parameters, time and test accuracy', default: 'no', choices: ['yes', 'no'] },
+      { name: 'dataset', help: 'what "train all three" trains on: an MNIST subset or shapes', default: 'mnist', choices: ['mnist', 'shapes'] },
     ],
   },
 ] as const satisfies readonly LessonInfo[];

@@ -77,8 +77,10 @@ export class Network {
   /**
    * Backpropagates from gradients given at some nodes' outputs (the loss's
    * gradient), setting every parameter's grad. Returns the gradient at the input.
+   * `observe` sees each layer's output gradient and input gradients as it goes
+   * (the step-through lesson shows them), before any is freed.
    */
-  backward(seeds: ReadonlyMap<string, Tensor>, inputGradient = false): Tensor | undefined {
+  backward(seeds: ReadonlyMap<string, Tensor>, inputGradient = false, observe?: (nodeId: string, dy: Tensor, inputGrads: readonly Tensor[]) => void): Tensor | undefined {
     const backend = this.backend;
     const grads = new Map<string, Tensor>(seeds);
     for (let i = this.order.length - 1; i >= 0; i--) {
@@ -90,6 +92,7 @@ export class Network {
       const inputs = this.inputsOf.get(id) ?? [];
       const needed = inputGradient || inputs.some((from) => from !== this.inputId);
       const inputGrads = layer.backward(dy, backend, needed);
+      observe?.(id, dy, inputGrads);
       if (!seeds.has(id)) backend.dispose(dy);
       grads.delete(id);
       if (!needed) {

@@ -3,16 +3,19 @@
  * one layer, from convolution (one kernel set) through tiled (t×t sets
  * rotated through space) to locally connected (one per output position):
  * the parameter count with its formula, which set each output position uses,
- * the sets themselves, and the layer's output on a picture.
+ * the sets themselves, and the layer's output on a picture; then all three
+ * trained side by side (./SharingExperiment.tsx).
  */
 import { useMemo } from 'react';
 import { levelName, sharingLayer, sharingLevels } from '../../engine/lessons/sharing';
+import type { SharingDataset } from '../../engine/lessons/sharingExperiment';
 import type { WorkspaceServices } from '../workspace/services';
 import { Formula } from './Formula';
 import { fitCell, HeatmapGrid } from './HeatmapGrid';
 import { LessonFrame } from './LessonFrame';
 import { NumberGrid } from './NumberGrid';
 import { PicturePicker } from './PicturePicker';
+import { SharingExperiment } from './SharingExperiment';
 import { usePicture } from './usePicture';
 import { useLessonValues } from './useLessonValues';
 import { useWidth } from './useWidth';
@@ -65,6 +68,7 @@ export function SharingLesson({ services }: { services: WorkspaceServices }) {
             </div>
           </>
         )}
+        <SharingExperiment dataset={values['dataset'] as SharingDataset} onDataset={(dataset) => change({ dataset })} />
       </div>
     </LessonFrame>
   );

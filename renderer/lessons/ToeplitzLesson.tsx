@@ -5,6 +5,7 @@
  * gradient Wᵀ·g beside the engine's transposed convolution, and the kernel's
  * gradient as the sum over its copies beside the engine's. Pointing at a
  * cell of W shows its output pixel (the row) and its input pixel (the column).
+ * Below, one training step of a tiny network taken apart (./StepThrough.tsx).
  */
 import { useMemo, useState } from 'react';
 import { toeplitzCaseOf, toeplitzNumbers } from '../../engine/lessons/toeplitz';
@@ -12,6 +13,7 @@ import type { WorkspaceServices } from '../workspace/services';
 import { Formula, texNumber } from './Formula';
 import { LessonFrame } from './LessonFrame';
 import { NumberGrid } from './NumberGrid';
+import { StepThrough } from './StepThrough';
 import { useLessonValues } from './useLessonValues';
 
 export function ToeplitzLesson({ services }: { services: WorkspaceServices }) {
@@ -93,6 +95,7 @@ export function ToeplitzLesson({ services }: { services: WorkspaceServices }) {
           <NumberGrid rows={c.kernel.rows} columns={c.kernel.cols} values={kernelGradient.engine} label="engine kernel gradient" digits={2} testId="toeplitz-kernel-engine" />
         </div>
       </div>
+      <StepThrough values={values} change={change} />
     </LessonFrame>
   );
 }

@@ -97,3 +97,24 @@ describe('convstudio lesson toeplitz', () => {
     }
   });
 });
+
+describe('convstudio lesson sharing --train yes', () => {
+  it('trains the convolution, the tiled and the locally-connected network on shapes, each above chance', { timeout: 120_000 }, () => {
+    const run = convstudio('lesson', 'sharing', '--train', 'yes', '--dataset', 'shapes', '--json');
+    expect(run.code).toBe(0);
+    const { experiment } = JSON.parse(run.stdout);
+    expect(experiment.settings).toMatchObject({ dataset: 'shapes', epochs: 1, trainLimit: 6000, testLimit: 1000 });
+    // 5×5 on 28×28: 24×24 positions of 8 filters, pooled to 8×12×12 for 4 classes. One kernel set; four (2×2); one per position.
+    const dense = 8 * 12 * 12 * 4 + 4;
+    const arms = experiment.arms as { arm: string; parameters: number; testAccuracy: number; seconds: number }[];
+    expect(arms.map((a) => [a.arm, a.parameters])).toEqual([
+      ['convolution', 8 * 25 + 8 + dense],
+      ['tiled, 2×2 kernel sets', 4 * 8 * 25 + 8 + dense],
+      ['locally connected', 24 * 24 * (8 * 25 + 8) + dense],
+    ]);
+    for (const a of arms) {
+      expect(a.testAccuracy).toBeGreaterThan(0.4); // four classes: chance is 0.25
+      expect(a.seconds).toBeGreaterThan(0);
+    }
+  });
+});

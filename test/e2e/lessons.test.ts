@@ -227,8 +227,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     await page.getByTestId('experiment-run').click();
     await page.getByTestId('experiment-progress').waitFor();
     await page.getByTestId('experiment-table').waitFor({ timeout: 280_000 });
-    const accuracy = async (arm: string) => number((await page.getByTestId(`experiment-test-${arm}`).textContent())!.replace('%', '')) / 100;
-    const [pooled, unpooled] = [await accuracy('pooled'), await accuracy('unpooled')];
+    const accuracy = async (arm: number) => number((await page.getByTestId(`experiment-test-${arm}`).textContent())!.replace('%', '')) / 100;
+    const [pooled, unpooled] = [await accuracy(0), await accuracy(1)];
     for (const a of [pooled, unpooled]) expect(a).toBeGreaterThan(0.05); // better than nothing: both learned something
     console.log(`pooling experiment (shifted-digits, 20,000 training images, 1 epoch, 2,000 test): test accuracy ${(100 * pooled).toFixed(1)}% with pooling, ${(100 * unpooled).toFixed(1)}% without; ${await page.getByTestId('experiment-table').innerText()}`);
     await page.getByTestId('experiment').scrollIntoViewIfNeeded();
@@ -358,6 +358,41 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     expect(await axeProblems(page, 'toeplitz')).toEqual([]);
     expect(chromium.errors).toEqual([]);
   });
+  it('backprop as Wᵀ, step-through: one training step, an operation per step, with the command line’s gradients and update', async () => {
+    await page.getByTestId('step-through').scrollIntoViewIfNeeded();
+    const cli = JSON.parse(convstudio('lesson', 'toeplitz', '--json').stdout).stepThrough;
+    const where = page.getByTestId('step-where');
+    expect(await where.textContent()).toContain(`Step 1 of ${cli.steps.length}, forward`);
+    // The first tensor shown is the batch itself: the vertical bar's column of ones.
+    const firstGrid = page.getByTestId('step-tensors').locator('table').first();
+    expect((await firstGrid.locator('td').allTextContents()).map(number)).toEqual(cli.input.data.slice(0, 36));
+    // Next, one operation at a time, to the convolution's backward step (by the buttons, then by the arrow keys).
+    const convBackward = cli.steps.findIndex((s: { phase: string; nodeId?: string }) => s.phase === 'backward' && s.nodeId === 'conv');
+    for (let i = 0; i < 8; i++) await page.getByTestId('step-next').click();
+    expect(await where.textContent()).toContain(`Step 9 of ${cli.steps.length}, backward`);
+    await page.getByTestId('step-through').focus();
+    for (let i = 8; i < convBackward; i++) await page.keyboard.press('ArrowRight');
+    expect(await where.textContent()).toContain(`Step ${convBackward + 1} of ${cli.steps.length}, backward: Convolution, backward`);
+    const shown = async (tensor: number) => (await page.getByTestId('step-tensor').nth(tensor).locator('table').evaluateAll((tables) => tables.flatMap((t) => Array.from(t.querySelectorAll('td'), (td) => td.textContent)))).map(number);
+    const round = (values: number[]) => values.map((v) => Number(v.toFixed(2)) + 0); // + 0: -0 shows as 0
+    expect(await shown(0)).toEqual(round(cli.gradients.conv.weight.data));
+    await page.getByTestId('step-formula').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${SHOTS}/lesson-toeplitz-step.png` });
+    // The last step: each parameter before and after the update; a larger learning rate moves them further.
+    await page.keyboard.press('ArrowRight');
+    expect(await where.textContent()).toContain('update');
+    expect(await shown(1)).toEqual(round(cli.after.conv.weight));
+    const started = Date.now();
+    await page.getByTestId('step-rate').fill('0.5');
+    const faster = JSON.parse(convstudio('lesson', 'toeplitz', '--rate', '0.5', '--json').stdout).stepThrough;
+    await expect.poll(() => shown(1)).toEqual(round(faster.after.conv.weight));
+    expect(await page.getByTestId('step-formula').textContent()).toContain(faster.lossAfter.toFixed(3));
+    console.log(`toeplitz step-through: ${cli.steps.length} steps; loss ${cli.loss.toFixed(3)} → ${cli.lossAfter.toFixed(3)} at η 0.1, → ${faster.lossAfter.toFixed(3)} at η 0.5; rate edited in ${Date.now() - started} ms (with a command-line run)`);
+    await page.getByTestId('step-previous').click();
+    expect(await where.textContent()).toContain('Convolution, backward');
+    expect(await axeProblems(page, 'toeplitz')).toEqual([]);
+    expect(chromium.errors).toEqual([]);
+  });
   it('sharing: the slider goes from one kernel set to one per position, with the command line’s parameter counts', async () => {
     const opened = await timeToShow(page, 'view:lesson-sharing', 'sharing-parameters');
     const counts: number[] = [];
@@ -373,6 +408,21 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the lessons in Chromiu
     await page.screenshot({ path: `${SHOTS}/lesson-sharing.png` });
     expect(await axeProblems(page, 'sharing')).toEqual([]);
     console.log(`sharing lesson: opened in ${opened.toFixed(0)} ms; parameters along the slider: ${counts.join(', ')}`);
+    // Train all three on the shapes set (the quicker one), in workers, with progress; the table has all three.
+    await page.getByTestId('sharing-dataset').selectOption('shapes');
+    await page.getByTestId('sharing-experiment-run').click();
+    await page.getByTestId('sharing-experiment-progress').waitFor();
+    await page.getByTestId('sharing-experiment-table').waitFor({ timeout: 280_000 });
+    const rows = await page.getByTestId('sharing-experiment-table').locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t')[0])).toEqual(['convolution', 'tiled, 2×2 kernel sets', 'locally connected']);
+    const parameters = await page.getByTestId('sharing-experiment-table').locator('tbody tr td:nth-child(2)').allTextContents();
+    // 5×5 on 28×28 gives 24×24 positions, 8 filters; pooled to 8×12×12 for a dense layer of 4 classes (4,612 parameters).
+    const dense = 8 * 12 * 12 * 4 + 4;
+    expect(parameters.map(number)).toEqual([8 * 25 + 8 + dense, 4 * 8 * 25 + 8 + dense, 24 * 24 * (8 * 25 + 8) + dense]);
+    for (let arm = 0; arm < 3; arm++) expect(number((await page.getByTestId(`sharing-experiment-test-${arm}`).textContent())!.replace('%', ''))).toBeGreaterThan(25); // 4 classes: chance is 25%
+    console.log(`sharing experiment (shapes): ${rows.join(' | ')}`);
+    await page.getByTestId('sharing-experiment').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/lesson-sharing-experiment.png` });
     expect(chromium.errors).toEqual([]);
   });
 });
