@@ -1,5 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The slow files: real browsers, the desktop shell, packaging, and the
+ * backend parity sweep. `npm run test:fast` runs everything else (the loop
+ * while working, under a minute here); `npm test` runs all three projects.
+ */
+const SLOW = ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/backends/parity.test.ts', 'test/app/packaging.test.ts', 'test/app/electronegativity.test.ts'];
+const MEASURED_ALONE = 'test/e2e/smoothness.test.ts';
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -7,9 +15,10 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'tests', include: ['test/**/*.test.ts'], exclude: ['test/e2e/smoothness.test.ts'] } },
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW } },
+      { extends: true, test: { name: 'slow', include: SLOW, exclude: [MEASURED_ALONE] } },
       // Measured once everything else has finished, so frame rate and long tasks are the app's, not the suite's.
-      { extends: true, test: { name: 'measured alone', include: ['test/e2e/smoothness.test.ts'], sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'measured alone', include: [MEASURED_ALONE], sequence: { groupOrder: 1 } } },
     ],
   },
 });
