@@ -1,6 +1,7 @@
 /**
  * The graph document, version 1: the one source of truth for its TypeScript
- * types (inferred below) and for runtime validation. The published JSON
+ * types (inferred below) and for runtime validation. Each node type's own
+ * schema lives with the rest of that type in ../nodes/. The published JSON
  * Schema in resources/schema/ is generated from this file (`convstudio schema`).
  *
  * The schema keeps the document as the user wrote it: optional parameters stay
@@ -8,121 +9,16 @@
  * saving a file never rewrites what a student typed.
  */
 import { z } from 'zod';
+import { NodeIdSchema, type PaddingSchema, type SizePairSchema } from '../nodes/paramSchemas';
+import { NODE_SCHEMAS } from '../nodes/registry';
 
 export const GRAPH_FORMAT = 'convstudio-graph';
 export const CURRENT_VERSION = 1;
 
-/** Largest size accepted for any one axis (pixels, channels, units). */
-export const MAX_AXIS = 65536;
+export { MAX_AXIS, NodeIdSchema, PaddingSchema, SizePairSchema } from '../nodes/paramSchemas';
 
-const positiveInt = z.number().int().min(1).max(MAX_AXIS);
-const nonNegativeInt = z.number().int().min(0).max(MAX_AXIS);
-
-/** A size per spatial axis: `[height, width]`, or one number for both. */
-export const SizePairSchema = z.union([positiveInt, z.tuple([positiveInt, positiveInt])]);
-
-/** `valid` (no padding), `same`, `full`, or explicit `[top, bottom, left, right]`. */
-export const PaddingSchema = z.union([
-  z.enum(['valid', 'same', 'full']),
-  z.tuple([nonNegativeInt, nonNegativeInt, nonNegativeInt, nonNegativeInt]),
-]);
-
-export const NodeIdSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/, 'a node id uses letters, digits, "_", ".", ":" or "-"');
-
-const convParams = {
-  filters: positiveInt,
-  kernelSize: SizePairSchema,
-  strides: SizePairSchema.optional(),
-  padding: PaddingSchema.optional(),
-  useBias: z.boolean().optional(),
-  /** false keeps the weights fixed during training (e.g. a hand-made edge detector). */
-  trainable: z.boolean().optional(),
-};
-
-const poolParams = z.strictObject({
-  poolSize: SizePairSchema.optional(),
-  strides: SizePairSchema.optional(),
-  padding: PaddingSchema.optional(),
-});
-
-const noParams = z.strictObject({}).optional();
-
-/** Fields every node has besides `type` and `params`. */
-const nodeBase = {
-  id: NodeIdSchema,
-  /** Display name in the editor; the engine ignores it. */
-  label: z.string().max(200).optional(),
-};
-
-function nodeOf<T extends string, P extends z.ZodType>(type: T, params: P) {
-  return z.strictObject({ ...nodeBase, type: z.literal(type), params });
-}
-
-export const InputNodeSchema = nodeOf(
-  'input',
-  z.strictObject({
-    /** `[channels, height, width]` for images, or `[features]` for a flat vector. */
-    shape: z.union([z.tuple([positiveInt, positiveInt, positiveInt]), z.tuple([positiveInt])]),
-  }),
-);
-export const Conv2dNodeSchema = nodeOf('conv2d', z.strictObject(convParams));
-export const LocallyConnected2dNodeSchema = nodeOf('locallyConnected2d', z.strictObject(convParams));
-export const TiledConv2dNodeSchema = nodeOf(
-  'tiledConv2d',
-  z.strictObject({
-    ...convParams,
-    /** Kernel sets per axis; the set used at output (i, j) is (i mod tilesH, j mod tilesW). */
-    tiles: SizePairSchema,
-  }),
-);
-export const ReluNodeSchema = nodeOf('relu', noParams);
-export const LeakyReluNodeSchema = nodeOf(
-  'leakyRelu',
-  z.strictObject({ alpha: z.number().min(0).max(1).optional() }).optional(),
-);
-export const SigmoidNodeSchema = nodeOf('sigmoid', noParams);
-export const TanhNodeSchema = nodeOf('tanh', noParams);
-export const MaxPool2dNodeSchema = nodeOf('maxPool2d', poolParams.optional());
-export const AvgPool2dNodeSchema = nodeOf('avgPool2d', poolParams.optional());
-export const FlattenNodeSchema = nodeOf('flatten', noParams);
-export const DenseNodeSchema = nodeOf(
-  'dense',
-  z.strictObject({
-    units: positiveInt,
-    useBias: z.boolean().optional(),
-    trainable: z.boolean().optional(),
-  }),
-);
-export const DropoutNodeSchema = nodeOf(
-  'dropout',
-  z.strictObject({ rate: z.number().min(0).lt(1) }),
-);
-export const AddNodeSchema = nodeOf('add', noParams);
-export const ConcatNodeSchema = nodeOf('concat', noParams);
-export const SoftmaxNodeSchema = nodeOf('softmax', noParams);
-
-export const NodeSchema = z.discriminatedUnion('type', [
-  InputNodeSchema,
-  Conv2dNodeSchema,
-  LocallyConnected2dNodeSchema,
-  TiledConv2dNodeSchema,
-  ReluNodeSchema,
-  LeakyReluNodeSchema,
-  SigmoidNodeSchema,
-  TanhNodeSchema,
-  MaxPool2dNodeSchema,
-  AvgPool2dNodeSchema,
-  FlattenNodeSchema,
-  DenseNodeSchema,
-  DropoutNodeSchema,
-  AddNodeSchema,
-  ConcatNodeSchema,
-  SoftmaxNodeSchema,
-]);
+/** One node: its type's schema from the node registry (../nodes/), chosen by `type`. */
+export const NodeSchema = z.discriminatedUnion('type', NODE_SCHEMAS);
 
 export const NODE_TYPES = NodeSchema.options.map((option) => option.shape.type.value);
 

@@ -4,27 +4,11 @@
  * node connected and given the number of inputs its type takes).
  */
 import { error, type Problem } from './problems';
+import { NODE_DESCRIPTORS } from '../nodes/registry';
 import type { GraphDocument, GraphNode, NodeType } from './schema';
 
-/** How many incoming connections each node type takes. */
-export const INPUT_ARITY: Record<NodeType, { min: number; max: number }> = {
-  input: { min: 0, max: 0 },
-  conv2d: { min: 1, max: 1 },
-  locallyConnected2d: { min: 1, max: 1 },
-  tiledConv2d: { min: 1, max: 1 },
-  relu: { min: 1, max: 1 },
-  leakyRelu: { min: 1, max: 1 },
-  sigmoid: { min: 1, max: 1 },
-  tanh: { min: 1, max: 1 },
-  maxPool2d: { min: 1, max: 1 },
-  avgPool2d: { min: 1, max: 1 },
-  flatten: { min: 1, max: 1 },
-  dense: { min: 1, max: 1 },
-  dropout: { min: 1, max: 1 },
-  add: { min: 2, max: Infinity },
-  concat: { min: 2, max: Infinity },
-  softmax: { min: 1, max: 1 },
-};
+/** How many incoming connections each node type takes (from its descriptor). */
+export const INPUT_ARITY = Object.fromEntries(NODE_DESCRIPTORS.map((d) => [d.schema.shape.type.value, d.arity])) as Record<NodeType, { min: number; max: number }>;
 
 export interface Topology {
   /** Node index by id (the first node with that id). */

@@ -1,22 +1,20 @@
 /** Every node type, grouped; drag one onto the canvas, or click to add it after the selection. */
 import type { NodeType } from '../../engine';
+import { PALETTE_GROUPS, type PaletteGroup } from '../../engine/nodes/descriptor';
+import { NODE_DESCRIPTORS } from '../../engine/nodes/registry';
 
-export const PALETTE_GROUPS: { title: string; types: NodeType[] }[] = [
-  { title: 'Input', types: ['input'] },
-  { title: 'Convolution', types: ['conv2d', 'locallyConnected2d', 'tiledConv2d'] },
-  { title: 'Activations', types: ['relu', 'leakyRelu', 'sigmoid', 'tanh'] },
-  { title: 'Pooling', types: ['maxPool2d', 'avgPool2d'] },
-  { title: 'Dense', types: ['dense'] },
-  { title: 'Structure', types: ['flatten', 'dropout', 'add', 'concat'] },
-  { title: 'Output', types: ['softmax'] },
-];
+/** The palette's sections in order, each with its node types in the registry's order. */
+export const PALETTE_SECTIONS: { title: PaletteGroup; types: NodeType[] }[] = PALETTE_GROUPS.map((title) => ({
+  title,
+  types: NODE_DESCRIPTORS.filter((d) => d.paletteGroup === title).map((d) => d.schema.shape.type.value),
+})).filter((section) => section.types.length > 0);
 
 export const DRAG_TYPE = 'application/x-convstudio-node-type';
 
 export function Palette({ onAdd }: { onAdd(type: NodeType): void }) {
   return (
     <nav className="palette" aria-label="Node palette">
-      {PALETTE_GROUPS.map((group) => (
+      {PALETTE_SECTIONS.map((group) => (
         <section key={group.title}>
           <h2>{group.title}</h2>
           {group.types.map((type) => (

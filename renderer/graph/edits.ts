@@ -6,6 +6,7 @@
  */
 import { analyzeGraph, NODE_TYPES, type GraphDocument, type GraphEdge, type GraphNode, type NodeType } from '../../engine';
 import { INPUT_ARITY } from '../../engine/graph/topology';
+import { descriptorOf } from '../../engine/nodes/registry';
 
 
 /**
@@ -21,19 +22,6 @@ export interface Point {
   y: number;
 }
 
-/** Parameters a new node of each type starts with: what a student most often wants. */
-export const DEFAULT_PARAMS: Partial<Record<NodeType, Record<string, unknown>>> = {
-  input: { shape: [1, 28, 28] },
-  conv2d: { filters: 8, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', useBias: true },
-  locallyConnected2d: { filters: 4, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', useBias: true },
-  tiledConv2d: { filters: 4, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', useBias: true, tiles: [2, 2] },
-  leakyRelu: { alpha: 0.01 },
-  maxPool2d: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
-  avgPool2d: { poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
-  dense: { units: 10, useBias: true },
-  dropout: { rate: 0.5 },
-};
-
 /** `conv3`, `maxpool2`: the type's short name and the first free number; `alsoTaken` reserves ids not yet in the document. */
 export function newNodeId(doc: GraphDocument, type: NodeType, alsoTaken: ReadonlySet<string> = new Set()): string {
   const prefix = type.replace(/2d$/, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -44,7 +32,8 @@ export function newNodeId(doc: GraphDocument, type: NodeType, alsoTaken: Readonl
 export function addNode(doc: GraphDocument, type: NodeType, at: Point): { doc: GraphDocument; id: string } {
   if (!NODE_TYPES.includes(type)) throw new Error(`unknown node type ${type}`);
   const id = newNodeId(doc, type);
-  const params = DEFAULT_PARAMS[type];
+  // What a student most often wants, from the type's descriptor.
+  const params = descriptorOf(type).newParams;
   const node = { id, type, ...(params ? { params: structuredClone(params) } : {}) } as GraphNode;
   return { doc: withPosition({ ...doc, nodes: [...doc.nodes, node] }, id, at), id };
 }

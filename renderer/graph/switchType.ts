@@ -7,25 +7,28 @@
  * fit the new layer are dropped; the ones that still fit stay.
  */
 import { analyzeGraph, type GraphDocument, type GraphNode, type NodeType } from '../../engine';
+import type { NodeFamily } from '../../engine/nodes/descriptor';
+import { NODE_DESCRIPTORS } from '../../engine/nodes/registry';
 import { DEFAULT_LEAKY_ALPHA } from '../../engine/shapes/params';
 import { pruneStaleWeights } from './edits';
 
-export const ACTIVATION_TYPES = ['relu', 'leakyRelu', 'sigmoid', 'tanh'] as const satisfies readonly NodeType[];
-export const CONV_TYPES = ['conv2d', 'tiledConv2d', 'locallyConnected2d'] as const satisfies readonly NodeType[];
+const typesOf = (family: NodeFamily): readonly NodeType[] => NODE_DESCRIPTORS.filter((d) => 'family' in d && d.family === family).map((d) => d.schema.shape.type.value);
+export const ACTIVATION_TYPES = typesOf('activation');
+export const CONV_TYPES = typesOf('convolution');
 
 /** Parameters every convolution type has, kept across a switch. */
 const SHARED_CONV_PARAMS = ['filters', 'kernelSize', 'strides', 'padding', 'useBias', 'trainable'] as const;
 
 /** The types a node of `type` can switch to in place (itself included); empty when it cannot switch. */
 export function switchableTypes(type: NodeType): readonly NodeType[] {
-  if ((ACTIVATION_TYPES as readonly NodeType[]).includes(type)) return ACTIVATION_TYPES;
-  if ((CONV_TYPES as readonly NodeType[]).includes(type)) return CONV_TYPES;
+  if (ACTIVATION_TYPES.includes(type)) return ACTIVATION_TYPES;
+  if (CONV_TYPES.includes(type)) return CONV_TYPES;
   return [];
 }
 
 function switchedNode(node: GraphNode, type: NodeType): GraphNode {
   const base = { id: node.id, ...(node.label === undefined ? {} : { label: node.label }) };
-  if ((ACTIVATION_TYPES as readonly NodeType[]).includes(type)) {
+  if (ACTIVATION_TYPES.includes(type)) {
     return (type === 'leakyRelu' ? { ...base, type, params: { alpha: DEFAULT_LEAKY_ALPHA } } : { ...base, type }) as GraphNode;
   }
   const own = (node.params ?? {}) as Record<string, unknown>;

@@ -4,8 +4,9 @@
  * choice, flags as checkboxes. Fields show what the engine uses where the
  * document leaves a parameter out, and write only the parameter edited.
  */
+import { Fragment } from 'react';
 import type { GraphNode, LayerInfo, Padding, Problem, SizePair } from '../../engine';
-import { resolveLeakyAlpha } from '../../engine/shapes/params';
+import { descriptorOf } from '../../engine/nodes/registry';
 import type { DocumentStore } from '../store/documentStore';
 import { CheckField } from './CheckField';
 import { fieldGroup, setParam } from './edit';
@@ -66,46 +67,35 @@ export function NodeFields({ store, node, info, problems }: { store: DocumentSto
     );
   };
 
-  switch (node.type) {
-    case 'input':
-      return (
-        <ListField
-          testId={`field-${id}-shape`}
-          label="shape: channels, height, width (or features)"
-          ariaLabel={`${id} shape`}
-          value={[...node.params.shape]}
-          problem={problemAt(problems, 'shape')}
-          onValue={(shape) => set('shape', shape, 'shape', fieldGroup(id, 'shape'))}
-        />
-      );
-    case 'conv2d':
-    case 'tiledConv2d':
-    case 'locallyConnected2d':
-      return (
-        <>
-          {number('filters', 'filters', node.params.filters, { integer: true })}
-          {windowFields()}
-          {node.type === 'tiledConv2d' && pair('tiles', node.params.tiles)}
-          {check('useBias', 'useBias', 'add a learned bias per filter')}
-          {check('trainable', 'trainable', 'off: training keeps the weights fixed')}
-        </>
-      );
-    case 'maxPool2d':
-    case 'avgPool2d':
-      return windowFields();
-    case 'leakyRelu':
-      return number('alpha', 'alpha', resolveLeakyAlpha(node), { step: 0.01 });
-    case 'dense':
-      return (
-        <>
-          {number('units', 'units', node.params.units, { integer: true })}
-          {check('useBias', 'useBias', 'add a learned bias per unit')}
-          {check('trainable', 'trainable', 'off: training keeps the weights fixed')}
-        </>
-      );
-    case 'dropout':
-      return number('rate', 'rate', node.params.rate, { step: 0.05 });
-    default:
-      return <p className="inspect__hint">No parameters.</p>;
-  }
+  const { fields } = descriptorOf(node);
+  if (fields.length === 0) return <p className="inspect__hint">No parameters.</p>;
+  return (
+    <>
+      {fields.map((field) => {
+        switch (field.kind) {
+          case 'shape':
+            return (
+              <ListField
+                key="shape"
+                testId={`field-${id}-shape`}
+                label="shape: channels, height, width (or features)"
+                ariaLabel={`${id} shape`}
+                value={[...((own['shape'] as number[] | undefined) ?? [])]}
+                problem={problemAt(problems, 'shape')}
+                onValue={(shape) => set('shape', shape, 'shape', fieldGroup(id, 'shape'))}
+              />
+            );
+          case 'integer':
+          case 'decimal':
+            return <Fragment key={field.key}>{number(field.key, field.key, (own[field.key] as number | undefined) ?? field.fallback ?? 0, { integer: field.kind === 'integer', ...(field.step === undefined ? {} : { step: field.step }) })}</Fragment>;
+          case 'check':
+            return <Fragment key={field.key}>{check(field.key, field.key, field.hint)}</Fragment>;
+          case 'pair':
+            return pair(field.key, own[field.key] as SizePair);
+          case 'window':
+            return <Fragment key="window">{windowFields()}</Fragment>;
+        }
+      })}
+    </>
+  );
 }

@@ -5,7 +5,8 @@
  * the prefill rules are tested without a browser.
  */
 import type { GraphNode, Padding, Problem, SizePair, WindowPlan } from '../../engine';
-import { resolveConv, resolvePool } from '../../engine/shapes/params';
+import type { WindowParams } from '../../engine/nodes/descriptor';
+import { descriptorOf, NODE_DESCRIPTORS } from '../../engine/nodes/registry';
 
 export type Pair = [height: number, width: number];
 export type Sides = [top: number, bottom: number, left: number, right: number];
@@ -39,31 +40,9 @@ export function explicitPadding(padding: Padding | undefined, kernel: Pair, wind
   return [0, 0, 0, 0];
 }
 
-/** A node's window parameters with every default filled in (what the engine will use). */
-export interface WindowParams {
-  /** The document's key for the window: `kernelSize` or `poolSize`. */
-  windowKey: 'kernelSize' | 'poolSize';
-  window: Pair;
-  strides: Pair;
-  padding: Padding;
-}
-
+/** A node's window parameters with every default filled in (what the engine will use); undefined for nodes without a window. */
 export function windowParams(node: GraphNode): WindowParams | undefined {
-  switch (node.type) {
-    case 'conv2d':
-    case 'tiledConv2d':
-    case 'locallyConnected2d': {
-      const conv = resolveConv(node);
-      return { windowKey: 'kernelSize', window: [...conv.kernel], strides: [...conv.strides], padding: conv.padding };
-    }
-    case 'maxPool2d':
-    case 'avgPool2d': {
-      const pool = resolvePool(node);
-      return { windowKey: 'poolSize', window: [...pool.window], strides: [...pool.strides], padding: pool.padding };
-    }
-    default:
-      return undefined;
-  }
+  return descriptorOf(node).window?.(node);
 }
 
 /** The node's own parameters as the document holds them (none: an empty object). */
@@ -84,8 +63,8 @@ export function problemAt(problems: readonly Problem[], key: string): FieldProbl
   return first && { message: pinned.map((p) => p.message).join('\n'), severity: first.severity };
 }
 
-/** Parameters whose fields show their own problems (flags have no problems of their own). */
-export const FIELD_KEYS = ['shape', 'filters', 'kernelSize', 'strides', 'padding', 'tiles', 'poolSize', 'alpha', 'units', 'rate'];
+/** Parameters whose fields show their own problems (flags have no problems of their own): every descriptor's, a window's three. */
+export const FIELD_KEYS = [...new Set(NODE_DESCRIPTORS.flatMap((d) => d.fields.flatMap((f) => (f.kind === 'check' ? [] : f.kind === 'shape' ? ['shape'] : f.kind === 'window' ? ['kernelSize', 'poolSize', 'strides', 'padding'] : [f.key]))))];
 
 /** The problems no field shows: the ones the inspector lists at its end. */
 export function unpinnedProblems(problems: readonly Problem[], storedTensors: readonly string[]): Problem[] {

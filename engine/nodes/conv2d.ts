@@ -1,0 +1,14 @@
+/** conv2d: one kernel set shared by every output position. */
+import { z } from 'zod';
+import type { NodeDescriptor } from './descriptor';
+import { CONV_FIELDS_AFTER, CONV_FIELDS_BEFORE, convFamily } from './convFamily';
+import { convParams, nodeOf } from './paramSchemas';
+
+export const Conv2dNodeSchema = nodeOf('conv2d', z.strictObject(convParams));
+
+export const conv2d: NodeDescriptor<typeof Conv2dNodeSchema> = {
+  ...convFamily,
+  schema: Conv2dNodeSchema,
+  newParams: { filters: 8, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', useBias: true },
+  fields: [...CONV_FIELDS_BEFORE, ...CONV_FIELDS_AFTER],
+};
