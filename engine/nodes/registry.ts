@@ -13,6 +13,7 @@ import { dense } from './dense';
 import type { NodeDescriptor } from './descriptor';
 import { dropout } from './dropout';
 import { flatten } from './flatten';
+import { globalAvgPool2d } from './globalAvgPool2d';
 import { input } from './input';
 import { leakyRelu } from './leakyRelu';
 import { locallyConnected2d } from './locallyConnected2d';
@@ -25,7 +26,7 @@ import { tiledConv2d } from './tiledConv2d';
 
 /** In the order the document schema lists them (and error messages name them). */
 export const NODE_DESCRIPTORS = [
-  input, conv2d, locallyConnected2d, tiledConv2d, relu, leakyRelu, sigmoid, tanh, maxPool2d, avgPool2d, flatten, dense, dropout, add, concat, softmax,
+  input, conv2d, locallyConnected2d, tiledConv2d, relu, leakyRelu, sigmoid, tanh, maxPool2d, avgPool2d, globalAvgPool2d, flatten, dense, dropout, add, concat, softmax,
 ] as const;
 
 type Descriptors = typeof NODE_DESCRIPTORS;

@@ -41,6 +41,8 @@ const CASES: [string, GraphDocument][] = [
     { type: 'conv2d', params: { filters: 2, kernelSize: 3 } }, { type: 'sigmoid' }, { type: 'dropout', params: { rate: 0.5 } },
     { type: 'flatten' }, { type: 'dense', params: { units: 5, useBias: false } }, { type: 'tanh' }, ...head,
   ])],
+  ['globalAvgPool2d as the classifier', chainDocument([2, 7, 6], [{ type: 'conv2d', params: { filters: 4, kernelSize: 3, padding: 'same' } }, { type: 'relu' }, { type: 'globalAvgPool2d' }, { type: 'softmax' }])],
+  ['globalAvgPool2d before a dense layer', chainDocument([3, 9, 8], [{ type: 'conv2d', params: { filters: 3, kernelSize: 2, strides: 2 } }, { type: 'tanh' }, { type: 'globalAvgPool2d' }, ...head])],
   ...['lenet-5', 'small-cnn', 'mlp', 'branches'].map((name): [string, GraphDocument] => [
     `example ${name}`,
     JSON.parse(readFileSync(`resources/examples/${name}.json`, 'utf8')) as GraphDocument,

@@ -43,6 +43,9 @@ export const PARITY_CASES: [string, GraphDocument][] = [
     { type: 'conv2d', params: { filters: 2, kernelSize: 3, padding: 'same' } }, { type: 'leakyRelu', params: { alpha: 0.2 } },
     { type: 'dropout', params: { rate: 0.5 } }, { type: 'flatten' }, { type: 'dense', params: { units: 5, useBias: false } }, ...head,
   ])],
+  // A classifier without a dense layer: as many filters as classes, each averaged over the picture.
+  ['globalAvgPool2d', chainDocument([2, 7, 6], [{ type: 'conv2d', params: { filters: 4, kernelSize: 3, padding: 'same' } }, { type: 'relu' }, { type: 'globalAvgPool2d' }, { type: 'softmax' }])],
+  ['globalAvgPool2d before a dense layer, on a 1×1 map', chainDocument([3, 4, 4], [{ type: 'conv2d', params: { filters: 3, kernelSize: 4 } }, { type: 'globalAvgPool2d' }, ...head])],
   ['LeNet-5', lenet as GraphDocument],
   ['branches (add, concat)', branches as GraphDocument],
 ];

@@ -106,6 +106,8 @@ def run(job):
                 y = y + w["bias"].reshape(1, -1, 1, 1)
         elif t in ("maxPool2d", "avgPool2d"):
             y = pool(ins[0], params, t)
+        elif t == "globalAvgPool2d":
+            y = F.adaptive_avg_pool2d(ins[0], 1).flatten(1)
         elif t == "relu":
             y = F.relu(ins[0])
         elif t == "leakyRelu":
