@@ -5,7 +5,8 @@ import type { GraphAnalysis } from '../../engine';
 import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
 import { evaluate } from '../../engine/training/evaluate';
-import { resolveOptimizer, type OptimizerName } from '../../engine/training/optimizer';
+import type { OptimizerName } from '../../engine/training/optimizer';
+import { resolveRunSettings, RUN_DEFAULTS } from '../../engine/training/runSettings';
 import { TrainingRun } from '../../engine/training/trainer';
 import { resolveBackend } from '../backends';
 import { loadDataset } from '../datasets';
@@ -29,8 +30,6 @@ export interface TrainFlags {
   json: boolean;
 }
 
-const DEFAULTS = { epochs: 1, batchSize: 32, seed: 1 };
-
 export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt: (stop: () => void) => void): Promise<number> {
   if (flags.optimizer !== undefined && !['sgd', 'momentum', 'adam'].includes(flags.optimizer)) {
     throw new CliError(`--optimizer must be sgd, momentum or adam, not "${flags.optimizer}"`, EXIT.unreadable);
@@ -39,17 +38,15 @@ export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt
   const training = document.training;
   const output = document.nodes.find((n) => n.id === analysis.topology.outputId);
   if (output?.type !== 'softmax') throw new CliError(`training needs the network to end in a softmax node, but it ends in "${output?.id}" (${output?.type})`);
-  const seed = flags.seed ?? training?.seed ?? DEFAULTS.seed;
-  const dataset = await loadDataset(flags.dataset ?? training?.dataset, { seed, ...folderImageShape(analysis) }, io);
+  const settings = resolveRunSettings(training, {
+    dataset: flags.dataset, epochs: flags.epochs, batchSize: flags.batch, seed: flags.seed, learningRate: flags.lr, maxShift: flags.shift,
+    ...(flags.optimizer ? { optimizer: flags.optimizer as OptimizerName } : {}),
+  });
+  const { seed, epochs, batchSize, optimizer } = settings;
+  const dataset = await loadDataset(settings.dataset, { seed, ...folderImageShape(analysis) }, io);
   const problem = incompatibility(Network.ends(analysis), dataset);
   if (problem) throw new CliError(problem);
 
-  const epochs = flags.epochs ?? training?.epochs ?? DEFAULTS.epochs;
-  const batchSize = flags.batch ?? training?.batchSize ?? DEFAULTS.batchSize;
-  const optimizer = resolveOptimizer(training?.optimizer, {
-    ...(flags.optimizer ? { name: flags.optimizer as OptimizerName } : {}),
-    ...(flags.lr !== undefined ? { learningRate: flags.lr } : {}),
-  });
   if (flags.backend === 'auto' && !flags.json) io.err('choosing a backend: timing a few steps on each…');
   const { backend, reason } = await resolveBackend(flags.backend, (candidate) => trialStep(Network.create(document, analysis, candidate, seed), dataset, batchSize, optimizer));
   const network = Network.create(document, analysis, backend, seed);
@@ -61,7 +58,7 @@ export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt
     optimizer,
     seed,
     progressIntervalMs: flags.json ? 1000 : 200,
-    maxShift: flags.shift ?? training?.augmentation?.maxShift ?? 0,
+    maxShift: settings.maxShift,
   });
   onInterrupt(() => run.stop());
   if (!flags.json) io.err(`training "${document.name}" on ${dataset.name} (${dataset.train.count} images) with ${optimizer.type}${optimizer.momentum ? ` (momentum ${optimizer.momentum})` : ''}, learning rate ${optimizer.learningRate}, on the ${backend.name} backend`);
@@ -94,7 +91,7 @@ export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt
 
 export async function evalCommand(flags: { file: string; dataset?: string; seed?: number; json: boolean }, io: CliOutput): Promise<number> {
   const { document, analysis } = loadDocumentFile(flags.file, io);
-  const seed = flags.seed ?? document.training?.seed ?? DEFAULTS.seed;
+  const seed = flags.seed ?? document.training?.seed ?? RUN_DEFAULTS.seed;
   const dataset = await loadDataset(flags.dataset ?? document.training?.dataset, { seed, ...folderImageShape(analysis) }, io);
   const network = Network.create(document, analysis, createCpuBackend(), seed);
   const problem = incompatibility(network, dataset);

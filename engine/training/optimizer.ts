@@ -22,9 +22,15 @@ export interface OptimizerSettings {
 
 export const DEFAULT_LEARNING_RATE = { sgd: 0.01, adam: 0.001 } as const;
 
+/** The choice a document's optimizer is: `sgd` with momentum is `momentum`; none is Adam. */
+export function optimizerNameOf(optimizer: Training['optimizer']): OptimizerName {
+  if (optimizer?.type === 'sgd') return (optimizer.momentum ?? 0) > 0 ? 'momentum' : 'sgd';
+  return 'adam';
+}
+
 /** The document's optimizer with defaults filled in; `override` comes from the command line. */
 export function resolveOptimizer(optimizer: Training['optimizer'], override: { name?: OptimizerName; learningRate?: number } = {}): OptimizerSettings {
-  const name: OptimizerName = override.name ?? (optimizer?.type === 'sgd' && (optimizer.momentum ?? 0) > 0 ? 'momentum' : (optimizer?.type ?? 'adam'));
+  const name: OptimizerName = override.name ?? optimizerNameOf(optimizer);
   const type = name === 'adam' ? 'adam' : 'sgd';
   const fromDoc = optimizer?.type === type ? optimizer : undefined;
   return {

@@ -30,6 +30,8 @@ export interface TrainSettings {
   seed: number;
   /** `auto` (the fastest that works, measured on this network), `cpu`, or `gpujs:MODE`; auto when absent. */
   backend?: string;
+  /** Random translation of training images, pixels per axis; the document's `training.augmentation.maxShift` when absent. */
+  maxShift?: number;
   /** Use only the first N training / test images (quick runs, tests). */
   trainLimit?: number;
   testLimit?: number;

@@ -16,8 +16,9 @@ import { ProgressLine } from './ProgressLine';
 import type { TrainingSettingsStore } from './settingsStore';
 import type { TrainingClient } from './trainingClient';
 
-type NumberSetting = 'epochs' | 'batchSize' | 'learningRate' | 'seed' | 'trainLimit';
-const NUMBER_LABELS: Record<NumberSetting, string> = { epochs: 'epochs', batchSize: 'batch size', learningRate: 'learning rate', seed: 'seed', trainLimit: 'use only the first N images' };
+type NumberSetting = 'epochs' | 'batchSize' | 'learningRate' | 'seed' | 'maxShift' | 'trainLimit';
+const NUMBER_LABELS: Record<NumberSetting, string> = { epochs: 'epochs', batchSize: 'batch size', learningRate: 'learning rate', seed: 'seed', maxShift: 'shift training images by up to (pixels)', trainLimit: 'use only the first N images' };
+const MINIMUM: Partial<Record<NumberSetting, number>> = { learningRate: 0, maxShift: 0 };
 
 export function TrainView({ client, settingsStore, registry, document }: { client: TrainingClient; settingsStore: TrainingSettingsStore; registry: CommandRegistry; document: GraphDocument }) {
   const run = useSyncExternalStore(client.subscribe, client.getState);
@@ -27,7 +28,7 @@ export function TrainView({ client, settingsStore, registry, document }: { clien
   const number = (key: NumberSetting) => (
     <label className="training__field">
       {NUMBER_LABELS[key]}
-      <input type="number" data-testid={`train-${key}`} value={settings[key] ?? ''} disabled={active} min={key === 'learningRate' ? 0 : 1} step={key === 'learningRate' ? 0.0001 : 1}
+      <input type="number" data-testid={`train-${key}`} value={settings[key] ?? ''} disabled={active} min={MINIMUM[key] ?? 1} step={key === 'learningRate' ? 0.0001 : 1}
         onChange={(e) => set({ [key]: e.target.value === '' ? undefined : Number(e.target.value) })} />
     </label>
   );
@@ -67,7 +68,7 @@ export function TrainView({ client, settingsStore, registry, document }: { clien
           {APP_BACKENDS.map((name) => <option key={name}>{name}</option>)}
         </select>
       </label>
-      {number('epochs')}{number('batchSize')}{number('learningRate')}{number('seed')}{number('trainLimit')}
+      {number('epochs')}{number('batchSize')}{number('learningRate')}{number('seed')}{number('maxShift')}{number('trainLimit')}
     </section>
   );
 }

@@ -8,17 +8,20 @@
  */
 import type { GraphDocument } from '../../engine';
 import type { TrainSettings } from '../../engine/training/protocol';
+import { resolveRunSettings } from '../../engine/training/runSettings';
 import type { DocumentStore } from '../store/documentStore';
 
+/** The panel's starting values: the document's training section resolved as the CLI and the worker resolve it (MNIST where it names no data set). */
 export function defaultSettings(doc: GraphDocument): TrainSettings {
-  const t = doc.training;
+  const run = resolveRunSettings(doc.training);
   return {
-    dataset: t?.dataset ?? 'mnist',
-    epochs: t?.epochs ?? 1,
-    batchSize: t?.batchSize ?? 32,
-    learningRate: t?.optimizer?.learningRate ?? 0.001,
-    optimizer: t?.optimizer?.type === 'sgd' ? ((t.optimizer.momentum ?? 0) > 0 ? 'momentum' : 'sgd') : 'adam',
-    seed: t?.seed ?? 1,
+    dataset: run.dataset ?? 'mnist',
+    epochs: run.epochs,
+    batchSize: run.batchSize,
+    learningRate: run.optimizer.learningRate,
+    optimizer: run.optimizerName,
+    seed: run.seed,
+    maxShift: run.maxShift,
   };
 }
 
