@@ -11,6 +11,29 @@ const nodeBuiltins = [
   'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
+/** Import patterns matching our top-level folders (or a subfolder, `app/main`), however deep the relative path. */
+const folders = (...names) => names.flatMap((name) => [`**/${name}/**`, `**/${name}`]);
+
+/**
+ * Which of our folders each may import (the engine's rule is below): host/
+ * (Node file I/O, atomic writes, helper threads) only the engine; cli/ and
+ * app/ the host layer and the engine; the renderer the engine and the
+ * desktop contract in app/shared/. test/lint/importMatrix.test.ts proves each
+ * rule fires.
+ */
+const importMatrix = [
+  { files: ['host/**/*.ts'], forbidden: ['cli', 'app', 'renderer', 'test', 'bench'], message: 'host/ may import only engine/.' },
+  { files: ['cli/**/*.ts'], forbidden: ['app', 'renderer', 'test', 'bench'], message: 'cli/ may import only engine/ and host/.' },
+  { files: ['app/**/*.ts'], forbidden: ['cli', 'renderer', 'test', 'bench'], message: 'app/ may import only engine/, host/ and app/shared/.' },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    forbidden: ['cli', 'host', 'app/main', 'app/preload', 'test', 'bench'],
+    message: 'renderer/ may import only engine/ and the desktop contract in app/shared/.',
+    extraPaths: [...nodeBuiltins.map((name) => ({ name, message: 'renderer/ runs in the page: no Node built-ins.' })), { name: 'electron', message: 'renderer/ talks to the desktop shell through app/shared/desktopApi only.' }],
+    extraPatterns: [{ group: ['node:*'], message: 'renderer/ runs in the page: no Node built-ins.' }],
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'resources/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -23,6 +46,10 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  ...importMatrix.map(({ files, forbidden, message, extraPaths = [], extraPatterns = [] }) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { paths: extraPaths, patterns: [{ group: folders(...forbidden), message }, ...extraPatterns] }] },
+  })),
   {
     files: ['engine/**/*.ts'],
     rules: {
@@ -35,7 +62,7 @@ export default tseslint.config(
         ],
         patterns: [
           { group: ['node:*'], message: 'engine/ is pure: no Node built-ins.' },
-          { group: ['**/renderer/**', '**/renderer', '**/app/**', '**/app', '**/cli/**', '**/cli', '**/test/**'], message: 'engine/ may not import renderer/, app/, cli/ or test/.' },
+          { group: folders('renderer', 'app', 'cli', 'host', 'test', 'bench'), message: 'engine/ imports nothing of ours outside engine/.' },
         ],
       }],
       'no-restricted-globals': ['error',

@@ -13,7 +13,7 @@ import { createCpuBackend } from '../engine/backend/cpu/cpuBackend';
 import type { GpuClass } from '../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
 import type { KernelThreads } from '../engine/backend/gpujs/kernelThreads';
-import { startNodeKernelThreads } from '../cli/kernelHelpers';
+import { startNodeKernelThreads } from '../host/kernelHelpers';
 import { CHROMIUM, chromiumAvailable, openSuitePage, type ChromiumPage } from './chromium';
 import { appThroughput, cliThroughput } from './appVsCli';
 import { convnetjsPeer } from './peers/convnetjs';

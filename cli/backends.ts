@@ -6,7 +6,7 @@ import type { GpuClass, GpuMode } from '../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
 import { chooseFastestBackend, type BackendCandidate } from '../engine/training/chooseBackend';
 import { CliError, EXIT } from './io';
-import { nodeKernelThreads } from './kernelHelpers';
+import { nodeKernelThreads } from '../host/kernelHelpers';
 import type { KernelThreads } from '../engine/backend/gpujs/kernelThreads';
 
 export const GPU_MODES: readonly GpuMode[] = ['cpu', 'webasm', 'headlessgl', 'webgl2', 'webgl', 'webgpu'];

@@ -1,7 +1,7 @@
 /** What every command needs: output streams, exit codes, and loading documents and JSON files with errors as messages. */
 import { formatProblem, loadDocumentText, type GraphAnalysis, type GraphDocument } from '../engine';
 import { parseSourceText } from '../engine/graph/sourceText';
-import { readDocumentFile } from './readDocument';
+import { readDocumentFile } from '../host/readDocument';
 
 export interface CliOutput {
   out(text: string): void;
@@ -51,7 +51,7 @@ export function readJsonFile(file: string): unknown {
   return parsed.source.value;
 }
 
-export { writeFileAtomically } from './atomicWrite';
+export { writeFileAtomically } from '../host/atomicWrite';
 
 export function parseIntegerFlag(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;

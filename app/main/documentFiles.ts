@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
-import { readDocumentFile } from '../../cli/readDocument';
+import { readDocumentFile } from '../../host/readDocument';
 import type { ExportRequest, OpenedFile, SaveResult } from '../shared/desktopApi';
-import { writeFileAtomically } from '../../cli/atomicWrite';
+import { writeFileAtomically } from '../../host/atomicWrite';
 import type { RecentFiles } from './recentFiles';
 
 export const DOCUMENT_EXTENSIONS = ['convstudio', 'json'];

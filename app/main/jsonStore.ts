@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { writeFileAtomically } from '../../cli/atomicWrite';
+import { writeFileAtomically } from '../../host/atomicWrite';
 
 export type JsonReadResult<T> = { ok: true; value: T } | { ok: false; missing: boolean; problem: string };
 

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomically } from '../../cli/atomicWrite';
+import { writeFileAtomically } from '../../host/atomicWrite';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'convstudio-save-'));
 
@@ -28,7 +28,7 @@ describe('saving a file atomically', () => {
     // A child process saves a 300 MB text through the same function and is killed as soon as
     // its temporary file appears, that is, in the middle of writing it.
     const saver = join(dir, 'saver.cjs');
-    buildSync({ entryPoints: [new URL('../../cli/atomicWrite.ts', import.meta.url).pathname], outfile: saver, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+    buildSync({ entryPoints: [new URL('../../host/atomicWrite.ts', import.meta.url).pathname], outfile: saver, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
     const script = `
       const { writeFileAtomically } = require(${JSON.stringify(saver)});
       process.stdout.write('writing\\n');

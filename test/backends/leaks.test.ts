@@ -12,7 +12,7 @@ import { createShapesDataset } from '../../engine/data/synthetic/shapes';
 import { resolveOptimizer } from '../../engine/training/optimizer';
 import { TrainingRun } from '../../engine/training/trainer';
 import { GPU } from '../helpers/backends';
-import { startNodeKernelThreads } from '../../cli/kernelHelpers';
+import { startNodeKernelThreads } from '../../host/kernelHelpers';
 import type { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
 import { chainDocument } from '../helpers/graphs';
 import { buildNetwork } from '../helpers/network';

@@ -8,7 +8,7 @@ import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import type { Backend } from '../../engine/backend/backend';
 import type { GpuClass, GpuMode } from '../../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
-import { startNodeKernelThreads } from '../../cli/kernelHelpers';
+import { startNodeKernelThreads } from '../../host/kernelHelpers';
 
 export const GPU = (createRequire(import.meta.url)('gpu.js') as { GPU: GpuClass }).GPU;
 
