@@ -14,6 +14,11 @@ export interface Tensor {
   readonly size: number;
 }
 
+/** What every backend throws when a tensor is used, or disposed again, after its dispose. */
+export function disposedTensorError(t: Tensor): Error {
+  return new Error(`a disposed tensor [${t.shape.join(', ')}] was used; whoever disposed it still needed it, or disposed it twice`);
+}
+
 export type ActivationKind = 'relu' | 'leakyRelu' | 'sigmoid' | 'tanh';
 
 export interface SgdSettings {

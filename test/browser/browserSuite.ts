@@ -9,6 +9,7 @@ import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import type { GpuClass, GpuMode } from '../../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
 import { compareWithReference, curveDistance, lossCurve, PARITY_CASES, type CaseErrors } from '../helpers/parityCases';
+import { disposedUses, viewAfterDispose } from '../helpers/disposedUses';
 import { lenetStep } from '../../bench/peers/lenetStep';
 import { browserKernelThreads } from './kernelHelpers';
 import type { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
@@ -65,6 +66,15 @@ const suite = {
         (backend as { destroy?: () => void }).destroy?.();
       }
     });
+  },
+  /** What each use of a disposed tensor threw on this backend, and a view's values after its original is disposed. */
+  disposed(name: string) {
+    const backend = createBackend(name);
+    try {
+      return { uses: disposedUses(backend), view: viewAfterDispose(backend) };
+    } finally {
+      backend.destroy?.();
+    }
   },
   async lossCurve(name: string, steps: number) {
     const reference = await lossCurve(createCpuBackend('float64'), steps);

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseErrors } from '../helpers/parityCases';
 import { LOSS_CURVE_TOLERANCE } from '../helpers/parityCases';
+import type { DisposedUse } from '../helpers/disposedUses';
 import { ORACLES_REQUIRED } from '../helpers/oracles';
 import { chromiumAvailable, openSuitePage, type ChromiumPage } from '../../bench/chromium';
 
@@ -14,6 +15,7 @@ interface Suite {
   info(): { renderer: string; crossOriginIsolated: boolean };
   startThreads(): Promise<number>;
   parity(name: string): CaseErrors[];
+  disposed(name: string): { uses: DisposedUse[]; view: number[] };
   lossCurve(name: string, steps: number): Promise<{ steps: number; worst: number; step: number; backend: string }>;
 }
 declare const convstudio: Suite;
@@ -41,6 +43,13 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the engine in Chromium
         expect(r.gradient, `${r.name}: gradient of ${r.worstGradient}`).toBeLessThan(1e-3);
       }
     }, 300_000);
+
+    it('refuses a disposed tensor however it is used, and keeps a reshaped view', async () => {
+      const { uses, view } = await chromium.page.evaluate((n) => convstudio.disposed(n), name);
+      expect(uses.length).toBe(9);
+      for (const { use, message } of uses) expect(message, use).toMatch(/^a disposed tensor \[[\d, ]+\] was used/);
+      expect(view).toEqual([1, 2, 3, 4, 5, 6]);
+    });
 
     it('follows the reference loss curve for 200 steps', async () => {
       const result = await chromium.page.evaluate((n) => convstudio.lossCurve(n, 200), name);

@@ -7,7 +7,7 @@ import type { AdamSettings, Backend, SgdSettings, Tensor } from '../backend';
 import type { ConvInfo } from '../convInfo';
 import { meanCrossEntropy } from '../crossEntropy';
 import { conv2dBackwardFilterDirect, conv2dBackwardFilterShared, conv2dBackwardInput, conv2dBackwardInputShared, conv2dDirect, conv2dShared, im2row, isShared } from './conv';
-import { CpuTensor, valuesOf, type Values, type ValuesConstructor } from './cpuTensor';
+import { CpuTensor, disposeCpuTensor, valuesOf, type Values, type ValuesConstructor } from './cpuTensor';
 import { activation, activationBackward } from './elementwise';
 import { matmul } from './matmul';
 import { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './pool';
@@ -55,7 +55,7 @@ export function createCpuBackend(precision: 'float32' | 'float64' = 'float32'): 
       return wrap(shape, data);
     },
     read: (t) => valuesOf(t).slice(),
-    dispose: () => {}, // garbage collected
+    dispose: disposeCpuTensor,
     reshape(t, shape) {
       const size = shape.reduce((a, b) => a * b, 1);
       if (size !== t.size) throw new Error(`cannot reshape [${t.shape.join(', ')}] to [${shape.join(', ')}]`);

@@ -8,7 +8,7 @@
  * A kernel that gpu.js quietly runs on another mode (its fallback) is an
  * error here, so a parity test can never pass on the wrong backend.
  */
-import type { ActivationKind, AdamSettings, Backend, SgdSettings, Tensor } from '../backend';
+import { disposedTensorError, type ActivationKind, type AdamSettings, type Backend, type SgdSettings, type Tensor } from '../backend';
 import type { ConvInfo, PoolInfo } from '../convInfo';
 import { meanCrossEntropy } from '../crossEntropy';
 import type { GpuClass, GpuInstance, GpuKernel, GpuMode, KernelArgument, KernelResult, KernelThis } from './gpuApi';
@@ -44,6 +44,8 @@ interface Storage {
 
 class GpuTensor implements Tensor {
   readonly size: number;
+  /** Set by dispose: its storage may already hold another kernel's values, so any later use throws. */
+  disposed = false;
   constructor(
     readonly shape: readonly number[],
     public storage: Storage,
@@ -123,10 +125,13 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
     live++;
     return new GpuTensor(shape, { value, refs: 1 });
   };
-  const storageOf = (t: Tensor): KernelResult => {
+  /** A live gpujs tensor, or a clear error (another backend's, or disposed). */
+  const alive = (t: Tensor): GpuTensor => {
     if (!(t instanceof GpuTensor)) throw new Error('a tensor from another backend was given to the gpujs backend');
-    return t.storage.value;
+    if (t.disposed) throw disposedTensorError(t);
+    return t;
   };
+  const storageOf = (t: Tensor): KernelResult => alive(t).storage.value;
   /**
    * The unrolled windows of each convolution input, kept while that input
    * lives: the filter gradient needs the windows the forward pass made, and
@@ -223,8 +228,8 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
   const map = (name: string, source: Source, shape: readonly number[], constants: Record<string, number>, ...inputs: (Tensor | number)[]): GpuTensor =>
     mapShaped(name, source, shape, { output: [shape.reduce((a, b) => a * b, 1)] }, constants, ...inputs);
   /** Moves `next`'s storage into `target` (the optimizers' in-place update). */
-  const replace = (target: Tensor, next: GpuTensor) => {
-    if (!(target instanceof GpuTensor)) throw new Error('not a gpujs tensor');
+  const replace = (to: Tensor, next: GpuTensor) => {
+    const target = alive(to);
     release(target.storage);
     target.storage = next.storage;
   };
@@ -246,8 +251,8 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
    * windows [batch·positions, rows]), kept with x until x goes or another
    * convolution of x replaces them: a new reference the caller disposes.
    */
-  const windowsOf = (x: Tensor, info: ConvInfo): GpuTensor => {
-    if (!(x instanceof GpuTensor)) throw new Error('not a gpujs tensor');
+  const windowsOf = (input: Tensor, info: ConvInfo): GpuTensor => {
+    const x = alive(input);
     const key = JSON.stringify(info);
     const kept = unrolled.get(x.storage);
     if (kept?.key === key) {
@@ -307,10 +312,11 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
     },
     read: download,
     dispose(t) {
-      if (t instanceof GpuTensor) release(t.storage);
+      alive(t).disposed = true;
+      release((t as GpuTensor).storage);
     },
-    reshape(t, shape) {
-      if (!(t instanceof GpuTensor)) throw new Error('not a gpujs tensor');
+    reshape(tensor, shape) {
+      const t = alive(tensor);
       const size = shape.reduce((a, b) => a * b, 1);
       if (size !== t.size) throw new Error(`cannot reshape [${t.shape.join(', ')}] to [${shape.join(', ')}]`);
       t.storage.refs++;
