@@ -82,8 +82,7 @@ export type WorkerEvent =
   /** The images behind a confusion cell: `indices` into the test split, their pixels one after another (each `shape`, bytes). */
   | { type: 'examples'; requestId: number; indices: number[]; images: Uint8Array; shape: number[] };
 
-/** The backends the app's training panel offers (the worker resolves them). */
-export const APP_BACKENDS = ['auto', 'cpu', 'gpujs:webasm', 'gpujs:webgl2', 'gpujs:webgl', 'gpujs:cpu'] as const;
+export { APP_BACKENDS } from '../backend/registry';
 
 /** How often batched metrics and progress go out. */
 export const METRICS_INTERVAL_MS = 100;

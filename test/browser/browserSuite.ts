@@ -6,7 +6,8 @@
  */
 import type { Backend } from '../../engine/backend/backend';
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import type { GpuClass, GpuMode } from '../../engine/backend/gpujs/gpuApi';
+import type { GpuClass } from '../../engine/backend/gpujs/gpuApi';
+import { createNamedBackend, parseBackendName } from '../../engine/backend/registry';
 import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
 import { compareWithReference, curveDistance, lossCurve, PARITY_CASES, type CaseErrors } from '../helpers/parityCases';
 import { disposedUses, viewAfterDispose } from '../helpers/disposedUses';
@@ -24,12 +25,13 @@ let threads: KernelThreads | undefined;
  * as the app runs it, "gpujs:webasm threaded, every kernel split" for tests.
  */
 function createBackend(name: string): Backend {
-  if (name === 'cpu') return createCpuBackend('float32');
   if (name.startsWith('gpujs:webasm threaded')) {
     if (!threads) throw new Error('no helper threads: call startThreads first (the page must be cross-origin isolated)');
     return createGpujsBackend(GPU, 'webasm', { threads, ...(name.endsWith('every kernel split') ? { threadedWork: 0 } : {}) });
   }
-  return createGpujsBackend(GPU, name.replace('gpujs:', '') as GpuMode);
+  const spec = parseBackendName(name);
+  if (spec.kind === 'auto') throw new Error('the suite runs named backends, not auto');
+  return createNamedBackend(spec, { GPU });
 }
 
 /** The WebGL renderer string (e.g. SwiftShader), which the automatic choice reads. */
