@@ -10,7 +10,7 @@
  */
 import type { GraphAnalysis } from '../graph/analyze';
 import type { GraphDocument } from '../graph/schema';
-import { inputRangeOf, type WindowPlan } from '../shapes/windowArithmetic';
+import { extentOf, inputTapsOf, type WindowPlan } from '../shapes/windowArithmetic';
 
 /** Per node id, one flag per unit of its output (C×H×W or F, row-major). */
 export type UnitMasks = Map<string, Uint8Array>;
@@ -56,10 +56,11 @@ function forEachRead(g: Graph, node: string, unit: number, visit: (input: number
     const outH = plan.rows.outSize;
     const outW = plan.cols.outSize;
     const channel = Math.floor(unit / (outH * outW));
-    const rows = inputRangeOf(plan.rows, Math.floor(unit / outW) % outH);
-    const cols = inputRangeOf(plan.cols, unit % outW);
+    // A dilated kernel reads every d-th pixel of its span, not the gaps between.
+    const rows = inputTapsOf(plan.rows, Math.floor(unit / outW) % outH);
+    const cols = inputTapsOf(plan.cols, unit % outW);
     const channels = CHANNEL_MIXING.has(type) ? Array.from({ length: inC }, (_, c) => c) : [channel];
-    for (const c of channels) for (let y = rows.first; y < rows.first + rows.count; y++) for (let x = cols.first; x < cols.first + cols.count; x++) visit(0, (c * inH + y) * inW + x);
+    for (const c of channels) for (const y of rows) for (const x of cols) visit(0, (c * inH + y) * inW + x);
     return;
   }
   if (type === 'dense' || type === 'softmax') {
@@ -167,7 +168,7 @@ export function fieldStats(doc: GraphDocument, analysis: GraphAnalysis): Map<str
     const fields = from as FieldStats[];
     const plan = g.windowOf.get(id);
     if (WINDOWED.has(type) && plan) {
-      const grow = (f: AxisField, axis: WindowPlan['rows']): AxisField => ({ size: f.size + (axis.kernel - 1) * f.jump, jump: f.jump * axis.stride, start: f.start - axis.padBefore * f.jump });
+      const grow = (f: AxisField, axis: WindowPlan['rows']): AxisField => ({ size: f.size + (extentOf(axis) - 1) * f.jump, jump: f.jump * axis.stride, start: f.start - axis.padBefore * f.jump });
       stats.set(id, { rows: grow(fields[0]!.rows, plan.rows), cols: grow(fields[0]!.cols, plan.cols) });
     } else {
       const union = (axes: AxisField[]): AxisField => {

@@ -11,9 +11,9 @@ import type { NodeOfType } from '../graph/schema';
 import { warning, type JsonPath, type Problem } from '../graph/problems';
 import { ok, type InferContext, type Inference, type WeightSpec } from './layerInfo';
 import { matrixEquivalent } from './matrixEquivalent';
-import { describePadding, resolveConv, resolvePool, toPair, type Pair } from './params';
+import { describePadding, kernelExtent, resolveConv, resolvePool, toPair, type Pair } from './params';
 import { describeShape, isImage, sameShape, sizeOf, type Shape } from './shape';
-import { planWindow, unreadPixels, type AxisPlan, type WindowPlan } from './windowArithmetic';
+import { dilationOf, planWindow, unreadPixels, type AxisPlan, type WindowPlan } from './windowArithmetic';
 
 const CONV_AXES = {
   conv2d: '[filters, input channels, kernel height, kernel width]',
@@ -29,15 +29,17 @@ export function inferConvLike(node: ConvLikeNode, { input, at, fail }: InferCont
   }
   const [inC, inH, inW] = input;
   const conv = resolveConv(node);
-  const plan = planWindow(inH, inW, conv.kernel, conv.strides, conv.padding);
-  const tooLarge = windowTooLarge('kernel', conv.kernel, input, plan, conv.padding);
+  const plan = planWindow(inH, inW, conv.kernel, conv.strides, conv.padding, conv.dilation);
+  const dilated = conv.dilation[0] > 1 || conv.dilation[1] > 1;
+  const tooLarge = windowTooLarge(dilated ? `kernel ${conv.kernel.join('×')} dilated by ${conv.dilation.join('×')}: its span` : 'kernel', kernelExtent(conv.kernel, conv.dilation), input, plan, conv.padding);
   if (tooLarge) return fail('kernel-too-large', tooLarge, at('params', 'kernelSize'));
 
   const [kH, kW] = conv.kernel;
   const outH = plan.rows.outSize;
   const outW = plan.cols.outSize;
   const perKernel = [conv.filters, inC, kH, kW];
-  const warnings = strideWarnings(plan, conv.strides, conv.kernel, at('params', 'strides'), node.id);
+  const warnings = strideWarnings(plan, conv.strides, kernelExtent(conv.kernel, conv.dilation), at('params', 'strides'), node.id);
+  const notes = dilated ? [`dilation ${conv.dilation.join('×')}: each ${conv.kernel.join('×')} kernel spans ${kernelExtent(conv.kernel, conv.dilation).join('×')} pixels, reading every ${conv.dilation.join('×')}-th`] : [];
   let weight: Shape;
   let bias: Shape = [conv.filters];
   if (node.type === 'conv2d') {
@@ -64,6 +66,7 @@ export function inferConvLike(node: ConvLikeNode, { input, at, fail }: InferCont
     weightShapes,
     matrixEquivalent: matrixEquivalent({ inChannels: inC, filters: conv.filters, kernel: conv.kernel, plan, kernelFloats }),
     window: plan,
+    notes,
     warnings,
   });
 }
@@ -150,7 +153,8 @@ function strideWarnings(plan: WindowPlan, strides: Pair, window: Pair, path: Jso
     const plural = (n: number) => `${n} ${noun}${n === 1 ? '' : 's'}`;
     const between = unread.total - unread.atEnd;
     const parts: string[] = [];
-    if (between > 0) parts.push(`stride ${stride} is larger than the window ${size}, so ${plural(between)} between windows ${between === 1 ? 'is' : 'are'} never read`);
+    if (between > 0 && dilationOf(axis) > 1) parts.push(`with taps ${dilationOf(axis)} apart and stride ${stride}, ${plural(between)} between taps ${between === 1 ? 'is' : 'are'} never read`);
+    else if (between > 0) parts.push(`stride ${stride} is larger than the window ${size}, so ${plural(between)} between windows ${between === 1 ? 'is' : 'are'} never read`);
     if (unread.atEnd > 0) parts.push(`stride ${stride} does not tile the ${axis.inSize} input ${noun}s, so the last ${plural(unread.atEnd)} at the ${side} ${unread.atEnd === 1 ? 'is' : 'are'} dropped`);
     warnings.push(warning('stride-drops-pixels', `${parts.join('; ')} (${unread.total} of ${axis.inSize} ${noun}s unread)`, path, nodeId));
   }

@@ -12,7 +12,7 @@
  * r multiplies and r - 1 adds.
  */
 import type { Pair } from './params';
-import { inputRangeOf, type AxisPlan, type WindowPlan } from './windowArithmetic';
+import { inputTapsOf, type AxisPlan, type WindowPlan } from './windowArithmetic';
 
 export interface MatrixCost {
   storedFloats: number;
@@ -56,7 +56,7 @@ function axisTaps(axis: AxisPlan): { sum: number; nonEmpty: number } {
   let sum = 0;
   let nonEmpty = 0;
   for (let o = 0; o < axis.outSize; o++) {
-    const count = inputRangeOf(axis, o).count;
+    const count = inputTapsOf(axis, o).length;
     sum += count;
     if (count > 0) nonEmpty++;
   }

@@ -18,6 +18,8 @@ export interface ResolvedConv {
   filters: number;
   kernel: Pair;
   strides: Pair;
+  /** Spacing of the kernel's taps (conv2d only; 1×1 for the others). */
+  dilation: Pair;
   padding: Padding;
   useBias: boolean;
   trainable: boolean;
@@ -38,10 +40,16 @@ export function resolveConv(node: ConvLikeNode): ResolvedConv {
     filters: p.filters,
     kernel: toPair(p.kernelSize),
     strides: toPair(p.strides ?? 1),
+    dilation: toPair(('dilation' in p ? p.dilation : undefined) ?? 1),
     padding: p.padding ?? 'valid',
     useBias: p.useBias ?? true,
     trainable: p.trainable ?? true,
   };
+}
+
+/** The pixels a kernel of `kernel` taps spans when its taps are `dilation` apart, per axis. */
+export function kernelExtent(kernel: Pair, dilation: Pair): Pair {
+  return [dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1];
 }
 
 /** Pooling defaults to a 2×2 window, a stride equal to the window, and no padding. */

@@ -15,7 +15,7 @@ import { PaddingField } from './PaddingField';
 import { SizePairField } from './SizePairField';
 import { ownParams, problemAt, toPair, windowParams } from './values';
 
-const PAIR_LABELS: Record<string, string> = { kernelSize: 'kernel', strides: 'stride', poolSize: 'pool window', tiles: 'tiles' };
+const PAIR_LABELS: Record<string, string> = { kernelSize: 'kernel', strides: 'stride', poolSize: 'pool window', tiles: 'tiles', dilation: 'dilation' };
 
 export function NodeFields({ store, node, info, problems }: { store: DocumentStore; node: GraphNode; info: LayerInfo | undefined; problems: readonly Problem[] }) {
   const id = node.id;
@@ -91,7 +91,8 @@ export function NodeFields({ store, node, info, problems }: { store: DocumentSto
           case 'check':
             return <Fragment key={field.key}>{check(field.key, field.key, field.hint)}</Fragment>;
           case 'pair':
-            return pair(field.key, own[field.key] as SizePair);
+            // An optional pair (dilation) shows what the engine uses without it: 1 × 1.
+            return pair(field.key, (own[field.key] as SizePair | undefined) ?? 1);
           case 'window':
             return <Fragment key="window">{windowFields()}</Fragment>;
         }

@@ -8,6 +8,7 @@
  * windowed node's field size, jump and start, and the chosen layer against
  * the same map as a dense layer.
  */
+import { extentOf } from '../../engine/shapes/windowArithmetic';
 import { useMemo } from 'react';
 import { denseComparison, dependsOn, fieldStats, influences, unitIndex, type AxisField } from '../../engine/lessons/receptiveField';
 import type { GraphAnalysis } from '../../engine';
@@ -118,6 +119,6 @@ function FieldFormula({ analysis, node, stats }: { analysis: GraphAnalysis; node
   const here = stats.get(node);
   if (!plan || !from || !here) return null;
   return (
-    <Formula testId="fields-formula" tex={`r = r_{in} + (k-1)\\,j_{in} = ${from.rows.size} + (${plan.rows.kernel}-1)\\cdot ${from.rows.jump} = ${here.rows.size},\\qquad j = j_{in}\\, s = ${from.rows.jump} \\cdot ${plan.rows.stride} = ${here.rows.jump}`} />
+    <Formula testId="fields-formula" tex={`r = r_{in} + (k-1)\\,j_{in} = ${from.rows.size} + (${extentOf(plan.rows)}-1)\\cdot ${from.rows.jump} = ${here.rows.size},\\qquad j = j_{in}\\, s = ${from.rows.jump} \\cdot ${plan.rows.stride} = ${here.rows.jump}`} />
   );
 }

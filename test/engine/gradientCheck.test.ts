@@ -108,6 +108,11 @@ describe('element-wise and structural layers', () => {
   it('conv without bias', () => {
     checkGradients(withHead([1, 5, 5], [{ type: 'conv2d', params: { filters: 3, kernelSize: 3, useBias: false } }]));
   });
+  it('dilated conv: the taps spread apart, every padding mode, strides', () => {
+    checkGradients(withHead([2, 8, 7], [{ type: 'conv2d', params: { filters: 2, kernelSize: [3, 2], dilation: 2 } }]));
+    checkGradients(withHead([1, 7, 7], [{ type: 'conv2d', params: { filters: 2, kernelSize: 2, dilation: [3, 2], padding: 'same', strides: 2 } }]));
+    checkGradients(withHead([1, 4, 5], [{ type: 'conv2d', params: { filters: 1, kernelSize: 2, dilation: 2, padding: 'full', useBias: false } }]));
+  });
 });
 
 describe('whole graphs with branches', () => {

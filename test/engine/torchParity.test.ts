@@ -21,6 +21,10 @@ import { relativeError } from '../helpers/parityCases';
 const head: LayerSpec[] = [{ type: 'dense', params: { units: 4 } }, { type: 'softmax' }];
 const paddings: ('valid' | 'same' | 'full' | [number, number, number, number])[] = ['valid', 'same', 'full', [2, 0, 1, 1]];
 
+const DILATION_CASES: ['valid' | 'same' | 'full' | [number, number, number, number], number | [number, number], number][] = [
+  ['valid', 2, 1], ['same', 2, 1], ['full', [2, 3], 2], [[1, 2, 0, 3], [3, 1], 1],
+];
+
 const CASES: [string, GraphDocument][] = [
   ...paddings.flatMap((padding) =>
     [1, 2, 3].map((strides): [string, GraphDocument] => [
@@ -41,6 +45,10 @@ const CASES: [string, GraphDocument][] = [
     { type: 'conv2d', params: { filters: 2, kernelSize: 3 } }, { type: 'sigmoid' }, { type: 'dropout', params: { rate: 0.5 } },
     { type: 'flatten' }, { type: 'dense', params: { units: 5, useBias: false } }, { type: 'tanh' }, ...head,
   ])],
+  ...DILATION_CASES.map(([padding, dilation, strides]): [string, GraphDocument] => [
+    `conv2d dilation ${JSON.stringify(dilation)} padding ${JSON.stringify(padding)} stride ${strides}`,
+    chainDocument([2, 11, 10], [{ type: 'conv2d', params: { filters: 3, kernelSize: [3, 2], dilation, strides, padding } }, { type: 'relu' }, ...head]),
+  ]),
   ['globalAvgPool2d as the classifier', chainDocument([2, 7, 6], [{ type: 'conv2d', params: { filters: 4, kernelSize: 3, padding: 'same' } }, { type: 'relu' }, { type: 'globalAvgPool2d' }, { type: 'softmax' }])],
   ['globalAvgPool2d before a dense layer', chainDocument([3, 9, 8], [{ type: 'conv2d', params: { filters: 3, kernelSize: 2, strides: 2 } }, { type: 'tanh' }, { type: 'globalAvgPool2d' }, ...head])],
   ...['lenet-5', 'small-cnn', 'mlp', 'branches'].map((name): [string, GraphDocument] => [

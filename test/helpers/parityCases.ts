@@ -26,6 +26,7 @@ export const PARITY_CASES: [string, GraphDocument][] = [
       chainDocument([2, 9, 8], [{ type: 'conv2d', params: { filters: 3, kernelSize: [3, 2], strides, padding } }, { type: 'relu' }, ...head]),
     ]),
   ),
+  ['conv2d dilated 2×3, same, stride 2', chainDocument([2, 9, 10], [{ type: 'conv2d', params: { filters: 3, kernelSize: 3, dilation: [2, 3], strides: 2, padding: 'same' } }, { type: 'relu' }, ...head])],
   ['locallyConnected2d', chainDocument([2, 7, 6], [{ type: 'locallyConnected2d', params: { filters: 2, kernelSize: 3, strides: 2, padding: 'same' } }, { type: 'tanh' }, ...head])],
   ['tiledConv2d', chainDocument([2, 7, 6], [{ type: 'tiledConv2d', params: { filters: 2, kernelSize: 2, tiles: 2, padding: 'full' } }, { type: 'sigmoid' }, ...head])],
   ...(['maxPool2d', 'avgPool2d'] as const).map((type): [string, GraphDocument] => [

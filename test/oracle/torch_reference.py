@@ -60,8 +60,11 @@ def pads(padding, x, kernel, strides):
 def conv(x, w, params):
     kernel = pair(params["kernelSize"])
     strides = pair(params.get("strides", 1))
-    x = F.pad(x, pads(params.get("padding", "valid"), x, kernel, strides))
-    return F.conv2d(x, w, stride=strides)
+    dilation = pair(params.get("dilation", 1))
+    # A dilated kernel spans d * (k - 1) + 1 pixels: padding is worked out for that span.
+    span = tuple(d * (k - 1) + 1 for d, k in zip(dilation, kernel))
+    x = F.pad(x, pads(params.get("padding", "valid"), x, span, strides))
+    return F.conv2d(x, w, stride=strides, dilation=dilation)
 
 
 def pool(x, params, kind):
