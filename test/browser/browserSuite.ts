@@ -9,8 +9,9 @@ import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import type { GpuClass } from '../../engine/backend/gpujs/gpuApi';
 import { createNamedBackend, parseBackendName } from '../../engine/backend/registry';
 import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
-import { compareWithReference, curveDistance, lossCurve, PARITY_CASES, type CaseErrors } from '../helpers/parityCases';
+import { compareWithReference, curveDistance, lossCurve, PARITY_CASES, relativeError, type CaseErrors } from '../helpers/parityCases';
 import { disposedUses, viewAfterDispose } from '../helpers/disposedUses';
+import { PRIMITIVE_CASES } from '../helpers/primitiveCases';
 import { lenetStep } from '../../bench/peers/lenetStep';
 import { browserKernelThreads } from './kernelHelpers';
 import type { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
@@ -68,6 +69,20 @@ const suite = {
         (backend as { destroy?: () => void }).destroy?.();
       }
     });
+  },
+  /** Each primitive case's relative error against the float64 reference (test/helpers/primitiveCases.ts). */
+  primitives(name: string): { name: string; error: number }[] {
+    const backend = createBackend(name);
+    const reference = createCpuBackend('float64');
+    try {
+      return PRIMITIVE_CASES.map((c) => {
+        const ours = c.run(backend);
+        const want = c.run(reference);
+        return { name: c.name, error: ours.length === want.length ? Math.max(...ours.map((v, i) => relativeError(v, want[i]!))) : Infinity };
+      });
+    } finally {
+      backend.destroy?.();
+    }
   },
   /** What each use of a disposed tensor threw on this backend, and a view's values after its original is disposed. */
   disposed(name: string) {

@@ -16,6 +16,7 @@ interface Suite {
   startThreads(): Promise<number>;
   parity(name: string): CaseErrors[];
   disposed(name: string): { uses: DisposedUse[]; view: number[] };
+  primitives(name: string): { name: string; error: number }[];
   lossCurve(name: string, steps: number): Promise<{ steps: number; worst: number; step: number; backend: string }>;
 }
 declare const convstudio: Suite;
@@ -42,6 +43,16 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the engine in Chromium
         expect(r.output, `${r.name}: output of ${r.worstOutput}`).toBeLessThan(1e-4);
         expect(r.gradient, `${r.name}: gradient of ${r.worstGradient}`).toBeLessThan(1e-3);
       }
+    }, 300_000);
+
+    // The table compiles a kernel per primitive and shape, over 400 in all. A page holds about 125
+    // WebAssembly memories and threaded kernels keep theirs while the helpers live, so the threaded
+    // backend runs the table in Node (test/backends/primitives.test.ts) and the network cases here.
+    it.skipIf(name.includes('threaded'))('matches the float64 reference on every primitive of the table, each variant by name', async () => {
+      const results = await chromium.page.evaluate((n) => convstudio.primitives(n), name);
+      expect(results.length).toBeGreaterThan(200);
+      const broken = results.filter((r) => !(r.error < 1e-5)).map((r) => `${r.name}: ${r.error}`);
+      expect(broken).toEqual([]);
     }, 300_000);
 
     it('refuses a disposed tensor however it is used, and keeps a reshaped view', async () => {
