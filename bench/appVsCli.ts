@@ -29,6 +29,9 @@ export async function appThroughput(): Promise<Throughput> {
   try {
     const { page } = chromium;
     await page.waitForSelector('.react-flow__node');
+    // A fresh profile is greeted by the welcome sheet; the Train view shares the right dock with the Inspector.
+    await page.getByRole('dialog', { name: 'Welcome to ConvStudio' }).getByTestId('sheet-close').click();
+    await page.getByRole('tab', { name: 'Train', exact: true }).click();
     await page.getByTestId('train-backend').selectOption('cpu');
     await page.getByTestId('train-epochs').fill('1');
     await page.getByTestId('train-trainLimit').fill(String(STEPS * 32));
