@@ -23,7 +23,7 @@ export type KernelArgument = Float32Array | GpuTexture | number;
 export interface GpuKernel {
   (...args: KernelArgument[]): KernelResult;
   /** The kernel implementation that actually ran; set after the first call. */
-  kernel?: { constructor: { name: string; mode?: string }; fallbackReason?: string | null; _shapeOutput?: unknown };
+  kernel?: { constructor: { name: string; mode?: string }; fallbackReason?: string | null };
   destroy?(): void;
 }
 

@@ -14,6 +14,7 @@ import { meanCrossEntropy } from '../crossEntropy';
 import type { GpuClass, GpuInstance, GpuKernel, GpuMode, KernelArgument, KernelResult, KernelThis } from './gpuApi';
 import * as k from './kernels.js';
 import * as simd from './simdKernels.js';
+import { checkGpujsInternals, returnFlatOutput } from './gpujsInternals';
 import { runBuilt, type KernelThreads } from './kernelThreads';
 
 /** Float indices are exact below 2^24; beyond that gpu.js's index math goes wrong. */
@@ -100,6 +101,8 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
     throw new Error('gpujs:webgpu runs kernels asynchronously, which this backend does not support yet; use webgl2, webasm or cpu');
   }
   let gpu: GpuInstance;
+  // The webasm paths reach into gpu.js's private fields: a gpu.js without them fails here, by name.
+  if (mode === 'webasm') checkGpujsInternals(GPU);
   try {
     gpu = new GPU({ mode });
   } catch (e) {
@@ -117,8 +120,7 @@ export function createGpujsBackend(GPU: GpuClass, mode: GpuMode, options: GpujsO
    * addresses every tensor flat, so the kernel returns the flat array instead.
    */
   const keepFlat = (kernel: GpuKernel) => {
-    const instance = kernel.kernel;
-    if (lanes && instance && typeof instance._shapeOutput === 'function') instance._shapeOutput = (data: Float32Array) => data;
+    if (lanes) returnFlatOutput(kernel);
   };
 
   const own = (shape: readonly number[], value: KernelResult): GpuTensor => {

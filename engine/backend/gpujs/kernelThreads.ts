@@ -13,11 +13,12 @@
  * creates no threads itself.
  *
  * This reaches into gpu.js's WebAssemblyKernel (its `_threadable`,
- * `_runThreaded` and the cached module entry) of the version package-lock.json
- * pins (2.24.1); the parity suites run threaded, so a change there fails loudly.
+ * `_runThreaded` and the cached module entry) through ./gpujsInternals.ts,
+ * the one module that touches them.
  */
 import { now, yieldToEventLoop } from '../../platform/clock';
 import type { GpuKernel } from './gpuApi';
+import { builtModule, instanceOf, runThreaded, shapeOutput, takeOverThreading, type KernelInstance, type ModuleEntry, type RangeRunner } from './gpujsInternals';
 
 /** What the host gives back for a started helper: a message port it can also stop. */
 export interface HelperPort {
@@ -27,32 +28,6 @@ export interface HelperPort {
 
 /** Starts a helper thread running `source` (JavaScript for a Web Worker or a Node worker thread). */
 export type SpawnHelper = (source: string) => HelperPort;
-
-/** gpu.js's module entry for one kernel and size (WebAssemblyKernel._active). */
-interface ModuleEntry {
-  id: number;
-  /** A WebAssembly.Module and the shared WebAssembly.Memory it runs over (both cloneable into a helper). */
-  module: unknown;
-  memory: unknown;
-  mathImports: string[];
-  layout: { arrays: Record<string, { index: number; offset: number }>; scalars: Record<string, { index: number; offset: number; type: string }>; outputOffset: number };
-  cells: number;
-  sizeX: number;
-  f32: Float32Array;
-  i32: Int32Array;
-  run: RangeRunner;
-  runSimd: RangeRunner | null;
-}
-type RangeRunner = (start: number, end: number, seed: number) => void;
-
-interface KernelInstance {
-  _active: ModuleEntry;
-  output: number[];
-  componentCount: number;
-  _shapeOutput(data: Float32Array, output: number[], componentCount: number): unknown;
-  _threadable(): boolean;
-  _runThreaded(args: ArrayLike<unknown>): unknown;
-}
 
 // Each helper's control words, in one shared Int32Array.
 const SEQUENCE = 0; // bumped by the caller for each command; helpers wait on it
@@ -186,17 +161,14 @@ export class KernelThreads {
 
   /** From now on, `kernel` runs on every thread. */
   adopt(kernel: GpuKernel): void {
-    const instance = kernel.kernel as unknown as KernelInstance | undefined;
-    if (!instance || typeof instance._runThreaded !== 'function') throw new Error('gpu.js changed: a webasm kernel has no _runThreaded to take over');
     // Shared memory for every size, and this class's runner instead of gpu.js's Promise-based pool.
-    instance._threadable = () => true;
-    instance._runThreaded = (args: ArrayLike<unknown>) => this.run(instance, args);
+    const instance = takeOverThreading(kernel, (taken, args) => this.run(taken, args));
     this.modulesOf.set(instance, new Set());
   }
 
   /** The helpers may free what they hold for `kernel` (after the backend destroyed it). */
   forget(kernel: GpuKernel): void {
-    const instance = kernel.kernel as unknown as KernelInstance | undefined;
+    const instance = instanceOf(kernel);
     const ids = instance && this.modulesOf.get(instance);
     if (!ids) return;
     this.modulesOf.delete(instance);
@@ -222,7 +194,8 @@ export class KernelThreads {
   }
 
   private run(instance: KernelInstance, args: ArrayLike<unknown>): unknown {
-    const entry = instance._active;
+    const entry = builtModule(instance);
+    if (!entry) throw new Error('a threaded kernel ran before gpu.js built its module');
     writeArguments(entry, args);
     const { cells, sizeX } = entry;
     const ranges = splitCells(cells, sizeX, this.helpers.length + 1);
@@ -290,10 +263,10 @@ export class KernelThreads {
  * the kernel has no module yet.
  */
 export function runBuilt(kernel: GpuKernel, args: ArrayLike<unknown>): unknown {
-  const instance = kernel.kernel as unknown as (KernelInstance & { _active?: ModuleEntry & { shared?: boolean } }) | undefined;
-  const entry = instance?._active;
+  const instance = instanceOf(kernel);
+  const entry = instance && builtModule(instance);
   if (!instance || !entry || !entry.f32) return undefined;
-  if (entry.shared) return instance._runThreaded(args);
+  if (entry.shared) return runThreaded(instance, args);
   writeArguments(entry, args);
   runRange(entry.run, entry.runSimd, 0, entry.cells, entry.sizeX);
   return readOutput(instance, entry);
@@ -317,7 +290,7 @@ function writeArguments(entry: ModuleEntry, args: ArrayLike<unknown>): void {
 /** A view of the output region (not a copy): valid until the kernel runs again, which the backend watches. */
 function readOutput(instance: KernelInstance, entry: ModuleEntry): unknown {
   const base = entry.layout.outputOffset / 4;
-  return instance._shapeOutput(entry.f32.subarray(base, base + entry.cells * instance.componentCount), Array.from(instance.output), instance.componentCount);
+  return shapeOutput(instance, entry.f32.subarray(base, base + entry.cells * instance.componentCount));
 }
 
 /**
