@@ -1,7 +1,8 @@
 /**
- * A layer is one node of the graph turned into computation. It keeps what its
- * backward pass needs from the last forward pass, and its parameters with
- * their gradients. Layers only call the Backend; they never see tensor data.
+ * A layer is one node of the graph turned into computation. It remembers what
+ * its backward pass needs from the last forward pass (what it made itself is
+ * owned by the pass, through `keep`), and holds its parameters with their
+ * gradients. Layers only call the Backend; they never see tensor data.
  */
 import type { Backend, Tensor } from '../backend/backend';
 import type { Random } from './random';
@@ -20,6 +21,12 @@ export interface ForwardContext {
   training: boolean;
   /** Draws for dropout masks. */
   random: Random;
+  /**
+   * Hands a tensor the layer made and needs for its backward pass (a mask,
+   * the max's positions, a reshaped view) to the pass: the network frees it
+   * with the pass's outputs (`Network.release`), so nothing outlives the pass.
+   */
+  keep<T extends Tensor>(t: T): T;
 }
 
 export interface Layer {

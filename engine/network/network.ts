@@ -18,6 +18,9 @@ export interface NetworkParameter {
 }
 
 export class Network {
+  /** Each forward pass's tape: what its layers kept for backward, freed with its outputs. */
+  private readonly tapes = new WeakMap<Map<string, Tensor>, Tensor[]>();
+
   private constructor(
     readonly backend: Backend,
     /** Node ids, each after its inputs. */
@@ -62,14 +65,24 @@ export class Network {
     return this.order.flatMap((nodeId) => (this.layers.get(nodeId)?.params ?? []).map((param) => ({ nodeId, param })));
   }
 
-  /** Every node's output for a batch x [N, ...inputShape]; the caller disposes them with `release`. */
+  /**
+   * Every node's output for a batch x [N, ...inputShape]; the caller disposes
+   * them with `release`, which also frees what the layers kept for backward
+   * (the pass's tape).
+   */
   forward(x: Tensor, training: boolean, random: Random): Map<string, Tensor> {
     const outputs = new Map<string, Tensor>([[this.inputId, x]]);
+    const tape: Tensor[] = [];
+    this.tapes.set(outputs, tape);
+    const keep = <T extends Tensor>(t: T): T => {
+      tape.push(t);
+      return t;
+    };
     for (const id of this.order) {
       const layer = this.layers.get(id);
       if (!layer) continue;
       const inputs = (this.inputsOf.get(id) ?? []).map((from) => outputs.get(from) as Tensor);
-      outputs.set(id, layer.forward(inputs, { backend: this.backend, training, random }));
+      outputs.set(id, layer.forward(inputs, { backend: this.backend, training, random, keep }));
     }
     return outputs;
   }
@@ -115,9 +128,11 @@ export class Network {
     return grads.get(this.inputId);
   }
 
-  /** Frees a forward pass's outputs, except the input the caller passed in. */
+  /** Frees a forward pass's outputs, except the input the caller passed in, and what its layers kept for backward. */
   release(outputs: Map<string, Tensor>): void {
     for (const [id, t] of outputs) if (id !== this.inputId) this.backend.dispose(t);
+    for (const t of this.tapes.get(outputs) ?? []) this.backend.dispose(t);
+    this.tapes.delete(outputs);
   }
 
   /** The document with this network's current weights stored in it (base64 float32). */

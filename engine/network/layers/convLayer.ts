@@ -26,11 +26,10 @@ export function createConvLayer(node: ConvLikeNode, info: LayerInfo, params: Par
   return {
     id: node.id,
     params,
-    forward([x], { backend }) {
+    forward([x], { backend, keep }) {
       if (!x) throw new Error(`${node.id}: no input`);
-      if (saved && saved.kernels !== weight.value) backend.dispose(saved.kernels);
       const ci = convInfo(x.shape, conv.filters, dilation ? kernelExtent(conv.kernel, conv.dilation) : conv.kernel, conv.strides, conv.padding, tiles);
-      const kernels = dilation ? dilation.spread(backend, weight.value) : weight.value;
+      const kernels = dilation ? keep(dilation.spread(backend, weight.value)) : weight.value;
       saved = { x, info: ci, kernels };
       const z = backend.conv2d(x, kernels, ci);
       if (!bias) return z;

@@ -14,11 +14,10 @@ export function createDenseLayer(node: NodeOfType<'dense'>, params: Parameter[])
   return {
     id: node.id,
     params,
-    forward([x], { backend }) {
+    forward([x], { backend, keep }) {
       if (!x) throw new Error(`${node.id}: no input`);
       const batch = x.shape[0] ?? 0;
-      if (saved) backend.dispose(saved.flat); // the view kept from the previous pass
-      const flat = backend.reshape(x, [batch, x.size / batch]);
+      const flat = keep(backend.reshape(x, [batch, x.size / batch]));
       saved = { flat, inputShape: x.shape };
       const z = backend.matmul(flat, weight.value, false, true);
       if (!bias) return z;

@@ -11,16 +11,15 @@ export function createPoolLayer(node: NodeOfType<'maxPool2d'> | NodeOfType<'avgP
   return {
     id: node.id,
     params: [],
-    forward([x], { backend }) {
+    forward([x], { backend, keep }) {
       if (!x) throw new Error(`${node.id}: no input`);
-      if (saved?.argmax) backend.dispose(saved.argmax);
       const info = windowInfo(x.shape, pool.window, pool.strides, pool.padding);
       if (node.type === 'avgPool2d') {
         saved = { info };
         return backend.avgPool(x, info);
       }
       const { y, argmax } = backend.maxPool(x, info);
-      saved = { info, argmax };
+      saved = { info, argmax: keep(argmax) };
       return y;
     },
     backward(dy, backend) {

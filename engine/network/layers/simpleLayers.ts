@@ -30,14 +30,13 @@ export function createDropoutLayer(node: NodeOfType<'dropout'>): Layer {
   return {
     id: node.id,
     params: [],
-    forward([x], { backend, training, random }) {
+    forward([x], { backend, training, random, keep: keepForBackward }) {
       if (!x) throw new Error(`${node.id}: no input`);
-      if (mask) backend.dispose(mask);
       mask = undefined;
       if (!training || node.params.rate === 0) return backend.reshape(x, x.shape);
       const values = new Float32Array(x.size);
       for (let i = 0; i < values.length; i++) values[i] = random.next() < keep ? 1 / keep : 0;
-      mask = backend.tensor(x.shape, values);
+      mask = keepForBackward(backend.tensor(x.shape, values));
       return backend.multiply(x, mask);
     },
     backward(dy, backend) {
