@@ -20,6 +20,7 @@ import { evaluate, samplesInCell } from './evaluate';
 import { histogram, type Histogram } from './histogram';
 import { probeActivations } from './probe';
 import { METRICS_INTERVAL_MS, type FolderSource, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from './protocol';
+import { parseWorkerCommand } from './protocolSchema';
 import { resolveRunSettings } from './runSettings';
 import { TrainingRun } from './trainer';
 import { trialStep } from './trainingStep';
@@ -48,9 +49,15 @@ export class TrainingSession {
 
   constructor(private readonly host: SessionHost) {}
 
-  /** Takes one command; for a start, resolves when its run has ended (its events posted). */
-  handle(command: WorkerCommand): Promise<void> {
+  /** Takes one message; for a start, resolves when its run has ended (its events posted). A malformed one gets an error event naming the place. */
+  handle(message: unknown): Promise<void> {
     const { post } = this.host;
+    const parsed = parseWorkerCommand(message);
+    if (!parsed.ok) {
+      post({ type: 'error', message: parsed.message });
+      return Promise.resolve();
+    }
+    const { command } = parsed;
     switch (command.type) {
       case 'examples':
         this.examples(command);

@@ -88,3 +88,27 @@ describe('the CLI and the app train a document alike', () => {
     expect(plain.weights).not.toEqual(app.weights);
   });
 });
+
+describe('the training session checks what it is sent', () => {
+  it.each([
+    [{ type: 'launch' }, 'type'],
+    [{ type: 'start', document: {}, settings: { dataset: 'shapes', epochs: 0, batchSize: 32, learningRate: 0.01, optimizer: 'adam', seed: 1 } }, 'settings.epochs'],
+    [{ type: 'probe', requestId: 1, source: { kind: 'pixels', bytes: [1, 2] }, nodeIds: [] }, 'source.bytes'],
+    [{ type: 'examples', requestId: -1, actual: 0, predicted: 1, limit: 3 }, 'requestId'],
+    ['stop', 'the message'],
+  ])('answers %j with an error naming %s', async (message, place) => {
+    const events: WorkerEvent[] = [];
+    const session = new TrainingSession({ post: (e) => events.push(e), loadBundled: async (name) => loadBundledDataset(name), chooseBackend: () => ({ backend: createCpuBackend(), reason: 'the test' }) });
+    await session.handle(message);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'error' });
+    expect((events[0] as { message: string }).message).toMatch(new RegExp(`^the training worker was sent a malformed command: ${place.replace('.', '\\.')}: `));
+  });
+  it('loads a start’s document itself and names its problem', async () => {
+    const events: WorkerEvent[] = [];
+    const session = new TrainingSession({ post: (e) => events.push(e), loadBundled: async (name) => loadBundledDataset(name), chooseBackend: () => ({ backend: createCpuBackend(), reason: 'the test' }) });
+    await session.handle({ type: 'start', document: { format: 'convstudio-graph', version: 1, name: 'x', nodes: [{ id: 'c', type: 'conv3d' }], edges: [] }, settings: defaultSettings(documentWith(undefined)) });
+    expect(events.at(-1)).toMatchObject({ type: 'error' });
+    expect((events.at(-1) as { message: string }).message).toContain('unknown node type "conv3d"');
+  });
+});
