@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Backend } from '../engine/backend/backend';
 import type { GpuClass } from '../engine/backend/gpujs/gpuApi';
 import type { KernelThreads } from '../engine/backend/gpujs/kernelThreads';
-import { autoCandidates, BACKEND_NAMES, createNamedBackend, parseBackendName, type BackendSpec } from '../engine/backend/registry';
+import { autoCandidates, createNamedBackend, parseBackendName, type BackendSpec } from '../engine/backend/registry';
 import { chooseFastestBackend } from '../engine/training/chooseBackend';
 import { nodeKernelThreads } from '../host/kernelHelpers';
 import { CliError, EXIT } from './io';
@@ -12,10 +12,6 @@ let gpuClass: GpuClass | undefined;
 function loadGpu(): GpuClass {
   gpuClass ??= (createRequire(import.meta.url)('gpu.js') as { GPU: GpuClass }).GPU;
   return gpuClass;
-}
-
-export function backendNames(): string[] {
-  return [...BACKEND_NAMES];
 }
 
 /** For the reason line: "gpujs:webasm kernels on 2 threads". */

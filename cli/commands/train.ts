@@ -6,7 +6,7 @@ import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
 import { evaluate } from '../../engine/training/evaluate';
 import type { OptimizerName } from '../../engine/training/optimizer';
-import { resolveRunSettings, RUN_DEFAULTS } from '../../engine/training/runSettings';
+import { resolveRunSettings } from '../../engine/training/runSettings';
 import { TrainingRun } from '../../engine/training/trainer';
 import { resolveBackend } from '../backends';
 import { loadDataset } from '../datasets';
@@ -91,8 +91,8 @@ export async function trainCommand(flags: TrainFlags, io: CliOutput, onInterrupt
 
 export async function evalCommand(flags: { file: string; dataset?: string; seed?: number; json: boolean }, io: CliOutput): Promise<number> {
   const { document, analysis } = loadDocumentFile(flags.file, io);
-  const seed = flags.seed ?? document.training?.seed ?? RUN_DEFAULTS.seed;
-  const dataset = await loadDataset(flags.dataset ?? document.training?.dataset, { seed, ...folderImageShape(analysis) }, io);
+  const { seed, dataset: datasetName } = resolveRunSettings(document.training, { seed: flags.seed, dataset: flags.dataset });
+  const dataset = await loadDataset(datasetName, { seed, ...folderImageShape(analysis) }, io);
   const network = Network.create(document, analysis, createCpuBackend(), seed);
   const problem = incompatibility(network, dataset);
   if (problem) throw new CliError(problem);

@@ -10,7 +10,7 @@
 import type { z } from 'zod';
 import type { Layer, Parameter } from '../network/layer';
 import type { InferContext, Inference, LayerInfo } from '../shapes/layerInfo';
-import type { Padding, SizePair } from '../graph/schema';
+import type { Padding } from '../graph/schema';
 
 /** Palette sections, in the order the palette shows them. */
 export const PALETTE_GROUPS = ['Input', 'Convolution', 'Activations', 'Pooling', 'Dense', 'Structure', 'Output'] as const;
@@ -68,9 +68,4 @@ export interface NodeDescriptor<S extends z.ZodObject = z.ZodObject, N = z.infer
   createLayer: ((node: N, context: LayerContext) => Layer) | null;
   /** The window's parameters with defaults, for nodes with a sliding window. */
   window?(node: N): WindowParams;
-}
-
-/** A size pair as [height, width]. */
-export function pairOf(size: SizePair | readonly [number, number]): [number, number] {
-  return typeof size === 'number' ? [size, size] : [size[0], size[1]];
 }

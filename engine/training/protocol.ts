@@ -82,7 +82,6 @@ export type WorkerEvent =
   /** The images behind a confusion cell: `indices` into the test split, their pixels one after another (each `shape`, bytes). */
   | { type: 'examples'; requestId: number; indices: number[]; images: Uint8Array; shape: number[] };
 
-export { APP_BACKENDS } from '../backend/registry';
 
 /** How often batched metrics and progress go out. */
 export const METRICS_INTERVAL_MS = 100;

@@ -28,14 +28,20 @@ function documentWith(training: GraphDocument['training']): GraphDocument {
   return { ...doc, ...(training ? { training } : {}) };
 }
 
-/** Trains `doc` as the app does: a training session started with the panel's defaults for it, on the CPU backend. */
-async function trainInSession(doc: GraphDocument) {
+/** A training session as the worker's, with the CLI's data and the CPU backend, and the events it posts. */
+function cpuSession() {
   const events: WorkerEvent[] = [];
   const session = new TrainingSession({
     post: (event) => events.push(event),
     loadBundled: async (name) => loadBundledDataset(name),
     chooseBackend: () => ({ backend: createCpuBackend(), reason: 'the test' }),
   });
+  return { session, events };
+}
+
+/** Trains `doc` as the app does: a training session started with the panel's defaults for it, on the CPU backend. */
+async function trainInSession(doc: GraphDocument) {
+  const { session, events } = cpuSession();
   await session.handle({ type: 'start', document: doc, settings: { ...defaultSettings(doc), backend: 'cpu' } });
   const error = events.find((e) => e.type === 'error');
   if (error) throw new Error(JSON.stringify(error));
@@ -97,16 +103,14 @@ describe('the training session checks what it is sent', () => {
     [{ type: 'examples', requestId: -1, actual: 0, predicted: 1, limit: 3 }, 'requestId'],
     ['stop', 'the message'],
   ])('answers %j with an error naming %s', async (message, place) => {
-    const events: WorkerEvent[] = [];
-    const session = new TrainingSession({ post: (e) => events.push(e), loadBundled: async (name) => loadBundledDataset(name), chooseBackend: () => ({ backend: createCpuBackend(), reason: 'the test' }) });
+    const { session, events } = cpuSession();
     await session.handle(message);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'error' });
     expect((events[0] as { message: string }).message).toMatch(new RegExp(`^the training worker was sent a malformed command: ${place.replace('.', '\\.')}: `));
   });
   it('loads a start’s document itself and names its problem', async () => {
-    const events: WorkerEvent[] = [];
-    const session = new TrainingSession({ post: (e) => events.push(e), loadBundled: async (name) => loadBundledDataset(name), chooseBackend: () => ({ backend: createCpuBackend(), reason: 'the test' }) });
+    const { session, events } = cpuSession();
     await session.handle({ type: 'start', document: { format: 'convstudio-graph', version: 1, name: 'x', nodes: [{ id: 'c', type: 'conv3d' }], edges: [] }, settings: defaultSettings(documentWith(undefined)) });
     expect(events.at(-1)).toMatchObject({ type: 'error' });
     expect((events.at(-1) as { message: string }).message).toContain('unknown node type "conv3d"');
