@@ -18,7 +18,7 @@ import type { TrainingSettingsStore } from './settingsStore';
 import type { TrainingClient } from './trainingClient';
 
 type NumberSetting = 'epochs' | 'batchSize' | 'learningRate' | 'seed' | 'maxShift' | 'trainLimit';
-const NUMBER_LABELS: Record<NumberSetting, string> = { epochs: 'epochs', batchSize: 'batch size', learningRate: 'learning rate', seed: 'seed', maxShift: 'shift training images by up to (pixels)', trainLimit: 'use only the first N images' };
+const NUMBER_LABELS: Record<NumberSetting, string> = { epochs: 'epochs', batchSize: 'batch size', learningRate: 'learning rate', seed: 'seed', maxShift: 'random shift (pixels)', trainLimit: 'use only the first N images' };
 const MINIMUM: Partial<Record<NumberSetting, number>> = { learningRate: 0, maxShift: 0 };
 
 export function TrainView({ client, settingsStore, registry, document }: { client: TrainingClient; settingsStore: TrainingSettingsStore; registry: CommandRegistry; document: GraphDocument }) {
@@ -27,7 +27,7 @@ export function TrainView({ client, settingsStore, registry, document }: { clien
   const active = run.state === 'running' || run.state === 'paused' || run.state === 'loading';
   const set = (change: Partial<TrainSettings>) => settingsStore.update(change);
   const number = (key: NumberSetting) => (
-    <label className="training__field">
+    <label className="training__field" title={key === 'maxShift' ? 'moves each training image by a random shift of up to this many pixels on each axis (the document\'s augmentation.maxShift)' : undefined}>
       {NUMBER_LABELS[key]}
       <input type="number" data-testid={`train-${key}`} value={settings[key] ?? ''} disabled={active} min={MINIMUM[key] ?? 1} step={key === 'learningRate' ? 0.0001 : 1}
         onChange={(e) => set({ [key]: e.target.value === '' ? undefined : Number(e.target.value) })} />
