@@ -6,9 +6,10 @@
  */
 export type GpuMode = 'cpu' | 'webasm' | 'headlessgl' | 'webgl2' | 'webgl' | 'webgpu';
 
-export interface KernelThis {
+/** A kernel source's `this`; `Constants` is the kernel's own constants, so a call that passes others does not compile. */
+export interface KernelThis<Constants = Record<string, number>> {
   thread: { x: number; y: number; z: number };
-  constants: Record<string, number>;
+  constants: Constants;
 }
 
 /** A pipelined kernel's result: a typed array on cpu and webasm, a texture on WebGL. */
@@ -29,7 +30,9 @@ export interface GpuKernel {
 
 export interface KernelSettings {
   output: number[];
-  constants: Record<string, number>;
+  constants: object;
+  /** Helper functions the kernel source calls. */
+  functions?: { source: string; settings: { argumentTypes: string[]; returnType: string } }[];
   pipeline: boolean;
   immutable: boolean;
   tactic?: 'speed' | 'balanced' | 'precision';
@@ -38,7 +41,7 @@ export interface KernelSettings {
 }
 
 export interface GpuInstance {
-  createKernel(source: (this: KernelThis, ...args: never[]) => number | number[], settings: KernelSettings): GpuKernel;
+  createKernel(source: (this: KernelThis<never>, ...args: never[]) => number | number[], settings: KernelSettings): GpuKernel;
   destroy(): unknown;
 }
 

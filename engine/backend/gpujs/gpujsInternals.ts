@@ -7,12 +7,15 @@
  * when a webasm backend is made and fails with a message naming what changed,
  * rather than letting a later kernel call misbehave.
  */
+import type { RangeRunner } from './helperThread';
 import type { GpuClass, GpuKernel } from './gpuApi';
 
 /** The gpu.js these internals were written against (package.json pins it). */
 export const GPUJS_VERSION = '2.24.1';
 
 /** gpu.js's module entry for one kernel and size (WebAssemblyKernel._active). */
+export type { RangeRunner };
+
 export interface ModuleEntry {
   id: number;
   /** Set when the entry's memory is shared between threads. */
@@ -29,7 +32,6 @@ export interface ModuleEntry {
   run: RangeRunner;
   runSimd: RangeRunner | null;
 }
-export type RangeRunner = (start: number, end: number, seed: number) => void;
 
 /** A WebAssemblyKernel as far as this backend reaches into it. */
 export interface KernelInstance {

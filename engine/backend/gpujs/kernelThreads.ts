@@ -18,7 +18,8 @@
  */
 import { now, yieldToEventLoop } from '../../platform/clock';
 import type { GpuKernel } from './gpuApi';
-import { builtModule, instanceOf, runThreaded, shapeOutput, takeOverThreading, type KernelInstance, type ModuleEntry, type RangeRunner } from './gpujsInternals';
+import { builtModule, instanceOf, runThreaded, shapeOutput, takeOverThreading, type KernelInstance, type ModuleEntry } from './gpujsInternals';
+import { CONTROL, helperScript, runRange } from './helperThread';
 
 /** What the host gives back for a started helper: a message port it can also stop. */
 export interface HelperPort {
@@ -29,20 +30,7 @@ export interface HelperPort {
 /** Starts a helper thread running `source` (JavaScript for a Web Worker or a Node worker thread). */
 export type SpawnHelper = (source: string) => HelperPort;
 
-// Each helper's control words, in one shared Int32Array.
-const SEQUENCE = 0; // bumped by the caller for each command; helpers wait on it
-const COMMAND = 1; // RUN or YIELD
-const START = 2;
-const END = 3;
-const ENTRY = 4;
-const DONE = 5; // the sequence number a helper finished
-const SIZE_X = 6;
-const READY = 7; // the id of the module a helper set up last
-const FAILED = 8; // 1 when a run threw
-const STARTED = 9; // 1 once the helper runs
-const WORDS = 16;
-const RUN = 1;
-const YIELD = 2;
+const { SEQUENCE, COMMAND, START, END, ENTRY, DONE, SIZE_X, READY, FAILED, STARTED, WORDS, RUN, YIELD } = CONTROL;
 
 /** Checks a helper makes for a new command before it sleeps (a few hundred microseconds). */
 const IDLE_SPINS = 200_000;
@@ -50,61 +38,7 @@ const IDLE_SPINS = 200_000;
 /** How long the caller waits for a helper before it calls the helper stuck (an idle helper also re-checks this often). */
 const STUCK_MS = 60_000;
 
-/**
- * The helper's script. A command is pending while SEQUENCE is ahead of DONE
- * (so one sent before the helper started still counts). It sits in
- * Atomics.wait between commands; to receive
- * a module (which only a message can carry) it is told to YIELD back to its
- * event loop, takes the message, and waits again. Runs in a browser worker
- * (self.onmessage) and a Node worker thread (parentPort) alike.
- */
-const HELPER_SOURCE = `
-var control, base, modules = new Map();
-function runRange(exports, start, end, sizeX) {
-  var simd = exports.run_simd;
-  if (simd && sizeX % 4 === 0) { simd(start, end, 0); return; }
-  for (var row = start; row < end; row += sizeX) {
-    var quads = simd ? sizeX - (sizeX % 4) : 0;
-    if (quads > 0) simd(row, row + quads, 0);
-    exports.run(row + quads, row + sizeX, 0);
-  }
-}
-function serve() {
-  var idle = 0;
-  for (;;) {
-    var pending = Atomics.load(control, base + ${SEQUENCE});
-    if (pending === control[base + ${DONE}]) {
-      // The next kernel of a step usually comes within microseconds: spin a
-      // little before sleeping, since waking from Atomics.wait takes longer.
-      if (++idle < ${IDLE_SPINS}) continue;
-      Atomics.wait(control, base + ${SEQUENCE}, pending, ${STUCK_MS});
-      idle = 0;
-      continue;
-    }
-    idle = 0;
-    if (control[base + ${COMMAND}] === ${YIELD}) { Atomics.store(control, base + ${DONE}, pending); return; }
-    try {
-      runRange(modules.get(control[base + ${ENTRY}]), control[base + ${START}], control[base + ${END}], control[base + ${SIZE_X}]);
-    } catch (e) {
-      control[base + ${FAILED}] = 1;
-    }
-    Atomics.store(control, base + ${DONE}, pending);
-  }
-}
-function handle(message) {
-  if (message.control) { control = new Int32Array(message.control); base = message.base; Atomics.store(control, base + ${STARTED}, 1); }
-  if (message.drop) for (var i = 0; i < message.drop.length; i++) modules.delete(message.drop[i]);
-  if (message.module) {
-    var imports = { env: { memory: message.memory } };
-    for (var j = 0; j < message.mathImports.length; j++) imports.env['math_' + message.mathImports[j]] = Math[message.mathImports[j]];
-    modules.set(message.id, new WebAssembly.Instance(message.module, imports).exports);
-    Atomics.store(control, base + ${READY}, message.id);
-  }
-  serve();
-}
-if (typeof self !== 'undefined' && typeof self.postMessage === 'function') self.onmessage = function (e) { handle(e.data); };
-else require('worker_threads').parentPort.on('message', handle);
-`;
+const HELPER_SOURCE = helperScript({ idleSpins: IDLE_SPINS, stuckMs: STUCK_MS });
 
 interface Helper {
   port: HelperPort;
@@ -303,16 +237,4 @@ export function splitCells(cells: number, sizeX: number, parts: number): [number
   const units = Math.ceil(cells / unit);
   const count = Math.max(1, Math.min(parts, units));
   return Array.from({ length: count }, (_, i) => [Math.min(cells, Math.floor((units * i) / count) * unit), Math.min(cells, Math.floor((units * (i + 1)) / count) * unit)] as [number, number]);
-}
-
-function runRange(run: RangeRunner, runSimd: RangeRunner | null, start: number, end: number, sizeX: number): void {
-  if (runSimd && sizeX % 4 === 0) {
-    runSimd(start, end, 0);
-    return;
-  }
-  for (let row = start; row < end; row += sizeX) {
-    const quads = runSimd ? sizeX - (sizeX % 4) : 0;
-    if (runSimd && quads > 0) runSimd(row, row + quads, 0);
-    run(row + quads, row + sizeX, 0);
-  }
 }

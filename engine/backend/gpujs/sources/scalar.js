@@ -1,3 +1,4 @@
+/* global coveringWindow -- helpers.js, compiled into every kernel by kernelCache.ts */
 /**
  * The GPU.js kernels, one function per primitive. gpu.js transpiles each
  * function's source to WebAssembly, GLSL or JavaScript, so they follow its
@@ -48,13 +49,11 @@ export function convBackwardInput(dy, w) {
   let sum = 0;
   for (let oc = 0; oc < this.constants.outC; oc++) {
     for (let ky = 0; ky < this.constants.kH; ky++) {
-      const oyScaled = iy + this.constants.padTop - ky;
-      const oy = Math.floor(oyScaled / this.constants.strideH);
-      if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
+      const oy = coveringWindow(iy, this.constants.padTop, ky, this.constants.strideH, this.constants.outH);
+      if (oy >= 0) {
         for (let kx = 0; kx < this.constants.kW; kx++) {
-          const oxScaled = ix + this.constants.padLeft - kx;
-          const ox = Math.floor(oxScaled / this.constants.strideW);
-          if (oxScaled >= 0 && ox * this.constants.strideW === oxScaled && ox < this.constants.outW) {
+          const ox = coveringWindow(ix, this.constants.padLeft, kx, this.constants.strideW, this.constants.outW);
+          if (ox >= 0) {
             const kernelSet = (oy % this.constants.tilesH) * this.constants.tilesW + (ox % this.constants.tilesW);
             sum +=
               dy[((n * this.constants.outC + oc) * this.constants.outH + oy) * this.constants.outW + ox] *
@@ -155,13 +154,11 @@ export function maxPoolBackward(dy, argmax) {
   const plane = Math.floor(i / (this.constants.inW * this.constants.inH));
   let sum = 0;
   for (let ky = 0; ky < this.constants.kH; ky++) {
-    const oyScaled = iy + this.constants.padTop - ky;
-    const oy = Math.floor(oyScaled / this.constants.strideH);
-    if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
+    const oy = coveringWindow(iy, this.constants.padTop, ky, this.constants.strideH, this.constants.outH);
+    if (oy >= 0) {
       for (let kx = 0; kx < this.constants.kW; kx++) {
-        const oxScaled = ix + this.constants.padLeft - kx;
-        const ox = Math.floor(oxScaled / this.constants.strideW);
-        if (oxScaled >= 0 && ox * this.constants.strideW === oxScaled && ox < this.constants.outW) {
+        const ox = coveringWindow(ix, this.constants.padLeft, kx, this.constants.strideW, this.constants.outW);
+        if (ox >= 0) {
           const o = (plane * this.constants.outH + oy) * this.constants.outW + ox;
           if (argmax[o] === i) sum += dy[o];
         }
@@ -200,13 +197,11 @@ export function avgPoolBackward(dy) {
   const plane = Math.floor(i / (this.constants.inW * this.constants.inH));
   let sum = 0;
   for (let ky = 0; ky < this.constants.kH; ky++) {
-    const oyScaled = iy + this.constants.padTop - ky;
-    const oy = Math.floor(oyScaled / this.constants.strideH);
-    if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
+    const oy = coveringWindow(iy, this.constants.padTop, ky, this.constants.strideH, this.constants.outH);
+    if (oy >= 0) {
       for (let kx = 0; kx < this.constants.kW; kx++) {
-        const oxScaled = ix + this.constants.padLeft - kx;
-        const ox = Math.floor(oxScaled / this.constants.strideW);
-        if (oxScaled >= 0 && ox * this.constants.strideW === oxScaled && ox < this.constants.outW) {
+        const ox = coveringWindow(ix, this.constants.padLeft, kx, this.constants.strideW, this.constants.outW);
+        if (ox >= 0) {
           // The number of real pixels in window (oy, ox), which its average divided by.
           const y0 = oy * this.constants.strideH - this.constants.padTop;
           const x0 = ox * this.constants.strideW - this.constants.padLeft;
@@ -307,31 +302,6 @@ export function softmaxCrossEntropyBackward(probs, labels) {
   return (probs[this.thread.x] - target) / this.constants.rows;
 }
 
-// ---- optimizers (one output per kernel: gpu.js runs kernel maps on the CPU) -
-
-export function sgdVelocity(p, g, v, momentum, weightDecay) {
-  const i = this.thread.x;
-  return momentum * v[i] + g[i] + weightDecay * p[i];
-}
-export function sgdParameter(p, g, v, lr, momentum, weightDecay, nesterov) {
-  const i = this.thread.x;
-  const step = nesterov > 0 ? g[i] + weightDecay * p[i] + momentum * v[i] : v[i];
-  return p[i] - lr * step;
-}
-export function adamFirstMoment(p, g, m, beta1, weightDecay) {
-  const i = this.thread.x;
-  return beta1 * m[i] + (1 - beta1) * (g[i] + weightDecay * p[i]);
-}
-export function adamSecondMoment(p, g, v, beta2, weightDecay) {
-  const i = this.thread.x;
-  const grad = g[i] + weightDecay * p[i];
-  return beta2 * v[i] + (1 - beta2) * grad * grad;
-}
-export function adamParameter(p, m, v, lr, correction1, correction2, epsilon) {
-  const i = this.thread.x;
-  return p[i] - (lr * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + epsilon);
-}
-
 // ---- convolution with one shared kernel set, as products with unrolled windows ----
 // The input windows are unrolled once (im2row): window (n, oy, ox) holds (ic, ky, kx).
 // Each output is then a dot product read in order, and the input gradient is
@@ -385,13 +355,11 @@ export function col2im(dWindows) {
   const n = Math.floor(i / (this.constants.inW * this.constants.inH * this.constants.inC));
   let sum = 0;
   for (let ky = 0; ky < this.constants.kH; ky++) {
-    const oyScaled = iy + this.constants.padTop - ky;
-    const oy = Math.floor(oyScaled / this.constants.strideH);
-    if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
+    const oy = coveringWindow(iy, this.constants.padTop, ky, this.constants.strideH, this.constants.outH);
+    if (oy >= 0) {
       for (let kx = 0; kx < this.constants.kW; kx++) {
-        const oxScaled = ix + this.constants.padLeft - kx;
-        const ox = Math.floor(oxScaled / this.constants.strideW);
-        if (oxScaled >= 0 && ox * this.constants.strideW === oxScaled && ox < this.constants.outW) {
+        const ox = coveringWindow(ix, this.constants.padLeft, kx, this.constants.strideW, this.constants.outW);
+        if (ox >= 0) {
           const column = (n * this.constants.outH + oy) * this.constants.outW + ox;
           sum += dWindows[column * this.constants.rows + (ic * this.constants.kH + ky) * this.constants.kW + kx];
         }

@@ -1,0 +1,34 @@
+/** Types of the GPU.js kernel sources in scalar.js. */
+import type { KernelThis } from '../gpuApi';
+import type { BiasConstants, BiasGradientConstants, ConcatConstants, DirectConvConstants, MatmulConstants, NoConstants, SharedConvConstants, SliceConstants, SoftmaxConstants, SoftmaxLossConstants, WindowConstants } from '../kernelConstants';
+
+export declare function convForward(this: KernelThis<DirectConvConstants>, x: Float32Array, w: Float32Array): number;
+export declare function convBackwardInput(this: KernelThis<DirectConvConstants>, dy: Float32Array, w: Float32Array): number;
+export declare function convBackwardFilter(this: KernelThis<DirectConvConstants>, x: Float32Array, dy: Float32Array): number;
+export declare function addBias(this: KernelThis<BiasConstants>, y: Float32Array, b: Float32Array): number;
+export declare function biasGradient(this: KernelThis<BiasGradientConstants>, dy: Float32Array): number;
+export declare function maxPoolArgmax(this: KernelThis<WindowConstants>, x: Float32Array): number;
+export declare function gatherByIndex(this: KernelThis<NoConstants>, x: Float32Array, index: Float32Array): number;
+export declare function maxPoolBackward(this: KernelThis<WindowConstants>, dy: Float32Array, argmax: Float32Array): number;
+export declare function avgPoolForward(this: KernelThis<WindowConstants>, x: Float32Array): number;
+export declare function avgPoolBackward(this: KernelThis<WindowConstants>, dy: Float32Array): number;
+export declare function matmul(this: KernelThis<MatmulConstants>, a: Float32Array, b: Float32Array): number;
+export declare function relu(this: KernelThis<NoConstants>, x: Float32Array): number;
+export declare function leakyRelu(this: KernelThis<NoConstants>, x: Float32Array, alpha: number): number;
+export declare function sigmoid(this: KernelThis<NoConstants>, x: Float32Array): number;
+export declare function tanh(this: KernelThis<NoConstants>, x: Float32Array): number;
+export declare function reluBackward(this: KernelThis<NoConstants>, x: Float32Array, dy: Float32Array): number;
+export declare function leakyReluBackward(this: KernelThis<NoConstants>, x: Float32Array, dy: Float32Array, alpha: number): number;
+export declare function sigmoidBackward(this: KernelThis<NoConstants>, y: Float32Array, dy: Float32Array): number;
+export declare function tanhBackward(this: KernelThis<NoConstants>, y: Float32Array, dy: Float32Array): number;
+export declare function add(this: KernelThis<NoConstants>, a: Float32Array, b: Float32Array): number;
+export declare function multiply(this: KernelThis<NoConstants>, a: Float32Array, b: Float32Array): number;
+export declare function concatPair(this: KernelThis<ConcatConstants>, a: Float32Array, b: Float32Array): number;
+export declare function sliceChannels(this: KernelThis<SliceConstants>, x: Float32Array): number;
+export declare function softmax(this: KernelThis<SoftmaxConstants>, logits: Float32Array): number;
+export declare function softmaxCrossEntropyBackward(this: KernelThis<SoftmaxLossConstants>, probs: Float32Array, labels: Float32Array): number;
+export declare function im2row(this: KernelThis<SharedConvConstants>, x: Float32Array): number;
+export declare function convFromWindows(this: KernelThis<SharedConvConstants>, windows: Float32Array, w: Float32Array): number;
+export declare function windowsGradient(this: KernelThis<SharedConvConstants>, dy: Float32Array, w: Float32Array): number;
+export declare function col2im(this: KernelThis<SharedConvConstants>, dWindows: Float32Array): number;
+export declare function filterFromWindows(this: KernelThis<SharedConvConstants>, windows: Float32Array, dy: Float32Array): number;
