@@ -1,5 +1,5 @@
 /** The examples in resources/examples/, offered as templates. */
-import type { GraphDocument } from '../engine';
+import { CURRENT_VERSION, type GraphDocument } from '../engine';
 import branches from '../resources/examples/branches.json';
 import edgeDetection from '../resources/examples/edge-detection.json';
 import lectureCosts from '../resources/examples/lecture-computational-costs.json';
@@ -23,4 +23,4 @@ export const TEMPLATES: Template[] = [
   { file: 'lecture-computational-costs.json', document: lectureCosts as GraphDocument },
 ];
 
-export const EMPTY_DOCUMENT: GraphDocument = { format: 'convstudio-graph', version: 1, name: 'Untitled', nodes: [], edges: [] };
+export const EMPTY_DOCUMENT: GraphDocument = { format: 'convstudio-graph', version: CURRENT_VERSION, name: 'Untitled', nodes: [], edges: [] };

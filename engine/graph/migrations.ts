@@ -31,7 +31,7 @@ export function migrateDocument(raw: unknown, migrations: readonly Migration[] =
   }
   const version = doc['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    const allowed = target === 1 ? 'must be 1' : `must be a whole number from 1 to ${target}`;
+    const allowed = `must be ${Array.from({ length: target }, (_, i) => i + 1).join(' or ')}`;
     return fail(`"version" ${allowed}, not ${JSON.stringify(version) ?? 'missing'}`, ['version']);
   }
   if (version > target) {

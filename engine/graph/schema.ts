@@ -76,7 +76,8 @@ export const ViewSchema = z.looseObject({
 
 export const GraphDocumentSchema = z.strictObject({
   format: z.literal(GRAPH_FORMAT),
-  version: z.literal(CURRENT_VERSION),
+  // Any version this ConvStudio reads: a document is loaded through the migrations, and each version's format includes the ones before.
+  version: z.number().int().min(1).max(CURRENT_VERSION),
   name: z.string().max(200),
   description: z.string().max(10000).optional(),
   nodes: z.array(NodeSchema).max(10000),

@@ -7,7 +7,7 @@
  * (./trainArm.ts); both run the engine's TrainingRun on these settings.
  */
 import { analyzeGraph } from '../graph/analyze';
-import type { GraphDocument } from '../graph/schema';
+import { CURRENT_VERSION, type GraphDocument } from '../graph/schema';
 import type { TrainSettings } from '../training/protocol';
 
 export interface ExperimentArm {
@@ -33,7 +33,7 @@ type LayerSpec = { id: string; type: string; params?: Record<string, unknown> };
 /** A chain of layers as a document, checked: an experiment's network that does not analyse cleanly is a bug here. */
 export function chainDocument(name: string, layers: readonly LayerSpec[]): GraphDocument {
   const document = {
-    format: 'convstudio-graph', version: 1, name,
+    format: 'convstudio-graph', version: CURRENT_VERSION, name,
     nodes: layers, edges: layers.slice(1).map((layer, i) => ({ from: layers[i]!.id, to: layer.id })),
   } as unknown as GraphDocument;
   const problem = analyzeGraph(document).problems.find((p) => p.severity === 'error');

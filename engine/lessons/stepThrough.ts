@@ -11,7 +11,7 @@
 import { createCpuBackend } from '../backend/cpu/cpuBackend';
 import type { Backend, Tensor } from '../backend/backend';
 import { analyzeGraph } from '../graph/analyze';
-import type { GraphDocument } from '../graph/schema';
+import { CURRENT_VERSION, type GraphDocument } from '../graph/schema';
 import { Network } from '../network/network';
 import { createRandom } from '../network/random';
 import { Optimizer, resolveOptimizer } from '../training/optimizer';
@@ -72,7 +72,7 @@ export function stepNetwork(): GraphDocument {
     { id: 'out', type: 'softmax' },
   ];
   return {
-    format: 'convstudio-graph', version: 1, name: 'step-through',
+    format: 'convstudio-graph', version: CURRENT_VERSION, name: 'step-through',
     nodes: layers, edges: layers.slice(1).map((layer, i) => ({ from: layers[i]!.id, to: layer.id })),
   } as unknown as GraphDocument;
 }

@@ -18,9 +18,9 @@ export function createLayer(node: GraphNode, info: LayerInfo, doc: GraphDocument
 }
 
 /**
- * Stored weights win; missing ones are drawn with the node type's
- * initializer, biases at zero. Draws happen in document order, so a seed
- * always gives the same network.
+ * Stored weights win; missing ones start where their spec says, biases at
+ * zero, the rest drawn with the node type's initializer. Draws happen in
+ * document order, so a seed always gives the same network.
  */
 function createParameters(node: GraphNode, info: LayerInfo, doc: GraphDocument, backend: Backend, random: Random, initializer: Initializer, trainable: boolean): Parameter[] {
   return Object.entries(info.weightShapes).map(([name, spec]) => {
@@ -28,9 +28,9 @@ function createParameters(node: GraphNode, info: LayerInfo, doc: GraphDocument, 
     const decoded = stored ? decodeTensorData(stored.data) : undefined;
     let values: ArrayLike<number>;
     if (decoded?.ok) values = decoded.values;
-    else if (name === 'bias') values = new Float32Array(sizeOf(spec.shape));
+    else if (spec.startsAt !== undefined || name === 'bias') values = new Float32Array(sizeOf(spec.shape)).fill(spec.startsAt ?? 0);
     else values = initialWeights(initializer, spec.shape, random);
-    return { name, value: backend.tensor(spec.shape, values), trainable };
+    return { name, value: backend.tensor(spec.shape, values), trainable: trainable && spec.trainable !== false };
   });
 }
 

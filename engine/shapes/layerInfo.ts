@@ -8,6 +8,10 @@ export interface WeightSpec {
   shape: Shape;
   /** What each axis means, for error messages. */
   axes: string;
+  /** Where a weight the document does not store starts, if not drawn by the layer's initializer (biases start at 0). */
+  startsAt?: number;
+  /** False for a statistic the layer keeps itself (batch norm's running mean): saved with the weights, never changed by the optimizer. */
+  trainable?: false;
 }
 
 export interface LayerInfo {
