@@ -68,4 +68,6 @@ export interface NodeDescriptor<S extends z.ZodObject = z.ZodObject, N = z.infer
   createLayer: ((node: N, context: LayerContext) => Layer) | null;
   /** The window's parameters with defaults, for nodes with a sliding window. */
   window?(node: N): WindowParams;
+  /** The document version that added this type (1 where absent): a document holding it is written at that version or later. */
+  sinceVersion?: number;
 }

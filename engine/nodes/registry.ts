@@ -50,3 +50,14 @@ export function descriptorOf(nodeOrType: DescribedNode | DescribedType): NodeDes
   if (!descriptor) throw new Error(`no descriptor for node type "${type}"`);
   return descriptor;
 }
+
+/**
+ * The oldest document version that holds everything in `doc`. Each version
+ * only adds to the format, so ConvStudio writes (and keeps in memory) a
+ * document at this version: a network without newer node types stays
+ * readable by an older ConvStudio, and one with them is refused there as
+ * "written by a newer ConvStudio" rather than as an unknown node type.
+ */
+export function versionNeeded(doc: { nodes: readonly { type: string }[] }): number {
+  return Math.max(1, ...doc.nodes.map((node) => BY_TYPE.get(node.type)?.sinceVersion ?? 1));
+}
