@@ -1,8 +1,8 @@
 /**
  * Documents are upgraded one version at a time before validation, so a file
- * saved by any earlier ConvStudio still opens. Version 1 is the first; when
- * version 2 comes, add `{ from: 1, migrate }` here and keep a version-1
- * fixture under test/fixtures/ loading.
+ * saved by any earlier ConvStudio still opens (test/fixtures/v1/ holds a
+ * version-1 document that must keep loading), and an older ConvStudio says a
+ * newer one made the file. A new version adds `{ from, migrate }` here.
  */
 import { error, type Problem } from './problems';
 import { CURRENT_VERSION, GRAPH_FORMAT } from './schema';
@@ -15,7 +15,10 @@ export interface Migration {
   migrate(doc: JsonObject): JsonObject;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  // Version 2 only added a node type (batchNorm2d): a version-1 document is a version-2 one as it is.
+  { from: 1, migrate: (doc) => doc },
+];
 
 export type Migrated = { ok: true; value: JsonObject } | { ok: false; problems: Problem[] };
 

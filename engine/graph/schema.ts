@@ -1,5 +1,5 @@
 /**
- * The graph document, version 1: the one source of truth for its TypeScript
+ * The graph document (version CURRENT_VERSION, below): the one source of truth for its TypeScript
  * types (inferred below) and for runtime validation. Each node type's own
  * schema lives with the rest of that type in ../nodes/. The published JSON
  * Schema in resources/schema/ is generated from this file (`convstudio schema`).
@@ -13,7 +13,8 @@ import { NodeIdSchema, type PaddingSchema, type SizePairSchema } from '../nodes/
 import { NODE_SCHEMAS } from '../nodes/registry';
 
 export const GRAPH_FORMAT = 'convstudio-graph';
-export const CURRENT_VERSION = 1;
+/** 2 added batchNorm2d, whose running statistics are saved among the weights. */
+export const CURRENT_VERSION = 2;
 
 export { MAX_AXIS, NodeIdSchema, PaddingSchema, SizePairSchema } from '../nodes/paramSchemas';
 

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { add } from './add';
 import { avgPool2d } from './avgPool2d';
+import { batchNorm2d } from './batchNorm2d';
 import { concat } from './concat';
 import { conv2d } from './conv2d';
 import { dense } from './dense';
@@ -26,7 +27,7 @@ import { tiledConv2d } from './tiledConv2d';
 
 /** In the order the document schema lists them (and error messages name them). */
 export const NODE_DESCRIPTORS = [
-  input, conv2d, locallyConnected2d, tiledConv2d, relu, leakyRelu, sigmoid, tanh, maxPool2d, avgPool2d, globalAvgPool2d, flatten, dense, dropout, add, concat, softmax,
+  input, conv2d, locallyConnected2d, tiledConv2d, relu, leakyRelu, sigmoid, tanh, maxPool2d, avgPool2d, globalAvgPool2d, flatten, dense, dropout, batchNorm2d, add, concat, softmax,
 ] as const;
 
 type Descriptors = typeof NODE_DESCRIPTORS;

@@ -47,6 +47,11 @@ export const PARITY_CASES: [string, GraphDocument][] = [
   // A classifier without a dense layer: as many filters as classes, each averaged over the picture.
   ['globalAvgPool2d', chainDocument([2, 7, 6], [{ type: 'conv2d', params: { filters: 4, kernelSize: 3, padding: 'same' } }, { type: 'relu' }, { type: 'globalAvgPool2d' }, { type: 'softmax' }])],
   ['globalAvgPool2d before a dense layer, on a 1×1 map', chainDocument([3, 4, 4], [{ type: 'conv2d', params: { filters: 3, kernelSize: 4 } }, { type: 'globalAvgPool2d' }, ...head])],
+  // Batch statistics in training mode, with a per-channel shift and scale built from existing primitives.
+  // The convolution has no bias, as usual before a batch norm: its gradient would be zero up to rounding.
+  ['batchNorm2d after conv2d, before relu', chainDocument([2, 8, 8], [
+    { type: 'conv2d', params: { filters: 3, kernelSize: 3, padding: 'same', useBias: false } }, { type: 'batchNorm2d', params: { momentum: 0.2 } }, { type: 'relu' }, { type: 'maxPool2d' }, ...head,
+  ])],
   ['LeNet-5', lenet as GraphDocument],
   ['branches (add, concat)', branches as GraphDocument],
 ];
@@ -70,7 +75,8 @@ export function runPass(doc: GraphDocument, backend: Backend): PassResult {
   const read = (t: Tensor) => Float64Array.from(backend.read(t));
   const result = {
     outputs: new Map([...pass.outputs].map(([id, t]) => [id, read(t)])),
-    grads: new Map(network.parameters.map(({ nodeId, param }) => [`${nodeId}.${param.name}`, read(param.grad as Tensor)])),
+    // Statistics a layer keeps itself (batch norm's running mean) have no gradient.
+    grads: new Map(network.parameters.flatMap(({ nodeId, param }) => (param.grad ? [[`${nodeId}.${param.name}`, read(param.grad)] as const] : []))),
     inputGrad: read(pass.inputGrad as Tensor),
     loss: pass.loss,
   };
