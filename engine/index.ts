@@ -4,7 +4,7 @@ export * from './graph/problems';
 export { loadDocumentText, loadDocumentValue, type LoadResult } from './graph/load';
 export { analyzeGraph, type GraphAnalysis } from './graph/analyze';
 export { MIGRATIONS, migrateDocument, type Migration } from './graph/migrations';
-export { versionNeeded } from './nodes/registry';
+export { atNeededVersion, versionNeeded } from './nodes/registry';
 export { decodeTensorData, encodeTensor } from './graph/tensorData';
 export { toJsonSchema } from './graph/jsonSchema';
 export { summarize, type Summary, type SummaryRow } from './summary';

@@ -7,7 +7,7 @@
 import { analyzeGraph, type GraphAnalysis } from './analyze';
 import { migrateDocument } from './migrations';
 import { hasErrors, type Problem } from './problems';
-import { versionNeeded } from '../nodes/registry';
+import { atNeededVersion } from '../nodes/registry';
 import { GraphDocumentSchema, type GraphDocument } from './schema';
 import { schemaProblems } from './schemaProblems';
 import { locateProblems, parseSourceText } from './sourceText';
@@ -31,7 +31,7 @@ export function loadDocumentValue(raw: unknown): LoadResult {
   const parsed = GraphDocumentSchema.safeParse(migrated.value);
   if (!parsed.success) return { ok: false, stage: 'document', problems: schemaProblems(parsed.error.issues, migrated.value) };
   // Kept at the oldest version that holds it (see versionNeeded), whatever the file said.
-  const document = { ...parsed.data, version: versionNeeded(parsed.data) };
+  const document = atNeededVersion(parsed.data);
   const analysis = analyzeGraph(document);
   const problems = sortProblems(analysis.problems, document);
   return hasErrors(problems)

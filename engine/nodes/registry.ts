@@ -62,3 +62,9 @@ export function descriptorOf(nodeOrType: DescribedNode | DescribedType): NodeDes
 export function versionNeeded(doc: { nodes: readonly { type: string }[] }): number {
   return Math.max(1, ...doc.nodes.map((node) => BY_TYPE.get(node.type)?.sinceVersion ?? 1));
 }
+
+/** `doc` at the version its nodes need: the same object when it already is. */
+export function atNeededVersion<D extends { version: number; nodes: readonly { type: string }[] }>(doc: D): D {
+  const version = versionNeeded(doc);
+  return doc.version === version ? doc : { ...doc, version };
+}

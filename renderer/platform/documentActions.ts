@@ -3,13 +3,13 @@
  * the question before unsaved work is replaced: the one place the toolbar,
  * the menus, the keyboard and a file dropped on the window go through.
  */
-import { versionNeeded, type GraphDocument } from '../../engine';
+import { atNeededVersion, type GraphDocument } from '../../engine';
 import type { DocumentStore } from '../store/documentStore';
 import type { PlatformBridge } from './bridge';
 
 /** A document as it is saved (and autosaved): at the version its nodes need, indented JSON and a final newline. */
 export function documentText(document: GraphDocument): string {
-  return `${JSON.stringify({ ...document, version: versionNeeded(document) }, null, 2)}\n`;
+  return `${JSON.stringify(atNeededVersion(document), null, 2)}\n`;
 }
 
 /** Asks before replacing a document with unsaved changes. */

@@ -5,7 +5,7 @@
  * and never stored. Plain TypeScript with a subscribe/getState pair, so it is
  * tested without a DOM and bound to React with useSyncExternalStore.
  */
-import { analyzeGraph, loadDocumentText, type GraphAnalysis, type GraphDocument, type Problem } from '../../engine';
+import { analyzeGraph, atNeededVersion, loadDocumentText, type GraphAnalysis, type GraphDocument, type Problem } from '../../engine';
 import { edgeId, pruneStaleWeights } from '../graph/edits';
 import { emptyHistory, record, redo, undo, type History } from './history';
 
@@ -55,7 +55,8 @@ export interface DocumentStore {
   isDirty(): boolean;
 }
 
-export function createDocumentStore(initial: GraphDocument, fileName = 'untitled.json'): DocumentStore {
+export function createDocumentStore(first: GraphDocument, fileName = 'untitled.json'): DocumentStore {
+  const initial = atNeededVersion(first);
   let state: EditorState = {
     document: initial,
     analysis: analyzeGraph(initial),
@@ -70,11 +71,15 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
     state = { ...state, ...next };
     for (const listener of listeners) listener();
   };
-  const withDocument = (document: GraphDocument, analysis = analyzeGraph(document)) => ({
-    document,
-    analysis,
-    selection: state.selection.filter((id) => document.nodes.some((n) => n.id === id) || document.edges.some((e) => edgeId(e) === id)),
-  });
+  /** Every document the store holds goes through here: it is kept at the version its nodes need (what saving writes). */
+  const withDocument = (given: GraphDocument, analysis = analyzeGraph(given)) => {
+    const document = atNeededVersion(given);
+    return {
+      document,
+      analysis,
+      selection: state.selection.filter((id) => document.nodes.some((n) => n.id === id) || document.edges.some((e) => edgeId(e) === id)),
+    };
+  };
 
   return {
     getState: () => state,
@@ -137,7 +142,8 @@ export function createDocumentStore(initial: GraphDocument, fileName = 'untitled
     },
     reset(document, name) {
       if (state.locked) return set({ notice: { kind: 'error', text: `Not changed: ${state.locked}` } });
-      set({ ...withDocument(document), history: emptyHistory(), selection: [], fileName: name, fileHandle: undefined, savedDocument: document, opened: state.opened + 1, notice: undefined });
+      const held = withDocument(document);
+      set({ ...held, history: emptyHistory(), selection: [], fileName: name, fileHandle: undefined, savedDocument: held.document, opened: state.opened + 1, notice: undefined });
     },
     markSaved: (name, document, handle) => set({ fileName: name, savedDocument: document, fileHandle: handle }),
     isDirty: () => state.document !== state.savedDocument,
