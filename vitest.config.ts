@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * backend parity sweep. `npm run test:fast` runs everything else (the loop
  * while working, under a minute here); `npm test` runs all three projects.
  */
-const SLOW = ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/backends/parity.test.ts', 'test/app/packaging.test.ts', 'test/app/electronegativity.test.ts'];
+const SLOW = ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/engine/backend/parity.test.ts', 'test/app/packaging.test.ts', 'test/app/electronegativity.test.ts'];
 const MEASURED_ALONE = 'test/e2e/smoothness.test.ts';
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 /**
  * The message protocol between the app and the engine running in a Web
- * Worker. Commands go in; events come out. Per-step losses are batched
+ * Worker. Commands go in; events come out, and requests (probe, examples,
+ * import) get one reply each, keyed by their id. Per-step losses are batched
  * (about ten messages a second) into transferable typed arrays, so a fast run
  * never floods the UI thread.
  */
@@ -64,6 +65,7 @@ export interface ProbedActivation {
   data: Float32Array;
 }
 
+/** The event stream: what a run reports as it goes, unasked. */
 export type WorkerEvent =
   | { type: 'status'; message: string }
   | { type: 'started'; backend: string; backendReason: string; totalSteps: number; trainCount: number }
@@ -74,14 +76,59 @@ export type WorkerEvent =
   | { type: 'done'; event: Extract<TrainEvent, { event: 'done' }>; document: GraphDocument }
   | { type: 'error'; message: string; nodeId?: string; step?: number }
   /** After a run: accuracy per class and the confusion matrix (confusion[actual][predicted]) on the test split. */
-  | { type: 'evaluation'; classNames: string[]; accuracy: number; perClassAccuracy: number[]; confusion: number[][] }
-  | { type: 'activations'; requestId: number; label?: number; input: Uint8Array; /** C×H×W of `input` */ inputShape: number[]; activations: ProbedActivation[]; /** each detail node's kernels, [outC, inC, kH, kW], for convolutions */ kernels: ProbedActivation[]; /** its weights and the size of their last gradients */ histograms: Histogram[]; /** how many test images there are (a sample index past the end is clamped to the last) */ testCount: number }
-  | { type: 'probe-failed'; requestId: number; message: string }
-  | { type: 'import-progress'; requestId: number; done: number; total: number }
-  | { type: 'imported'; requestId: number; name: string; classNames: string[]; trainCount: number; testCount: number; skipped: SkippedFile[] }
-  /** The images behind a confusion cell: `indices` into the test split, their pixels one after another (each `shape`, bytes). */
-  | { type: 'examples'; requestId: number; indices: number[]; images: Uint8Array; shape: number[] };
+  | { type: 'evaluation'; classNames: string[]; accuracy: number; perClassAccuracy: number[]; confusion: number[][] };
 
+/** A probe's answer: every asked node's output for one input, and the detail nodes' kernels and histograms. */
+export interface ProbeResult {
+  label?: number;
+  input: Uint8Array;
+  /** C×H×W of `input` */
+  inputShape: number[];
+  activations: ProbedActivation[];
+  /** each detail node's kernels, [outC, inC, kH, kW], for convolutions */
+  kernels: ProbedActivation[];
+  /** its weights and the size of their last gradients */
+  histograms: Histogram[];
+  /** how many test images there are (a sample index past the end is clamped to the last) */
+  testCount: number;
+}
+
+/** The images behind a confusion cell: `indices` into the test split, their pixels one after another (each `shape`, bytes). */
+export interface ExamplesResult {
+  indices: number[];
+  images: Uint8Array;
+  shape: number[];
+}
+
+export interface ImportResult {
+  name: string;
+  classNames: string[];
+  trainCount: number;
+  testCount: number;
+  skipped: SkippedFile[];
+}
+
+/** The commands that are requests: each has an id its answer comes back with. */
+export type RequestCommand = Extract<WorkerCommand, { requestId: number }>;
+
+/** What each request answers with. */
+export interface RequestResults {
+  probe: ProbeResult;
+  examples: ExamplesResult;
+  import: ImportResult;
+}
+
+/** A request's answer, or its progress: keyed by the request's id, apart from the event stream. */
+export type WorkerReply =
+  | { type: 'reply'; requestId: number; ok: true; result: RequestResults[keyof RequestResults] }
+  | { type: 'reply'; requestId: number; ok: false; message: string }
+  | { type: 'reply-progress'; requestId: number; done: number; total: number };
+
+/** Everything the worker posts. */
+export type WorkerMessage = WorkerEvent | WorkerReply;
+
+/** What a caller of a request gets: the result, or why there is none. */
+export type Answer<T> = ({ ok: true } & T) | { ok: false; message: string };
 
 /** How often batched metrics and progress go out. */
 export const METRICS_INTERVAL_MS = 100;

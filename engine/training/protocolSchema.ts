@@ -1,13 +1,13 @@
 /**
- * The worker protocol's commands as a zod schema, so the training session
- * checks every message it is sent (a page, an extension or a bug can post
- * anything to a worker) and answers a malformed one with an error that names
- * the place, instead of failing somewhere inside a run. The schema is checked
- * against the TypeScript type below: a command added to one and not the
- * other does not compile.
+ * The worker protocol as zod schemas, checked at both ends: the training
+ * session checks every command it is sent (a page, an extension or a bug can
+ * post anything to a worker) and answers a malformed one with an error that
+ * names the place, instead of failing somewhere inside a run; the page checks
+ * every event and reply the worker posts. Each schema is checked against its
+ * TypeScript type: a message added to one and not the other does not compile.
  */
 import { z } from 'zod';
-import type { WorkerCommand } from './protocol';
+import type { WorkerCommand, WorkerMessage } from './protocol';
 
 const requestId = z.number().int().min(0);
 const whole = z.number().int().min(1);
@@ -58,10 +58,71 @@ type SameTypes = [Exclude<WorkerCommand['type'], Parsed['type']>, Exclude<Parsed
 const sameTypes: SameTypes = true;
 void sameTypes;
 
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.length ? issue.path.map(String).join('.') : 'the message'}: ${issue.message}` : 'not a message';
+}
+
 /** The command, or the reason it is not one ("settings.epochs: …"). */
 export function parseWorkerCommand(message: unknown): { ok: true; command: WorkerCommand } | { ok: false; message: string } {
   const parsed = WorkerCommandSchema.safeParse(message);
   if (parsed.success) return { ok: true, command: parsed.data as WorkerCommand };
-  const issue = parsed.error.issues[0];
-  return { ok: false, message: `the training worker was sent a malformed command: ${issue ? `${issue.path.length ? issue.path.map(String).join('.') : 'the message'}: ${issue.message}` : 'not a command'}` };
+  return { ok: false, message: `the training worker was sent a malformed command: ${firstIssue(parsed.error)}` };
+}
+
+// ---- what the worker posts: shapes the page relies on (run reports are checked loosely, by their kind) ----
+
+const text = z.string().max(100_000);
+const count = z.number().int().min(0);
+/** Any number, NaN and infinities too: a diverged run reports them, and the page shows them as such. */
+const numeric = z.custom<number>((v) => typeof v === 'number', 'expected a number');
+const activation = z.strictObject({ nodeId: text, shape: z.array(count), data: z.instanceof(Float32Array) });
+const histogramShape = z.strictObject({ name: text, min: numeric, max: numeric, counts: z.array(count) });
+const report = <K extends string>(kind: K) => z.looseObject({ event: z.literal(kind) });
+
+const ProbeResultSchema = z.strictObject({
+  label: count.optional(),
+  input: z.instanceof(Uint8Array),
+  inputShape: z.array(count),
+  activations: z.array(activation),
+  kernels: z.array(activation),
+  histograms: z.array(histogramShape),
+  testCount: count,
+});
+const ExamplesResultSchema = z.strictObject({ indices: z.array(count), images: z.instanceof(Uint8Array), shape: z.array(count) });
+const ImportResultSchema = z.strictObject({
+  name: text,
+  classNames: z.array(text),
+  trainCount: count,
+  testCount: count,
+  skipped: z.array(z.strictObject({ name: text, reason: text })),
+});
+
+export const WorkerMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('status'), message: text }),
+  z.strictObject({ type: z.literal('started'), backend: text, backendReason: text, totalSteps: count, trainCount: count }),
+  z.strictObject({ type: z.literal('metrics'), steps: z.instanceof(Float64Array), losses: z.instanceof(Float32Array) }),
+  z.strictObject({ type: z.literal('progress'), event: report('progress') }),
+  z.strictObject({ type: z.literal('epoch'), event: report('epoch') }),
+  // The page's own document sent back with the trained weights: checked for its shape here, as a graph.
+  z.strictObject({ type: z.literal('done'), event: report('done'), document: z.looseObject({ nodes: z.array(z.unknown()) }) }),
+  z.strictObject({ type: z.literal('error'), message: text, nodeId: text.optional(), step: count.optional() }),
+  z.strictObject({ type: z.literal('evaluation'), classNames: z.array(text), accuracy: numeric, perClassAccuracy: z.array(numeric), confusion: z.array(z.array(count)) }),
+  z.strictObject({ type: z.literal('reply-progress'), requestId, done: count, total: count }),
+  z.discriminatedUnion('ok', [
+    z.strictObject({ type: z.literal('reply'), requestId, ok: z.literal(true), result: z.union([ProbeResultSchema, ExamplesResultSchema, ImportResultSchema]) }),
+    z.strictObject({ type: z.literal('reply'), requestId, ok: z.literal(false), message: text }),
+  ]),
+]);
+
+type ParsedMessage = z.infer<typeof WorkerMessageSchema>;
+type SameMessages = [Exclude<WorkerMessage['type'], ParsedMessage['type']>, Exclude<ParsedMessage['type'], WorkerMessage['type']>] extends [never, never] ? true : never;
+const sameMessages: SameMessages = true;
+void sameMessages;
+
+/** The worker's message, or the reason it is not one ("result.activations.0.data: …"). */
+export function parseWorkerMessage(message: unknown): { ok: true; message: WorkerMessage } | { ok: false; message: string } {
+  const parsed = WorkerMessageSchema.safeParse(message);
+  if (parsed.success) return { ok: true, message: parsed.data as WorkerMessage };
+  return { ok: false, message: `the training worker sent a malformed message: ${firstIssue(parsed.error)}` };
 }

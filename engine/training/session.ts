@@ -19,15 +19,15 @@ import { incompatibility } from './compatibility';
 import { evaluate, samplesInCell } from './evaluate';
 import { histogram, type Histogram } from './histogram';
 import { probeActivations } from './probe';
-import { METRICS_INTERVAL_MS, type FolderSource, type ProbedActivation, type TrainSettings, type WorkerCommand, type WorkerEvent } from './protocol';
+import { METRICS_INTERVAL_MS, type FolderSource, type ProbedActivation, type RequestResults, type TrainSettings, type WorkerCommand, type WorkerEvent, type WorkerMessage } from './protocol';
 import { parseWorkerCommand } from './protocolSchema';
 import { resolveRunSettings } from './runSettings';
 import { TrainingRun } from './trainer';
 import { trialStep } from './trainingStep';
 
 export interface SessionHost {
-  /** Sends an event; `transfer` lists buffers the receiver may take over (a Worker's transferables). */
-  post(event: WorkerEvent, transfer?: ArrayBuffer[]): void;
+  /** Sends an event or a reply; `transfer` lists buffers the receiver may take over (a Worker's transferables). */
+  post(message: WorkerMessage, transfer?: ArrayBuffer[]): void;
   /** A bundled data set (MNIST, Fashion-MNIST) decoded: the worker fetches its files, Node reads them. */
   loadBundled(name: string): Promise<Dataset>;
   /** The backend a run uses: the one named, or for `auto` the fastest of those this host has. */
@@ -69,7 +69,7 @@ export class TrainingSession {
         try {
           this.probe(command);
         } catch (e) {
-          post({ type: 'probe-failed', requestId: command.requestId, message: (e as Error).message });
+          this.fail(command.requestId, (e as Error).message);
         }
         break;
       case 'start':
@@ -211,16 +211,23 @@ export class TrainingSession {
     return this.snapshotNetwork.network;
   }
 
+  private reply<K extends keyof RequestResults>(requestId: number, _kind: K, result: RequestResults[K], transfer: ArrayBuffer[] = []): void {
+    this.host.post({ type: 'reply', requestId, ok: true, result }, transfer);
+  }
+
+  private fail(requestId: number, message: string): void {
+    this.host.post({ type: 'reply', requestId, ok: false, message });
+  }
+
   private probe(command: Extract<WorkerCommand, { type: 'probe' }>) {
-    const { post } = this.host;
-    if (!this.probeTarget) return post({ type: 'probe-failed', requestId: command.requestId, message: 'train the network first' });
+    if (!this.probeTarget) return this.fail(command.requestId, 'train the network first');
     const { dataset } = this.probeTarget;
     const network = command.epoch === undefined ? this.probeTarget.network : this.networkAfterEpoch(command.epoch, this.probeTarget.network);
     const size = dataset.inputShape.reduce((a, b) => a * b, 1);
     const { source } = command;
     const index = source.kind === 'sample' ? Math.min(Math.max(source.index, 0), dataset.test.count - 1) : 0;
     const bytes = source.kind === 'sample' ? dataset.test.images.slice(index * size, (index + 1) * size) : source.bytes;
-    if (bytes.length !== size) return post({ type: 'probe-failed', requestId: command.requestId, message: `the input needs ${size} values, got ${bytes.length}` });
+    if (bytes.length !== size) return this.fail(command.requestId, `the input needs ${size} values, got ${bytes.length}`);
     const { mean, std } = dataset.normalization;
     const input = Float32Array.from(bytes, (b) => (b / 255 - mean) / std);
     const outputs = probeActivations(network, input, 1);
@@ -245,33 +252,33 @@ export class TrainingSession {
       });
     // Everything goes as transferable buffers (each array has one of its own, `bytes` a slice or this
     // message's copy of the drawing): nothing is copied.
-    post(
-      { type: 'activations', requestId: command.requestId, input: bytes, inputShape: [...dataset.inputShape], activations, kernels, histograms, testCount: dataset.test.count, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
+    return this.reply(
+      command.requestId,
+      'probe',
+      { input: bytes, inputShape: [...dataset.inputShape], activations, kernels, histograms, testCount: dataset.test.count, ...(source.kind === 'sample' ? { label: dataset.test.labels[index] } : {}) },
       [...activations, ...kernels].map((a) => a.data.buffer as ArrayBuffer).concat(bytes.buffer as ArrayBuffer),
     );
-    return undefined;
   }
 
   private examples(command: Extract<WorkerCommand, { type: 'examples' }>): void {
-    const { post } = this.host;
-    if (!this.probeTarget || !this.lastPredictions) return post({ type: 'probe-failed', requestId: command.requestId, message: 'train the network first' });
+    if (!this.probeTarget || !this.lastPredictions) return this.fail(command.requestId, 'train the network first');
     const { test, inputShape } = this.probeTarget.dataset;
     const size = inputShape.reduce((a, b) => a * b, 1);
     const indices = samplesInCell(test.labels, this.lastPredictions, command.actual, command.predicted, command.limit);
     const images = new Uint8Array(indices.length * size);
     indices.forEach((index, k) => images.set(test.images.subarray(index * size, (index + 1) * size), k * size));
-    return post({ type: 'examples', requestId: command.requestId, indices, images, shape: [...inputShape] }, [images.buffer]);
+    return this.reply(command.requestId, 'examples', { indices, images, shape: [...inputShape] }, [images.buffer]);
   }
 
   private importFolder(command: Extract<WorkerCommand, { type: 'import' }>) {
     const { post } = this.host;
     const { requestId, folder } = command;
     try {
-      const result = this.decodeFolder(folder, 1, (done, total) => post({ type: 'import-progress', requestId, done, total }));
+      const result = this.decodeFolder(folder, 1, (done, total) => post({ type: 'reply-progress', requestId, done, total }));
       const { dataset } = result;
-      post({ type: 'imported', requestId, name: folder.name, classNames: [...dataset.classNames], trainCount: dataset.train.count, testCount: dataset.test.count, skipped: result.skipped });
+      this.reply(requestId, 'import', { name: folder.name, classNames: [...dataset.classNames], trainCount: dataset.train.count, testCount: dataset.test.count, skipped: result.skipped });
     } catch (e) {
-      post({ type: 'probe-failed', requestId, message: (e as Error).message });
+      this.fail(requestId, (e as Error).message);
     }
   }
 }

@@ -317,11 +317,11 @@ export class LiveActivations {
       this.pump();
     };
     this.client.probe(image, nodeIds, { epoch, detailIds: selected ? [selected] : [] }).then(answered, (error: unknown) =>
-      answered({ type: 'probe-failed', requestId: 0, message: error instanceof Error ? error.message : String(error) }));
+      answered({ ok: false, message: error instanceof Error ? error.message : String(error) }));
   }
 
   private apply(reply: ProbeReply, image: ProbeImage, epoch: number | undefined, selected: string | undefined, inputId: string | undefined, onBeat: boolean) {
-    if (reply.type === 'probe-failed') {
+    if (!reply.ok) {
       this.clear();
       return this.set({ message: reply.message });
     }

@@ -49,7 +49,7 @@ export function DrawPad({ client, store, live }: { client: TrainingClient; store
     // The probabilities are asked for here, not read from the live store: they show even with the
     // canvas strips turned off.
     const reply = await client.probe({ kind: 'pixels', bytes }, [outputId]);
-    if (reply.type === 'probe-failed') return setMessage(reply.message);
+    if (!reply.ok) return setMessage(reply.message);
     setMessage(undefined);
     return setProbabilities(Array.from(reply.activations[0]?.data ?? []));
   };

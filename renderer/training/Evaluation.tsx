@@ -29,7 +29,7 @@ export function EvaluationView({ client, live }: { client: TrainingClient; live:
   const sample = image.kind === 'sample' ? image.index : undefined;
   const open = async (actual: number, predicted: number) => {
     const reply = await client.examples(actual, predicted);
-    setGallery(reply.type === 'examples' ? { actual, predicted, indices: reply.indices, images: reply.images, shape: reply.shape } : { message: reply.message });
+    setGallery(reply.ok ? { actual, predicted, indices: reply.indices, images: reply.images, shape: reply.shape } : { message: reply.message });
   };
   const size = 'shape' in (gallery ?? {}) ? (gallery as { shape: number[] }).shape.reduce((a, b) => a * b, 1) : 0;
   return (

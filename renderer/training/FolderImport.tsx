@@ -60,7 +60,7 @@ export function FolderImport({ client, document, disabled, onImported }: { clien
     }
     setState({ stage: 'decoding', done: 0, total: images.length });
     const reply = await client.importFolder({ name, classNames, files: images, ...input }, (done, total) => setState({ stage: 'decoding', done, total }));
-    if (reply.type === 'probe-failed') return setState({ stage: 'failed', message: `${name} was not imported: ${reply.message}.`, skipped });
+    if (!reply.ok) return setState({ stage: 'failed', message: `${name} was not imported: ${reply.message}.`, skipped });
     setState({ stage: 'done', summary: `${name}: ${reply.classNames.length} classes, ${reply.trainCount} training and ${reply.testCount} test images, ${input.width}×${input.height} ${input.color ? 'colour' : 'gray'}`, skipped: [...skipped, ...reply.skipped] });
     onImported(name);
     return undefined;

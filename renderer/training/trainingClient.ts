@@ -5,12 +5,14 @@
  * editor carries on.
  */
 import type { GraphDocument } from '../../engine';
-import type { FolderSource, ProbeSource, TrainSettings, WorkerCommand, WorkerEvent } from '../../engine/training/protocol';
-
-export type ProbeReply = Extract<WorkerEvent, { type: 'activations' } | { type: 'probe-failed' }>;
-export type ExamplesReply = Extract<WorkerEvent, { type: 'examples' } | { type: 'probe-failed' }>;
-export type ImportReply = Extract<WorkerEvent, { type: 'imported' } | { type: 'probe-failed' }>;
+import type { Answer, ExamplesResult, FolderSource, ImportResult, ProbeResult, ProbeSource, TrainSettings, WorkerCommand, WorkerEvent, WorkerMessage } from '../../engine/training/protocol';
+import { parseWorkerMessage } from '../../engine/training/protocolSchema';
 import type { TrainEvent } from '../../engine/training/trainer';
+import { PendingRequests } from './pendingRequests';
+
+export type ProbeReply = Answer<ProbeResult>;
+export type ExamplesReply = Answer<ExamplesResult>;
+export type ImportReply = Answer<ImportResult>;
 import { imageInput } from './imageInput';
 import { LIVE_BEAT, type PaintBeat } from './paintBeat';
 
@@ -101,40 +103,49 @@ export class TrainingClient {
    * Decodes a folder in a worker of its own (the page stays responsive), reporting progress; on
    * success the folder becomes a data set the panel can train on.
    */
-  importFolder(folder: FolderSource, onProgress: (done: number, total: number) => void): Promise<ImportReply> {
+  async importFolder(folder: FolderSource, onProgress: (done: number, total: number) => void): Promise<ImportReply> {
     const worker = new Worker(this.workerUrl, { type: 'module' });
-    return new Promise<ImportReply>((resolve) => {
-      worker.onmessage = (message: MessageEvent<WorkerEvent>) => {
-        const event = message.data;
-        if (event.type === 'import-progress') return onProgress(event.done, event.total);
-        if (event.type === 'imported') {
-          this.folders.set(folder.name, folder);
-          this.set({ folders: [...this.folders.keys()] });
-        }
-        if (event.type === 'imported' || event.type === 'probe-failed') resolve(event);
-        return undefined;
-      };
-      worker.onerror = (e) => {
-        e.preventDefault();
-        resolve({ type: 'probe-failed', requestId: 1, message: `the import crashed: ${e.message || 'unknown error'}` });
-      };
-      worker.postMessage({ type: 'import', requestId: 1, folder } satisfies WorkerCommand);
-    }).finally(() => worker.terminate());
+    const requests = new PendingRequests();
+    worker.onmessage = (message: MessageEvent<unknown>) => {
+      const parsed = parseWorkerMessage(message.data);
+      if (!parsed.ok) return requests.failAll(parsed.message);
+      if (parsed.message.type === 'reply' || parsed.message.type === 'reply-progress') return requests.receive(parsed.message);
+      // The import worker runs no training, so its only event is an error (a malformed command).
+      if (parsed.message.type === 'error') return requests.failAll(parsed.message.message);
+      return undefined;
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      requests.failAll(`the import crashed: ${e.message || 'unknown error'}`);
+    };
+    const reply = await requests.ask<'import'>((requestId) => worker.postMessage({ type: 'import', requestId, folder } satisfies WorkerCommand), onProgress);
+    worker.terminate();
+    if (reply.ok) {
+      this.folders.set(folder.name, folder);
+      this.set({ folders: [...this.folders.keys()] });
+    }
+    return reply;
   }
 
   /** Ends the worker, answering every question still waiting on it so no caller hangs. */
   private dropWorker(reason: string) {
     this.worker?.terminate();
     this.worker = undefined;
-    for (const [requestId, answer] of this.probes) answer({ type: 'probe-failed', requestId, message: reason });
-    this.probes.clear();
+    this.requests.failAll(reason);
   }
 
   start(document: GraphDocument, settings: TrainSettings) {
     this.dropWorker('a new run started');
     const worker = new Worker(this.workerUrl, { type: 'module' });
     this.worker = worker;
-    worker.onmessage = (message: MessageEvent<WorkerEvent>) => this.receive(message.data);
+    worker.onmessage = (message: MessageEvent<unknown>) => {
+      if (this.worker !== worker) return;
+      const parsed = parseWorkerMessage(message.data);
+      if (parsed.ok) return this.receive(parsed.message);
+      // A worker that says something the page cannot read is as good as crashed: end it, keep the graph.
+      this.dropWorker(parsed.message);
+      return this.set({ state: 'failed', error: `${parsed.message}. Your graph is unchanged.` });
+    };
     worker.onerror = (e) => {
       e.preventDefault();
       if (this.worker !== worker) return;
@@ -174,8 +185,7 @@ export class TrainingClient {
     return undefined;
   }
 
-  private readonly probes = new Map<number, (event: ProbeReply | ExamplesReply) => void>();
-  private nextProbe = 1;
+  private readonly requests = new PendingRequests();
 
   /**
    * Every listed node's output for one input, from the network being (or last) trained. Which image
@@ -183,29 +193,25 @@ export class TrainingClient {
    */
   probe(source: ProbeSource, nodeIds: string[], options: ProbeOptions = {}): Promise<ProbeReply> {
     const { epoch, detailIds } = options;
-    return this.ask((requestId) => ({ type: 'probe', requestId, source, nodeIds, ...(epoch === undefined ? {} : { epoch }), ...(detailIds ? { detailIds } : {}) })) as Promise<ProbeReply>;
+    if (!this.worker) return Promise.resolve({ ok: false, message: 'train the network first' });
+    return this.requests.ask<'probe'>((requestId) => this.send({ type: 'probe', requestId, source, nodeIds, ...(epoch === undefined ? {} : { epoch }), ...(detailIds ? { detailIds } : {}) }));
   }
 
   /** The test images of class `actual` predicted as `predicted` by the last evaluation. */
   examples(actual: number, predicted: number, limit = 48): Promise<ExamplesReply> {
-    return this.ask((requestId) => ({ type: 'examples', requestId, actual, predicted, limit })) as Promise<ExamplesReply>;
-  }
-
-  private ask(command: (requestId: number) => WorkerCommand): Promise<ProbeReply | ExamplesReply> {
-    if (!this.worker) return Promise.resolve({ type: 'probe-failed', requestId: 0, message: 'train the network first' });
-    const requestId = this.nextProbe++;
-    return new Promise((resolve) => {
-      this.probes.set(requestId, resolve);
-      this.send(command(requestId));
-    });
+    if (!this.worker) return Promise.resolve({ ok: false, message: 'train the network first' });
+    return this.requests.ask<'examples'>((requestId) => this.send({ type: 'examples', requestId, actual, predicted, limit }));
   }
 
   private send(command: WorkerCommand) {
     this.worker?.postMessage(command);
   }
 
-  private receive(event: WorkerEvent) {
+  private receive(event: WorkerMessage) {
     switch (event.type) {
+      case 'reply':
+      case 'reply-progress':
+        return this.requests.receive(event);
       case 'status':
         return this.set({ status: event.message });
       case 'started':
@@ -230,13 +236,6 @@ export class TrainingClient {
       case 'evaluation': {
         const { type: _type, ...evaluation } = event;
         return this.set({ evaluation });
-      }
-      case 'activations':
-      case 'examples':
-      case 'probe-failed': {
-        const pending = this.probes.get(event.requestId);
-        this.probes.delete(event.requestId);
-        return pending?.(event);
       }
     }
   }

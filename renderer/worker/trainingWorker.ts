@@ -6,11 +6,11 @@
  */
 import { BUNDLED_FILES, decodeBundledDataset, findBundledDataset, type BundledFiles } from '../../engine/data/bundled';
 import type { Dataset } from '../../engine/data/dataset';
-import type { WorkerCommand, WorkerEvent } from '../../engine/training/protocol';
+import type { WorkerMessage } from '../../engine/training/protocol';
 import { TrainingSession } from '../../engine/training/session';
 import { resolveWorkerBackend } from './workerBackend';
 
-const scope = self as unknown as { postMessage(message: WorkerEvent, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerCommand>) => void) | null };
+const scope = self as unknown as { postMessage(message: WorkerMessage, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<unknown>) => void) | null };
 
 async function fetchBundled(name: string): Promise<Dataset> {
   const info = findBundledDataset(name);

@@ -47,7 +47,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the engine in Chromium
 
     // The table compiles a kernel per primitive and shape, over 400 in all. A page holds about 125
     // WebAssembly memories and threaded kernels keep theirs while the helpers live, so the threaded
-    // backend runs the table in Node (test/backends/primitives.test.ts) and the network cases here.
+    // backend runs the table in Node (test/engine/backend/primitives.test.ts) and the network cases here.
     it.skipIf(name.includes('threaded'))('matches the float64 reference on every primitive of the table, each variant by name', async () => {
       const results = await chromium.page.evaluate((n) => convstudio.primitives(n), name);
       expect(results.length).toBeGreaterThan(200);

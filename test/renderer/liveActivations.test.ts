@@ -51,8 +51,7 @@ function fakeClient(store: DocumentStore) {
     reply(nodeIds: string[], source: ProbeSource): ProbeReply {
       const { analysis } = store.getState();
       return {
-        type: 'activations',
-        requestId: 1,
+        ok: true,
         input: source.kind === 'pixels' ? source.bytes : new Uint8Array(784).fill(source.index % 256),
         inputShape: [1, 28, 28],
         activations: nodeIds.map((nodeId) => {
@@ -292,7 +291,7 @@ describe('what it keeps', () => {
     await settle();
     expect(live.getState().nodes.size).toBeGreaterThan(0);
     live.selectSample(3);
-    fake.calls[1]!.answer({ type: 'probe-failed', requestId: 2, message: 'train the network first' });
+    fake.calls[1]!.answer({ ok: false, message: 'train the network first' });
     await settle();
     expect(live.getState().nodes.size).toBe(0);
     expect(live.getState().message).toBe('train the network first');

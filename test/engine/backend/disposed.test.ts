@@ -6,8 +6,8 @@
  * same uses on WebGL2 and WebAssembly in Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { NODE_BACKENDS } from '../helpers/backends';
-import { disposedUses, viewAfterDispose } from '../helpers/disposedUses';
+import { NODE_BACKENDS } from '../../helpers/backends';
+import { disposedUses, viewAfterDispose } from '../../helpers/disposedUses';
 
 describe.each(NODE_BACKENDS)('backend $name', ({ create }) => {
   it('refuses a disposed tensor however it is used, naming its shape', () => {

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { GpuClass, GpuKernel } from '../../engine/backend/gpujs/gpuApi';
-import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
-import { GPUJS_VERSION } from '../../engine/backend/gpujs/gpujsInternals';
-import { GPU } from '../helpers/backends';
+import type { GpuClass, GpuKernel } from '../../../engine/backend/gpujs/gpuApi';
+import { createGpujsBackend } from '../../../engine/backend/gpujs/gpujsBackend';
+import { GPUJS_VERSION } from '../../../engine/backend/gpujs/gpujsInternals';
+import { GPU } from '../../helpers/backends';
 
 /** A GPU class whose webasm kernels have only the fields given (what another gpu.js might look like). */
 function stubGpu(instanceFields: Record<string, unknown>): GpuClass {

@@ -6,16 +6,16 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import type { GpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
-import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
-import { createShapesDataset } from '../../engine/data/synthetic/shapes';
-import { resolveOptimizer } from '../../engine/training/optimizer';
-import { TrainingRun } from '../../engine/training/trainer';
-import { GPU } from '../helpers/backends';
-import { startNodeKernelThreads } from '../../host/kernelHelpers';
-import type { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
-import { chainDocument } from '../helpers/graphs';
-import { buildNetwork } from '../helpers/network';
+import type { GpujsBackend } from '../../../engine/backend/gpujs/gpujsBackend';
+import { createGpujsBackend } from '../../../engine/backend/gpujs/gpujsBackend';
+import { createShapesDataset } from '../../../engine/data/synthetic/shapes';
+import { resolveOptimizer } from '../../../engine/training/optimizer';
+import { TrainingRun } from '../../../engine/training/trainer';
+import { GPU } from '../../helpers/backends';
+import { startNodeKernelThreads } from '../../../host/kernelHelpers';
+import type { KernelThreads } from '../../../engine/backend/gpujs/kernelThreads';
+import { chainDocument } from '../../helpers/graphs';
+import { buildNetwork } from '../../helpers/network';
 
 // A real garbage collection before each heap reading, so the numbers measure what is kept, not what is pending.
 setFlagsFromString('--expose-gc');

@@ -5,9 +5,9 @@
  * curve. New backends join through test/helpers/backends.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import { NODE_BACKENDS } from '../helpers/backends';
-import { compareWithReference, curveDistance, LOSS_CURVE_TOLERANCE, lossCurve, PARITY_CASES } from '../helpers/parityCases';
+import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import { NODE_BACKENDS } from '../../helpers/backends';
+import { compareWithReference, curveDistance, LOSS_CURVE_TOLERANCE, lossCurve, PARITY_CASES } from '../../helpers/parityCases';
 
 describe.each(NODE_BACKENDS)('backend $name', ({ create }) => {
   const backend = create();

@@ -5,10 +5,10 @@
  * error (largest difference over largest value) under 1e-5 for every output.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import { NODE_BACKENDS } from '../helpers/backends';
-import { relativeError } from '../helpers/parityCases';
-import { PRIMITIVE_CASES } from '../helpers/primitiveCases';
+import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import { NODE_BACKENDS } from '../../helpers/backends';
+import { relativeError } from '../../helpers/parityCases';
+import { PRIMITIVE_CASES } from '../../helpers/primitiveCases';
 
 const reference = createCpuBackend('float64');
 const expected = new Map(PRIMITIVE_CASES.map((c) => [c.name, c.run(reference)]));

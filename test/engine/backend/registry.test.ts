@@ -1,7 +1,7 @@
 /** The backend registry: names parsed once, and the candidates `auto` times chosen from what the host can run. */
 import { describe, expect, it } from 'vitest';
-import { APP_BACKENDS, autoCandidates, BACKEND_NAMES, createNamedBackend, parseBackendName } from '../../engine/backend/registry';
-import { GPU } from '../helpers/backends';
+import { APP_BACKENDS, autoCandidates, BACKEND_NAMES, createNamedBackend, parseBackendName } from '../../../engine/backend/registry';
+import { GPU } from '../../helpers/backends';
 
 describe('the backend registry', () => {
   it('parses every name it lists, and refuses others with the list', () => {

@@ -1,6 +1,6 @@
 /** How a threaded webasm kernel's cells are shared out: whole SIMD quads, never a quad across a row. */
 import { describe, expect, it } from 'vitest';
-import { splitCells } from '../../engine/backend/gpujs/kernelThreads';
+import { splitCells } from '../../../engine/backend/gpujs/kernelThreads';
 
 describe('splitCells', () => {
   it.each([

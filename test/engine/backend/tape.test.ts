@@ -6,11 +6,11 @@
  * reading freed memory.
  */
 import { describe, expect, it } from 'vitest';
-import type { GpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
-import { createRandom } from '../../engine/network/random';
-import { NODE_BACKENDS } from '../helpers/backends';
-import { chainDocument } from '../helpers/graphs';
-import { buildNetwork, randomValues } from '../helpers/network';
+import type { GpujsBackend } from '../../../engine/backend/gpujs/gpujsBackend';
+import { createRandom } from '../../../engine/network/random';
+import { NODE_BACKENDS } from '../../helpers/backends';
+import { chainDocument } from '../../helpers/graphs';
+import { buildNetwork, randomValues } from '../../helpers/network';
 
 const doc = chainDocument([1, 8, 8], [
   { type: 'conv2d', params: { filters: 2, kernelSize: 2, dilation: 2 } }, { type: 'relu' }, { type: 'maxPool2d' },

@@ -4,9 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_FILES, decodeBundledDataset, findBundledDataset, type BundledFiles } from '../../engine/data/bundled';
-import type { DataSplit } from '../../engine/data/dataset';
-import { ORACLES_REQUIRED, fashionSourceAvailable } from '../helpers/oracles';
+import { BUNDLED_FILES, decodeBundledDataset, findBundledDataset, type BundledFiles } from '../../../engine/data/bundled';
+import type { DataSplit } from '../../../engine/data/dataset';
+import { ORACLES_REQUIRED, fashionSourceAvailable } from '../../helpers/oracles';
 
 const DIR = 'resources/datasets';
 

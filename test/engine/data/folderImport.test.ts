@@ -8,10 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeImage } from '../../engine/data/images/decodeImage';
-import { importImages, type ImageFile } from '../../engine/data/folderImport';
-import { convstudioWithEnv } from '../helpers/cli';
-import { bmp, gif, jpeg, png } from '../helpers/imageFiles';
+import { decodeImage } from '../../../engine/data/images/decodeImage';
+import { importImages, type ImageFile } from '../../../engine/data/folderImport';
+import { convstudioWithEnv } from '../../helpers/cli';
+import { bmp, gif, jpeg, png } from '../../helpers/imageFiles';
 
 function makeFolder(files: Record<string, Uint8Array | string>, emptyClasses: string[] = []): string {
   const root = mkdtempSync(join(tmpdir(), 'convstudio-import-'));

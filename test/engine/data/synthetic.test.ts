@@ -1,10 +1,10 @@
 /** The synthetic teaching sets, and random translation of training batches. */
 import { describe, expect, it } from 'vitest';
-import { gatherBatch, type Dataset } from '../../engine/data/dataset';
-import { createColoredShapesDataset } from '../../engine/data/synthetic/coloredShapes';
-import { createShapesDataset } from '../../engine/data/synthetic/shapes';
-import { createShiftedDigitsDataset, SHIFTS } from '../../engine/data/synthetic/shiftedDigits';
-import { createRandom } from '../../engine/network/random';
+import { gatherBatch, type Dataset } from '../../../engine/data/dataset';
+import { createColoredShapesDataset } from '../../../engine/data/synthetic/coloredShapes';
+import { createShapesDataset } from '../../../engine/data/synthetic/shapes';
+import { createShiftedDigitsDataset, SHIFTS } from '../../../engine/data/synthetic/shiftedDigits';
+import { createRandom } from '../../../engine/network/random';
 
 /** Centre of mass (row, column) of one gray image. */
 function centreOfMass(bytes: ArrayLike<number>, offset: number, size: number): [number, number] {

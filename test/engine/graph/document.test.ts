@@ -10,7 +10,7 @@ import {
   migrateDocument,
   toJsonSchema,
   type Migration,
-} from '../../engine';
+} from '../../../engine';
 
 const EXAMPLES = 'resources/examples';
 const SCHEMA_FILE = `resources/schema/convstudio-graph.v${CURRENT_VERSION}.schema.json`;

@@ -1,8 +1,8 @@
 /** A document is kept and written at the oldest version that holds it (versionNeeded). */
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, loadDocumentValue, versionNeeded } from '../../engine';
-import { documentText } from '../../renderer/platform/documentActions';
-import { chainDocument } from '../helpers/graphs';
+import { CURRENT_VERSION, loadDocumentValue, versionNeeded } from '../../../engine';
+import { documentText } from '../../../renderer/platform/documentActions';
+import { chainDocument } from '../../helpers/graphs';
 
 describe('the version a document is written at', () => {
   const plain = chainDocument([1, 4, 4], [{ type: 'flatten' }, { type: 'dense', params: { units: 2 } }, { type: 'softmax' }]);

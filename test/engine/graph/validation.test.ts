@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadDocumentText, loadDocumentValue, type GraphDocument } from '../../engine';
-import { chainDocument, codes, load } from '../helpers/graphs';
+import { formatProblem, loadDocumentText, loadDocumentValue, type GraphDocument } from '../../../engine';
+import { chainDocument, codes, load } from '../../helpers/graphs';
 
 const small = () =>
   chainDocument([1, 8, 8], [

@@ -4,13 +4,13 @@
  * matrix applied by hand against the engine's convolution.
  */
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../engine/network/random';
-import { costTable, denseMatrix, SLIDE_CASE, type CostCase } from '../../engine/lessons/costs';
-import { convolvePicture, explainPixel, KERNEL_PRESETS, parseKernel, type Kernel } from '../../engine/lessons/kernels';
-import { flatPicture, toGray, type Picture } from '../../engine/lessons/picture';
-import { convInfo } from '../../engine/backend/convInfo';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import { parsePictureSpec } from '../../engine/lessons/pictureSources';
+import { createRandom } from '../../../engine/network/random';
+import { costTable, denseMatrix, SLIDE_CASE, type CostCase } from '../../../engine/lessons/costs';
+import { convolvePicture, explainPixel, KERNEL_PRESETS, parseKernel, type Kernel } from '../../../engine/lessons/kernels';
+import { flatPicture, toGray, type Picture } from '../../../engine/lessons/picture';
+import { convInfo } from '../../../engine/backend/convInfo';
+import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import { parsePictureSpec } from '../../../engine/lessons/pictureSources';
 
 function randomPicture(seed: number, height: number, width: number, channels: 1 | 3 = 1): Picture {
   const random = createRandom(seed);
@@ -141,9 +141,9 @@ describe('learn this kernel', () => {
   it('fits the lecture’s edge detector from zeros on an MNIST digit: every weight within 0.05, then exact', async () => {
     const { readFileSync } = await import('node:fs');
     const { gunzipSync } = await import('fflate');
-    const { parseIdx } = await import('../../engine/data/idx');
-    const { datasetPicture } = await import('../../engine/lessons/pictureSources');
-    const { learnKernel } = await import('../../engine/lessons/learnKernel');
+    const { parseIdx } = await import('../../../engine/data/idx');
+    const { datasetPicture } = await import('../../../engine/lessons/pictureSources');
+    const { learnKernel } = await import('../../../engine/lessons/learnKernel');
     const images = parseIdx(gunzipSync(readFileSync('resources/datasets/mnist/t10k-images-idx3-ubyte.gz')), 'mnist');
     const digit = datasetPicture('mnist', { count: 10_000, images: images.data, labels: new Uint8Array(10_000) }, 0);
     const learned = learnKernel(digit, KERNEL_PRESETS['edge-detect'], 1000);

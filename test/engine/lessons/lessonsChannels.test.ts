@@ -4,9 +4,9 @@
  * loop written here; the parameter count is (C_in·k·k + 1)·C_out.
  */
 import { describe, expect, it } from 'vitest';
-import { breakDown, channelLayer } from '../../engine/lessons/channels';
-import type { Picture } from '../../engine/lessons/picture';
-import { createRandom } from '../../engine/network/random';
+import { breakDown, channelLayer } from '../../../engine/lessons/channels';
+import type { Picture } from '../../../engine/lessons/picture';
+import { createRandom } from '../../../engine/network/random';
 
 describe('channels lesson', () => {
   it('sums the slices and the bias into the layer’s output, as a direct loop does', () => {

@@ -4,11 +4,11 @@
  * the stack's sizes, and the strided output as the stride-1 output sampled.
  */
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../engine/network/random';
-import { KERNEL_PRESETS, type Kernel } from '../../engine/lessons/kernels';
-import { lessonGrid, padded, PADDING_MODES, stackSizes } from '../../engine/lessons/padding';
-import { strides } from '../../engine/lessons/strides';
-import type { Picture } from '../../engine/lessons/picture';
+import { createRandom } from '../../../engine/network/random';
+import { KERNEL_PRESETS, type Kernel } from '../../../engine/lessons/kernels';
+import { lessonGrid, padded, PADDING_MODES, stackSizes } from '../../../engine/lessons/padding';
+import { strides } from '../../../engine/lessons/strides';
+import type { Picture } from '../../../engine/lessons/picture';
 
 describe('zero padding lesson', () => {
   it('visits every pixel k_h·k_w times under full padding, a valid corner once, on every size', () => {

@@ -6,11 +6,11 @@
  * loops written here.
  */
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../engine/network/random';
-import { borderBand, equivariance, pixelsMultipliedBy, shiftMap } from '../../engine/lessons/equivariance';
-import { KERNEL_PRESETS, type Kernel } from '../../engine/lessons/kernels';
-import type { Picture } from '../../engine/lessons/picture';
-import { invariance, maxPoolMap } from '../../engine/lessons/pooling';
+import { createRandom } from '../../../engine/network/random';
+import { borderBand, equivariance, pixelsMultipliedBy, shiftMap } from '../../../engine/lessons/equivariance';
+import { KERNEL_PRESETS, type Kernel } from '../../../engine/lessons/kernels';
+import type { Picture } from '../../../engine/lessons/picture';
+import { invariance, maxPoolMap } from '../../../engine/lessons/pooling';
 
 function randomPicture(seed: number, height: number, width: number): Picture {
   const random = createRandom(seed);

@@ -4,9 +4,9 @@
  * and the parameter count is sets · k·k + biases, as shape inference says.
  */
 import { describe, expect, it } from 'vitest';
-import { sharingLayer, sharingLevels } from '../../engine/lessons/sharing';
-import type { Picture } from '../../engine/lessons/picture';
-import { createRandom } from '../../engine/network/random';
+import { sharingLayer, sharingLevels } from '../../../engine/lessons/sharing';
+import type { Picture } from '../../../engine/lessons/picture';
+import { createRandom } from '../../../engine/network/random';
 
 describe('sharing levels', () => {
   it('go from one kernel set to one per position, each output computed with its own set', () => {

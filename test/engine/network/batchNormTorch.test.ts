@@ -7,15 +7,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import type { Tensor } from '../../engine/backend/backend';
-import { createRandom } from '../../engine/network/random';
-import { lossAndGradients } from '../../engine/training/lossAndGradients';
-import { Optimizer, resolveOptimizer } from '../../engine/training/optimizer';
-import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../helpers/oracles';
-import { chainDocument } from '../helpers/graphs';
-import { buildNetwork, randomValues } from '../helpers/network';
-import { relativeError } from '../helpers/parityCases';
+import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import type { Tensor } from '../../../engine/backend/backend';
+import { createRandom } from '../../../engine/network/random';
+import { lossAndGradients } from '../../../engine/training/lossAndGradients';
+import { Optimizer, resolveOptimizer } from '../../../engine/training/optimizer';
+import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../../helpers/oracles';
+import { chainDocument } from '../../helpers/graphs';
+import { buildNetwork, randomValues } from '../../helpers/network';
+import { relativeError } from '../../helpers/parityCases';
 
 const doc = chainDocument([3, 6, 5], [
   { id: 'c1', type: 'conv2d', params: { filters: 4, kernelSize: 3, padding: 'same' } },

@@ -4,13 +4,13 @@
  * backward pass must agree with (L(θ + ε) − L(θ − ε)) / 2ε on the loss.
  */
 import { describe, expect, it } from 'vitest';
-import type { Tensor } from '../../engine/backend/backend';
-import type { GraphDocument } from '../../engine';
-import type { Network } from '../../engine/network/network';
-import { createRandom } from '../../engine/network/random';
-import { lossAndGradients } from '../../engine/training/lossAndGradients';
-import { chainDocument, type LayerSpec } from '../helpers/graphs';
-import { buildNetwork, randomValues } from '../helpers/network';
+import type { Tensor } from '../../../engine/backend/backend';
+import type { GraphDocument } from '../../../engine';
+import type { Network } from '../../../engine/network/network';
+import { createRandom } from '../../../engine/network/random';
+import { lossAndGradients } from '../../../engine/training/lossAndGradients';
+import { chainDocument, type LayerSpec } from '../../helpers/graphs';
+import { buildNetwork, randomValues } from '../../helpers/network';
 
 const BATCH = 2;
 const CLASSES = 3;

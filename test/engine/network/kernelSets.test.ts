@@ -5,12 +5,12 @@
  * differences in gradientCheck.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { GraphDocument } from '../../engine';
-import { decodeTensorData } from '../../engine';
-import { createRandom } from '../../engine/network/random';
-import { planWindow } from '../../engine/shapes/windowArithmetic';
-import { chainDocument } from '../helpers/graphs';
-import { buildNetwork, randomValues } from '../helpers/network';
+import type { GraphDocument } from '../../../engine';
+import { decodeTensorData } from '../../../engine';
+import { createRandom } from '../../../engine/network/random';
+import { planWindow } from '../../../engine/shapes/windowArithmetic';
+import { chainDocument } from '../../helpers/graphs';
+import { buildNetwork, randomValues } from '../../helpers/network';
 
 type Padding = 'valid' | 'same' | 'full' | [number, number, number, number];
 

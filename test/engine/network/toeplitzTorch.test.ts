@@ -4,10 +4,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { toeplitz, type ToeplitzCase } from '../../engine/lessons/toeplitz';
-import { createRandom } from '../../engine/network/random';
-import { randomToeplitzCase } from '../helpers/toeplitzCases';
-import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../helpers/oracles';
+import { toeplitz, type ToeplitzCase } from '../../../engine/lessons/toeplitz';
+import { createRandom } from '../../../engine/network/random';
+import { randomToeplitzCase } from '../../helpers/toeplitzCases';
+import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../../helpers/oracles';
 
 describe.skipIf(!torchAvailable && !ORACLES_REQUIRED)('Toeplitz W against PyTorch', () => {
   it('equals torch.autograd.functional.jacobian of conv2d on 30 random cases', () => {

@@ -7,15 +7,15 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../helpers/oracles';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import type { Tensor } from '../../engine/backend/backend';
-import type { GraphDocument } from '../../engine';
-import { createRandom } from '../../engine/network/random';
-import { lossAndGradients } from '../../engine/training/lossAndGradients';
-import { chainDocument, type LayerSpec } from '../helpers/graphs';
-import { buildNetwork, randomValues } from '../helpers/network';
-import { relativeError } from '../helpers/parityCases';
+import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../../helpers/oracles';
+import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import type { Tensor } from '../../../engine/backend/backend';
+import type { GraphDocument } from '../../../engine';
+import { createRandom } from '../../../engine/network/random';
+import { lossAndGradients } from '../../../engine/training/lossAndGradients';
+import { chainDocument, type LayerSpec } from '../../helpers/graphs';
+import { buildNetwork, randomValues } from '../../helpers/network';
+import { relativeError } from '../../helpers/parityCases';
 
 
 const head: LayerSpec[] = [{ type: 'dense', params: { units: 4 } }, { type: 'softmax' }];

@@ -1,14 +1,14 @@
 /** batchNorm2d's shapes, its statistics saved with the weights, and the document version it brought (2). */
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph, CURRENT_VERSION, loadDocumentText, loadDocumentValue, versionNeeded } from '../../engine';
-import { documentText } from '../../renderer/platform/documentActions';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import { migrateDocument, MIGRATIONS } from '../../engine/graph/migrations';
-import { Network } from '../../engine/network/network';
-import { createRandom } from '../../engine/network/random';
-import { Optimizer, resolveOptimizer } from '../../engine/training/optimizer';
-import { chainDocument, lastShape } from '../helpers/graphs';
-import { randomValues } from '../helpers/network';
+import { analyzeGraph, CURRENT_VERSION, loadDocumentText, loadDocumentValue, versionNeeded } from '../../../engine';
+import { documentText } from '../../../renderer/platform/documentActions';
+import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import { migrateDocument, MIGRATIONS } from '../../../engine/graph/migrations';
+import { Network } from '../../../engine/network/network';
+import { createRandom } from '../../../engine/network/random';
+import { Optimizer, resolveOptimizer } from '../../../engine/training/optimizer';
+import { chainDocument, lastShape } from '../../helpers/graphs';
+import { randomValues } from '../../helpers/network';
 
 const doc = chainDocument([2, 3, 4], [{ id: 'bn', type: 'batchNorm2d', params: { momentum: 0.5 } }, { type: 'flatten' }, { type: 'dense', params: { units: 2 } }, { type: 'softmax' }]);
 

@@ -1,10 +1,10 @@
 /** globalAvgPool2d: each channel's mean over the picture, checked by hand-made numbers and against a loop. */
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph } from '../../engine';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import { Network } from '../../engine/network/network';
-import { createRandom } from '../../engine/network/random';
-import { chainDocument, lastShape } from '../helpers/graphs';
+import { analyzeGraph } from '../../../engine';
+import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import { Network } from '../../../engine/network/network';
+import { createRandom } from '../../../engine/network/random';
+import { chainDocument, lastShape } from '../../helpers/graphs';
 
 describe('globalAvgPool2d', () => {
   it('turns C×H×W into C and counts H·W multiplies and adds per channel', () => {

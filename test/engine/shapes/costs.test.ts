@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDocumentText, summarize } from '../../engine';
-import { chainDocument, load, type LayerSpec } from '../helpers/graphs';
+import { loadDocumentText, summarize } from '../../../engine';
+import { chainDocument, load, type LayerSpec } from '../../helpers/graphs';
 
 function summaryOf(file: string) {
   const result = loadDocumentText(readFileSync(file, 'utf8'));

@@ -1,8 +1,8 @@
 /** Dilation on conv2d: the output sizes, costs, warnings and written-out arithmetic of a kernel whose taps are spread apart. */
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph, explainAxis, planAxis } from '../../engine';
-import { fieldStats } from '../../engine/lessons/receptiveField';
-import { chainDocument, lastShape } from '../helpers/graphs';
+import { analyzeGraph, explainAxis, planAxis } from '../../../engine';
+import { fieldStats } from '../../../engine/lessons/receptiveField';
+import { chainDocument, lastShape } from '../../helpers/graphs';
 
 const conv = (params: Record<string, unknown>) => ({ type: 'conv2d' as const, params: { filters: 4, kernelSize: 3, ...params } });
 const infoOf = (doc: ReturnType<typeof chainDocument>) => [...analyzeGraph(doc).infoOf.values()].at(-1)!;

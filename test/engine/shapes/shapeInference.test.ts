@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainDocument, codes, lastShape, load, type LayerSpec } from '../helpers/graphs';
+import { chainDocument, codes, lastShape, load, type LayerSpec } from '../../helpers/graphs';
 
 // Expected shapes are hand-computed; see windowArithmetic.test.ts for the formulas.
 const conv = (type: 'conv2d' | 'locallyConnected2d' | 'tiledConv2d', extra: Record<string, unknown>): LayerSpec =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainAxis, planAxis, unreadPixels } from '../../engine';
+import { explainAxis, planAxis, unreadPixels } from '../../../engine';
 
 // Every expected number below was worked out by hand from the definitions:
 // valid floor((n - k) / s) + 1; same ceil(n / s) with total padding

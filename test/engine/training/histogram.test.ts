@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { histogram } from '../../engine/training/histogram';
+import { histogram } from '../../../engine/training/histogram';
 
 it('counts every value once, in equal bins from the smallest to the largest', () => {
   const h = histogram('w', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10], 5);

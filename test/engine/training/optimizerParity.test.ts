@@ -1,11 +1,11 @@
 /** SGD, momentum, Nesterov and Adam, with and without weight decay, against torch.optim on the same gradients. */
 import { spawnSync } from 'node:child_process';
-import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../helpers/oracles';
+import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../../helpers/oracles';
 import { describe, expect, it } from 'vitest';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import type { Parameter } from '../../engine/network/layer';
-import { Optimizer, resolveOptimizer, type OptimizerSettings } from '../../engine/training/optimizer';
-import { randomValues } from '../helpers/network';
+import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import type { Parameter } from '../../../engine/network/layer';
+import { Optimizer, resolveOptimizer, type OptimizerSettings } from '../../../engine/training/optimizer';
+import { randomValues } from '../../helpers/network';
 
 
 const SETTINGS: [string, OptimizerSettings][] = [

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { GraphDocument } from '../../engine';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import { createShapesDataset } from '../../engine/data/synthetic/shapes';
-import { resolveOptimizer } from '../../engine/training/optimizer';
-import { TrainingRun, type TrainEvent, type TrainOptions } from '../../engine/training/trainer';
-import { chainDocument } from '../helpers/graphs';
-import { buildNetwork } from '../helpers/network';
+import type { GraphDocument } from '../../../engine';
+import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import { createShapesDataset } from '../../../engine/data/synthetic/shapes';
+import { resolveOptimizer } from '../../../engine/training/optimizer';
+import { TrainingRun, type TrainEvent, type TrainOptions } from '../../../engine/training/trainer';
+import { chainDocument } from '../../helpers/graphs';
+import { buildNetwork } from '../../helpers/network';
 
 const lenet10 = JSON.parse(readFileSync('resources/examples/lenet-5.json', 'utf8')) as GraphDocument;
 /** LeNet-5 with four outputs, for the four shapes. */

@@ -8,15 +8,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GraphDocument } from '../../engine';
-import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
-import type { WorkerEvent } from '../../engine/training/protocol';
-import { resolveRunSettings } from '../../engine/training/runSettings';
-import { TrainingSession } from '../../engine/training/session';
-import { loadBundledDataset } from '../../cli/datasets';
-import { defaultSettings } from '../../renderer/training/settingsStore';
-import { chainDocument } from '../helpers/graphs';
-import { convstudio } from '../helpers/cli';
+import type { GraphDocument } from '../../../engine';
+import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import type { WorkerEvent, WorkerMessage } from '../../../engine/training/protocol';
+import { parseWorkerMessage } from '../../../engine/training/protocolSchema';
+import { PendingRequests } from '../../../renderer/training/pendingRequests';
+import { png } from '../../helpers/imageFiles';
+import { resolveRunSettings } from '../../../engine/training/runSettings';
+import { TrainingSession } from '../../../engine/training/session';
+import { loadBundledDataset } from '../../../cli/datasets';
+import { defaultSettings } from '../../../renderer/training/settingsStore';
+import { chainDocument } from '../../helpers/graphs';
+import { convstudio } from '../../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'convstudio-session-'));
 
@@ -30,7 +33,7 @@ function documentWith(training: GraphDocument['training']): GraphDocument {
 
 /** A training session as the worker's, with the CLI's data and the CPU backend, and the events it posts. */
 function cpuSession() {
-  const events: WorkerEvent[] = [];
+  const events: WorkerMessage[] = [];
   const session = new TrainingSession({
     post: (event) => events.push(event),
     loadBundled: async (name) => loadBundledDataset(name),
@@ -114,5 +117,59 @@ describe('the training session checks what it is sent', () => {
     await session.handle({ type: 'start', document: { format: 'convstudio-graph', version: 1, name: 'x', nodes: [{ id: 'c', type: 'conv3d' }], edges: [] }, settings: defaultSettings(documentWith(undefined)) });
     expect(events.at(-1)).toMatchObject({ type: 'error' });
     expect((events.at(-1) as { message: string }).message).toContain('unknown node type "conv3d"');
+  });
+});
+
+describe('requests and replies, keyed by id apart from the event stream', () => {
+  const folder = {
+    name: 'two colours',
+    classNames: ['red', 'blue'],
+    files: Array.from({ length: 12 }, (_, i) => ({ className: i % 2 ? 'blue' : 'red', name: `p${i}.png`, bytes: png(8, 8, i % 2 ? [0, 0, 255] : [255, 0, 0]) })),
+    height: 8,
+    width: 8,
+    color: true,
+  };
+  it('answers a request with its own id: a probe before training fails, an import reports progress then its result', async () => {
+    const { session, events } = cpuSession();
+    await session.handle({ type: 'probe', requestId: 41, source: { kind: 'sample', index: 0 }, nodeIds: [] });
+    expect(events).toEqual([{ type: 'reply', requestId: 41, ok: false, message: 'train the network first' }]);
+    await session.handle({ type: 'import', requestId: 42, folder });
+    const progress = events.filter((e) => e.type === 'reply-progress');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((e) => e.type === 'reply-progress' && e.requestId === 42)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'reply', requestId: 42, ok: true, result: { name: 'two colours', classNames: ['blue', 'red'] } });
+  });
+  it('posts only messages the page accepts: every event and reply of a whole run and its probe', async () => {
+    const { session, events } = cpuSession();
+    const doc = documentWith({ dataset: 'shapes', epochs: 1, batchSize: 32, optimizer: { type: 'adam', learningRate: 0.001 }, seed: 1 });
+    await session.handle({ type: 'start', document: doc, settings: { ...defaultSettings(doc), backend: 'cpu', trainLimit: 64, testLimit: 32 } });
+    await session.handle({ type: 'probe', requestId: 1, source: { kind: 'sample', index: 3 }, nodeIds: doc.nodes.map((n) => n.id) });
+    await session.handle({ type: 'examples', requestId: 2, actual: 0, predicted: 1, limit: 4 });
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(['status', 'started', 'metrics', 'progress', 'epoch', 'evaluation', 'done', 'reply']));
+    for (const event of events) expect(parseWorkerMessage(event), event.type).toMatchObject({ ok: true });
+  });
+  it('the page refuses a malformed message from the worker, naming the place', () => {
+    expect(parseWorkerMessage({ type: 'metrics', steps: [1, 2], losses: new Float32Array(2) })).toEqual({ ok: false, message: expect.stringMatching(/^the training worker sent a malformed message: steps: /) });
+    expect(parseWorkerMessage({ type: 'reply', ok: true, result: {} })).toMatchObject({ ok: false });
+    expect(parseWorkerMessage({ type: 'probe-failed', requestId: 1, message: 'x' })).toMatchObject({ ok: false });
+  });
+  it('the page matches replies to requests by id, in any order, and answers every waiting one when the worker goes', async () => {
+    const requests = new PendingRequests();
+    const sent: number[] = [];
+    const first = requests.ask<'examples'>((id) => sent.push(id));
+    const progress: number[] = [];
+    const second = requests.ask<'import'>((id) => sent.push(id), (done) => progress.push(done));
+    const third = requests.ask<'probe'>((id) => sent.push(id));
+    expect(new Set(sent).size).toBe(3);
+    const [a = 0, b = 0] = sent;
+    requests.receive({ type: 'reply-progress', requestId: b, done: 5, total: 9 });
+    requests.receive({ type: 'reply', requestId: b, ok: true, result: { name: 'n', classNames: [], trainCount: 1, testCount: 1, skipped: [] } });
+    requests.receive({ type: 'reply', requestId: a, ok: false, message: 'no' });
+    requests.receive({ type: 'reply', requestId: 999, ok: false, message: 'for nobody' });
+    requests.failAll('the worker crashed');
+    expect(progress).toEqual([5]);
+    expect(await second).toMatchObject({ ok: true, name: 'n' });
+    expect(await first).toEqual({ ok: false, message: 'no' });
+    expect(await third).toEqual({ ok: false, message: 'the worker crashed' });
   });
 });
