@@ -1,12 +1,10 @@
 /**
  * What the CPU reference's kernels share: the precision's array type, a way
  * to wrap values as a tensor, the unrolled convolution windows handed from a
- * forward pass to its filter gradient, and element kernels for the shared
- * optimizer math.
+ * forward pass to its filter gradient.
  */
 import type { Tensor } from '../backend';
 import type { ConvInfo } from '../convInfo';
-import type { ElementKernels, ElementSource } from '../optimizerUpdates';
 import { im2row } from './conv';
 import { CpuTensor, valuesOf, type Values, type ValuesConstructor } from './cpuTensor';
 
@@ -17,7 +15,6 @@ export interface CpuContext {
   unrollForForward(x: Tensor, info: ConvInfo): Values;
   /** The windows the forward pass kept for x (taken once), or x unrolled afresh. */
   unrollForBackward(x: Tensor, info: ConvInfo): Values;
-  elements: ElementKernels;
 }
 
 export function createCpuContext(make: ValuesConstructor): CpuContext {
@@ -27,8 +24,6 @@ export function createCpuContext(make: ValuesConstructor): CpuContext {
    * once, so values changed in between are never stale.
    */
   const pendingWindows = new WeakMap<Values, { key: string; windows: Values }>();
-  // One `this` for every element call: gpu.js kernel sources read the element from this.thread.x.
-  const element = { thread: { x: 0, y: 0, z: 0 }, constants: {} };
   return {
     make,
     wrap,
@@ -41,20 +36,6 @@ export function createCpuContext(make: ValuesConstructor): CpuContext {
       const pending = pendingWindows.get(valuesOf(x));
       pendingWindows.delete(valuesOf(x));
       return pending?.key === JSON.stringify(info) ? pending.windows : im2row(valuesOf(x), info, make);
-    },
-    elements: {
-      map(_name, source: ElementSource, like, ...inputs) {
-        const args = inputs.map((input) => (typeof input === 'number' ? input : valuesOf(input))) as never[];
-        const out = new make(like.size);
-        for (let i = 0; i < out.length; i++) {
-          element.thread.x = i;
-          out[i] = source.apply(element, args);
-        }
-        return wrap(like.shape, out);
-      },
-      replace(target, next) {
-        (valuesOf(target) as Float64Array).set(valuesOf(next));
-      },
     },
   };
 }

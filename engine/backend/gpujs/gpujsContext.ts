@@ -1,6 +1,5 @@
 /** What the gpujs backend's kernels (kernels/) share: storage, the kernel cache, the kept convolution windows, and the mode's choices. */
 import type { ConvInfo } from '../convInfo';
-import type { ElementKernels } from '../optimizerUpdates';
 import type { KernelCache } from './kernelCache';
 import { MAX_ELEMENTS } from './kernelCache';
 import type { GpujsStorage, GpuTensor } from './gpujsStorage';
@@ -21,7 +20,6 @@ export interface GpujsContext {
   alongRows(width: number): boolean;
   /** A packed product (4 channels per cell) in plain layout [outer, channels, cells]; frees the packed one. */
   unpack(packed: GpuTensor, shape: readonly number[], cells: number, channels: number, outer: number): GpuTensor;
-  elements: ElementKernels;
 }
 
 /**
@@ -42,10 +40,6 @@ export function createGpujsContext(storage: GpujsStorage, kernels: KernelCache, 
       const plain = kernels.mapShaped('unpackBlocks', lanes.unpackBlocks, shape, { output: [cells, channels, outer] }, { cells, channels, blocks: Math.ceil(channels / 4) }, packed);
       storage.release(packed.storage);
       return plain;
-    },
-    elements: {
-      map: (name, source, like, ...inputs) => kernels.map(name, source, like.shape, {}, ...inputs),
-      replace: (target, next) => storage.replace(target, next),
     },
   };
 }

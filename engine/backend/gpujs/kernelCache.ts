@@ -11,6 +11,7 @@ import type { GpuInstance, GpuKernel, GpuMode, KernelArgument, KernelResult, Ker
 import type { GpujsStorage, GpuTensor } from './gpujsStorage';
 import { returnFlatOutput } from './gpujsInternals';
 import { runBuilt, type KernelThreads } from './kernelThreads';
+import { adamFirstMoment, adamParameter, adamSecondMoment, sgdParameter, sgdVelocity } from '../optimizerMath.js';
 import { coveringWindow } from './sources/helpers.js';
 
 /** A helper's source under `name`, whatever a bundler called the function; its arguments and result are numbers. */
@@ -19,8 +20,15 @@ const helper = (name: string, fn: (...args: number[]) => number) => ({
   settings: { argumentTypes: Array.from({ length: fn.length }, () => 'Number'), returnType: 'Number' },
 });
 
-/** The helpers (sources/helpers.js) every kernel may call, by the names the kernel sources use. */
-const KERNEL_HELPERS = [helper('coveringWindow', coveringWindow)];
+/** The helpers every kernel may call (sources/helpers.js, ../optimizerMath.js), by the names the kernel sources use. */
+const KERNEL_HELPERS = [
+  helper('coveringWindow', coveringWindow),
+  helper('sgdVelocity', sgdVelocity),
+  helper('sgdParameter', sgdParameter),
+  helper('adamFirstMoment', adamFirstMoment),
+  helper('adamSecondMoment', adamSecondMoment),
+  helper('adamParameter', adamParameter),
+];
 
 /** Float indices are exact below 2^24; beyond that gpu.js's index math goes wrong. */
 export const MAX_ELEMENTS = 2 ** 24;

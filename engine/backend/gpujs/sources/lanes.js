@@ -1,4 +1,3 @@
-/* global coveringWindow -- helpers.js, compiled into every kernel by kernelCache.ts */
 /**
  * Kernels shaped for gpu.js's WebAssembly backend, which runs four
  * neighbouring `thread.x` cells at once in SIMD lanes. Within a quad,
@@ -14,9 +13,11 @@
  * last real channel repeat its index so every read stays in bounds, and
  * their values are never unpacked.
  *
- * Same rules as scalar.js: sizes as constants, no closures, plain JavaScript;
- * the rows of a transposed window walk through helpers.js's coveringWindow
- * (uniform over a quad, so one call serves four lanes).
+ * Same rules as scalar.js: sizes as constants, no closures, plain JavaScript.
+ * The transposed-window walk is written out here rather than called
+ * (helpers.js's coveringWindow, which the scalar kernels use): gpu.js runs a
+ * helper call in its SIMD code outside the vector path, and these two
+ * kernels are the input gradients' hot loops.
  */
 
 // ---- convolution as products with unrolled windows (im2col) ----------------
@@ -125,10 +126,10 @@ export function col2imPacked(packed) {
   const positions = this.constants.outH * this.constants.outW;
   let sum = 0;
   for (let ky = 0; ky < this.constants.kH; ky++) {
-    const oy = coveringWindow(iy, this.constants.padTop, ky, this.constants.strideH, this.constants.outH);
-    if (oy >= 0) {
+    const oyScaled = iy + this.constants.padTop - ky;
+    const oy = Math.floor(oyScaled / this.constants.strideH);
+    if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
       for (let kx = 0; kx < this.constants.kW; kx++) {
-        // The walk of helpers.js's coveringWindow, written out along x: a helper call there would run lane by lane.
         const oxScaled = ix + this.constants.padLeft - kx;
         // Stride 1 (the usual case) needs no division, which SIMD lanes would do one by one.
         const ox = this.constants.strideW === 1 ? oxScaled : Math.floor(oxScaled / this.constants.strideW);
@@ -217,10 +218,10 @@ export function maxPoolBackwardLanes(dy, argmax) {
   const i = (plane * this.constants.inH + iy) * this.constants.inW + ix;
   let sum = 0;
   for (let ky = 0; ky < this.constants.kH; ky++) {
-    const oy = coveringWindow(iy, this.constants.padTop, ky, this.constants.strideH, this.constants.outH);
-    if (oy >= 0) {
+    const oyScaled = iy + this.constants.padTop - ky;
+    const oy = Math.floor(oyScaled / this.constants.strideH);
+    if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
       for (let kx = 0; kx < this.constants.kW; kx++) {
-        // The walk of helpers.js's coveringWindow, written out along x: a helper call there would run lane by lane.
         const oxScaled = ix + this.constants.padLeft - kx;
         const ox = this.constants.strideW === 1 ? oxScaled : Math.floor(oxScaled / this.constants.strideW);
         if (oxScaled >= 0 && ox * this.constants.strideW === oxScaled && ox < this.constants.outW) {
