@@ -14,4 +14,5 @@ export const add: NodeDescriptor<typeof AddNodeSchema> = {
   fields: [],
   infer: (_node, context) => inferAdd(context),
   createLayer: (node) => createAddLayer(node),
+  onnx: (_node, { graph, inputs }) => graph.op(inputs.length === 2 ? 'Add' : 'Sum', inputs),
 };

@@ -18,6 +18,7 @@ import { ok } from '../shapes/layerInfo';
 import { describeShape, isImage } from '../shapes/shape';
 import type { NodeDescriptor } from './descriptor';
 import { nodeOf } from './paramSchemas';
+import { firstInput, weightOf } from '../export/onnx/mappings';
 
 export const DEFAULT_MOMENTUM = 0.1;
 export const DEFAULT_EPSILON = 1e-5;
@@ -57,6 +58,16 @@ export const batchNorm2d: NodeDescriptor<typeof BatchNorm2dNodeSchema> = {
   },
   createLayer: (node, { parameters }) => createBatchNormLayer(node, parameters('heNormal', true)),
   sinceVersion: 2,
+  onnx(node, context) {
+    const { graph } = context;
+    const [channels = 0] = context.inputShapes[0] ?? [];
+    const tensor = (name: string) => graph.floats(`${graph.owner}.${name}`, [channels], weightOf(context, name));
+    // Evaluation with the running statistics; ONNX's momentum is the weight of the old value (1 − PyTorch's).
+    return graph.op('BatchNormalization', [firstInput(context), tensor('weight'), tensor('bias'), tensor('runningMean'), tensor('runningVar')], {
+      epsilon: { float: node.params?.epsilon ?? DEFAULT_EPSILON },
+      momentum: { float: 1 - (node.params?.momentum ?? DEFAULT_MOMENTUM) },
+    });
+  },
 };
 
 /** What backward needs from forward: the normalized input and, per channel, 1/√(variance + ε). */
@@ -87,6 +98,8 @@ function createBatchNormLayer(node: BatchNorm2dNode, params: Parameter[]): Layer
       let mean: Float64Array;
       let variance: Float64Array;
       if (training) {
+        // As PyTorch: one value per channel has no spread to normalize by.
+        if (count <= 1) throw new Error(`${node.id}: batch norm needs more than one value per channel while training (a batch of ${batch} of ${height}×${width})`);
         mean = channelSums(backend, x, channels).map((s) => s / count);
         variance = channelSums(backend, x, channels, mean).map((s) => s / count);
         // PyTorch's running variance is the unbiased one (count - 1).

@@ -14,4 +14,5 @@ export const concat: NodeDescriptor<typeof ConcatNodeSchema> = {
   fields: [],
   infer: (_node, context) => inferConcat(context),
   createLayer: (node) => createConcatLayer(node),
+  onnx: (_node, { graph, inputs }) => graph.op('Concat', inputs, { axis: 1 }),
 };

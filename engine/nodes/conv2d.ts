@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { NodeDescriptor } from './descriptor';
 import { CONV_FIELDS_AFTER, CONV_FIELDS_BEFORE, convFamily } from './convFamily';
 import { convParams, nodeOf, SizePairSchema } from './paramSchemas';
+import { convolution } from '../export/onnx/mappings';
+import { resolveConv } from '../shapes/params';
 
 export const Conv2dNodeSchema = nodeOf(
   'conv2d',
@@ -18,4 +20,8 @@ export const conv2d: NodeDescriptor<typeof Conv2dNodeSchema> = {
   schema: Conv2dNodeSchema,
   newParams: { filters: 8, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', useBias: true },
   fields: [...CONV_FIELDS_BEFORE, { kind: 'pair', key: 'dilation' }, ...CONV_FIELDS_AFTER],
+  onnx(node, context) {
+    const conv = resolveConv(node);
+    return convolution(context, conv.kernel, conv.strides, conv.padding, conv.dilation, conv.useBias);
+  },
 };

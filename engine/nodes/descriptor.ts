@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { Layer, Parameter } from '../network/layer';
 import type { InferContext, Inference, LayerInfo } from '../shapes/layerInfo';
 import type { Padding } from '../graph/schema';
+import type { OnnxMapping } from '../export/onnx/mappings';
 
 /** Palette sections, in the order the palette shows them. */
 export const PALETTE_GROUPS = ['Input', 'Convolution', 'Activations', 'Pooling', 'Dense', 'Structure', 'Output'] as const;
@@ -68,6 +69,8 @@ export interface NodeDescriptor<S extends z.ZodObject = z.ZodObject, N = z.infer
   createLayer: ((node: N, context: LayerContext) => Layer) | null;
   /** The window's parameters with defaults, for nodes with a sliding window. */
   window?(node: N): WindowParams;
+  /** Its ONNX operators (opset 17), with its weights as initializers: engine/export/onnx/. */
+  onnx: OnnxMapping<N>;
   /** The document version that added this type (1 where absent): a document holding it is written at that version or later. */
   sinceVersion?: number;
 }

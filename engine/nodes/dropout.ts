@@ -4,6 +4,7 @@ import { createDropoutLayer } from '../network/layers/simpleLayers';
 import { ok } from '../shapes/layerInfo';
 import type { NodeDescriptor } from './descriptor';
 import { nodeOf } from './paramSchemas';
+import { unary } from '../export/onnx/mappings';
 
 export const DropoutNodeSchema = nodeOf('dropout', z.strictObject({ rate: z.number().min(0).lt(1) }));
 
@@ -15,4 +16,6 @@ export const dropout: NodeDescriptor<typeof DropoutNodeSchema> = {
   fields: [{ kind: 'decimal', key: 'rate', step: 0.05 }],
   infer: (_node, { input }) => ok({ outputShape: input }),
   createLayer: (node) => createDropoutLayer(node),
+  // Evaluation: the identity.
+  onnx: unary('Identity'),
 };

@@ -4,6 +4,7 @@ import { ok } from '../shapes/layerInfo';
 import { sizeOf } from '../shapes/shape';
 import type { NodeDescriptor } from './descriptor';
 import { noParams, nodeOf } from './paramSchemas';
+import { unary } from '../export/onnx/mappings';
 
 export const FlattenNodeSchema = nodeOf('flatten', noParams);
 
@@ -15,4 +16,5 @@ export const flatten: NodeDescriptor<typeof FlattenNodeSchema> = {
   fields: [],
   infer: (_node, { input }) => ok({ outputShape: [sizeOf(input)] }),
   createLayer: (node) => createFlattenLayer(node),
+  onnx: unary('Flatten', { axis: 1 }),
 };

@@ -11,6 +11,7 @@ import { ok } from '../shapes/layerInfo';
 import { describeShape, isImage } from '../shapes/shape';
 import type { NodeDescriptor } from './descriptor';
 import { noParams, nodeOf } from './paramSchemas';
+import { firstInput } from '../export/onnx/mappings';
 
 export const GlobalAvgPool2dNodeSchema = nodeOf('globalAvgPool2d', noParams);
 
@@ -49,4 +50,5 @@ export const globalAvgPool2d: NodeDescriptor<typeof GlobalAvgPool2dNodeSchema> =
       },
     };
   },
+  onnx: (_node, context) => context.graph.op('Flatten', [context.graph.op('GlobalAveragePool', [firstInput(context)])], { axis: 1 }),
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ok } from '../shapes/layerInfo';
 import type { NodeDescriptor } from './descriptor';
 import { nodeOf, positiveInt } from './paramSchemas';
+import { firstInput } from '../export/onnx/mappings';
 
 export const InputNodeSchema = nodeOf(
   'input',
@@ -20,4 +21,6 @@ export const input: NodeDescriptor<typeof InputNodeSchema> = {
   fields: [{ kind: 'shape' }],
   infer: (node) => ok({ outputShape: node.params.shape }),
   createLayer: null,
+  // The exporter makes the graph's input and hands it over as this node's input.
+  onnx: (_node, context) => firstInput(context),
 };

@@ -4,6 +4,7 @@ import { ok } from '../shapes/layerInfo';
 import { describeShape, sizeOf } from '../shapes/shape';
 import type { NodeDescriptor } from './descriptor';
 import { noParams, nodeOf } from './paramSchemas';
+import { unary } from '../export/onnx/mappings';
 
 export const SoftmaxNodeSchema = nodeOf('softmax', noParams);
 
@@ -21,4 +22,5 @@ export const softmax: NodeDescriptor<typeof SoftmaxNodeSchema> = {
     return ok({ outputShape: input, flops: 2 * sizeOf(input) - 1 });
   },
   createLayer: (node) => createSoftmaxLayer(node),
+  onnx: unary('Softmax', { axis: 1 }),
 };

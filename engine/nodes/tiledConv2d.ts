@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { NodeDescriptor } from './descriptor';
 import { CONV_FIELDS_AFTER, CONV_FIELDS_BEFORE, convFamily } from './convFamily';
 import { convParams, nodeOf, SizePairSchema } from './paramSchemas';
+import { kernelSetConvolution } from '../export/onnx/mappings';
+import { resolveConv, toPair } from '../shapes/params';
 
 export const TiledConv2dNodeSchema = nodeOf(
   'tiledConv2d',
@@ -18,4 +20,5 @@ export const tiledConv2d: NodeDescriptor<typeof TiledConv2dNodeSchema> = {
   schema: TiledConv2dNodeSchema,
   newParams: { filters: 4, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', useBias: true, tiles: [2, 2] },
   fields: [...CONV_FIELDS_BEFORE, { kind: 'pair', key: 'tiles' }, ...CONV_FIELDS_AFTER],
+  onnx: (node, context) => kernelSetConvolution(context, resolveConv(node), toPair(node.params.tiles)),
 };

@@ -98,6 +98,9 @@ const ImportResultSchema = z.strictObject({
   skipped: z.array(z.strictObject({ name: text, reason: text })),
 });
 
+/** Each request kind's result, for matching a reply to what was asked. */
+export const RESULT_SCHEMAS = { probe: ProbeResultSchema, examples: ExamplesResultSchema, import: ImportResultSchema } as const;
+
 export const WorkerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('status'), message: text }),
   z.strictObject({ type: z.literal('started'), backend: text, backendReason: text, totalSteps: count, trainCount: count }),

@@ -5,20 +5,26 @@
  * so no caller hangs.
  */
 import type { Answer, RequestCommand, RequestResults, WorkerReply } from '../../engine/training/protocol';
+import { RESULT_SCHEMAS } from '../../engine/training/protocolSchema';
 
 type Kind = RequestCommand['type'];
-type Pending = { resolve: (answer: Answer<RequestResults[Kind]>) => void; onProgress?: ((done: number, total: number) => void) | undefined };
+type Pending = { kind: Kind; resolve: (answer: Answer<RequestResults[Kind]>) => void; onProgress?: ((done: number, total: number) => void) | undefined };
 
 export class PendingRequests {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  /** Sends a request (given its id) and resolves with its answer. */
-  ask<K extends Kind>(send: (requestId: number) => void, onProgress?: (done: number, total: number) => void): Promise<Answer<RequestResults[K]>> {
+  /** Sends a request of `kind` (given its id) and resolves with its answer; a send that throws is forgotten and rethrown. */
+  ask<K extends Kind>(kind: K, send: (requestId: number) => void, onProgress?: (done: number, total: number) => void): Promise<Answer<RequestResults[K]>> {
     const requestId = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(requestId, { resolve: resolve as Pending['resolve'], onProgress });
-      send(requestId);
+    return new Promise((resolve, reject) => {
+      this.pending.set(requestId, { kind, resolve: resolve as Pending['resolve'], onProgress });
+      try {
+        send(requestId);
+      } catch (e) {
+        this.pending.delete(requestId);
+        reject(e);
+      }
     });
   }
 
@@ -28,7 +34,10 @@ export class PendingRequests {
     if (!waiting) return;
     if (reply.type === 'reply-progress') return waiting.onProgress?.(reply.done, reply.total);
     this.pending.delete(reply.requestId);
-    return waiting.resolve(reply.ok ? { ok: true, ...reply.result } : { ok: false, message: reply.message });
+    if (!reply.ok) return waiting.resolve({ ok: false, message: reply.message });
+    // Each kind answers with its own result: another kind's, under this id, is the worker's mistake.
+    if (!RESULT_SCHEMAS[waiting.kind].safeParse(reply.result).success) return waiting.resolve({ ok: false, message: `the training worker answered a ${waiting.kind} request with something else` });
+    return waiting.resolve({ ok: true, ...reply.result });
   }
 
   /** Answers every waiting request with `reason`. */

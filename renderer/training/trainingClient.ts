@@ -118,8 +118,12 @@ export class TrainingClient {
       e.preventDefault();
       requests.failAll(`the import crashed: ${e.message || 'unknown error'}`);
     };
-    const reply = await requests.ask<'import'>((requestId) => worker.postMessage({ type: 'import', requestId, folder } satisfies WorkerCommand), onProgress);
-    worker.terminate();
+    let reply: ImportReply;
+    try {
+      reply = await requests.ask('import', (requestId) => worker.postMessage({ type: 'import', requestId, folder } satisfies WorkerCommand), onProgress);
+    } finally {
+      worker.terminate();
+    }
     if (reply.ok) {
       this.folders.set(folder.name, folder);
       this.set({ folders: [...this.folders.keys()] });
@@ -194,13 +198,13 @@ export class TrainingClient {
   probe(source: ProbeSource, nodeIds: string[], options: ProbeOptions = {}): Promise<ProbeReply> {
     const { epoch, detailIds } = options;
     if (!this.worker) return Promise.resolve({ ok: false, message: 'train the network first' });
-    return this.requests.ask<'probe'>((requestId) => this.send({ type: 'probe', requestId, source, nodeIds, ...(epoch === undefined ? {} : { epoch }), ...(detailIds ? { detailIds } : {}) }));
+    return this.requests.ask('probe', (requestId) => this.send({ type: 'probe', requestId, source, nodeIds, ...(epoch === undefined ? {} : { epoch }), ...(detailIds ? { detailIds } : {}) }));
   }
 
   /** The test images of class `actual` predicted as `predicted` by the last evaluation. */
   examples(actual: number, predicted: number, limit = 48): Promise<ExamplesReply> {
     if (!this.worker) return Promise.resolve({ ok: false, message: 'train the network first' });
-    return this.requests.ask<'examples'>((requestId) => this.send({ type: 'examples', requestId, actual, predicted, limit }));
+    return this.requests.ask('examples', (requestId) => this.send({ type: 'examples', requestId, actual, predicted, limit }));
   }
 
   private send(command: WorkerCommand) {

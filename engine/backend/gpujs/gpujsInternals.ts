@@ -13,9 +13,9 @@ import type { GpuClass, GpuKernel } from './gpuApi';
 /** The gpu.js these internals were written against (package.json pins it). */
 export const GPUJS_VERSION = '2.24.1';
 
-/** gpu.js's module entry for one kernel and size (WebAssemblyKernel._active). */
 export type { RangeRunner };
 
+/** gpu.js's module entry for one kernel and size (WebAssemblyKernel._active). */
 export interface ModuleEntry {
   id: number;
   /** Set when the entry's memory is shared between threads. */

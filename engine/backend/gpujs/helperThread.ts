@@ -81,7 +81,21 @@ export function helperMain(words: typeof CONTROL, timing: HelperTiming, runCells
   let control = new Int32Array(new SharedArrayBuffer(0));
   let base = 0;
   const modules = new Map<number, ModuleExports>();
-  const serve = () => {
+  return (message) => {
+    if (message.control) {
+      control = new Int32Array(message.control);
+      base = message.base ?? 0;
+      Atomics.store(control, base + words.STARTED, 1);
+    }
+    for (const id of message.drop ?? []) modules.delete(id);
+    if (message.module !== undefined && message.id !== undefined) {
+      const env: Record<string, unknown> = { memory: message.memory };
+      const math = Math as unknown as Record<string, unknown>;
+      for (const name of message.mathImports ?? []) env[`math_${name}`] = math[name];
+      modules.set(message.id, new wasm.Instance(message.module, { env }).exports);
+      Atomics.store(control, base + words.READY, message.id);
+    }
+    // Serve commands until told to yield (no named inner function: a bundler keeping names would wrap it in a helper this thread lacks).
     let idle = 0;
     for (;;) {
       const pending = Atomics.load(control, base + words.SEQUENCE);
@@ -108,22 +122,6 @@ export function helperMain(words: typeof CONTROL, timing: HelperTiming, runCells
       Atomics.store(control, base + words.DONE, pending);
     }
   };
-  return (message) => {
-    if (message.control) {
-      control = new Int32Array(message.control);
-      base = message.base ?? 0;
-      Atomics.store(control, base + words.STARTED, 1);
-    }
-    for (const id of message.drop ?? []) modules.delete(id);
-    if (message.module !== undefined && message.id !== undefined) {
-      const env: Record<string, unknown> = { memory: message.memory };
-      const math = Math as unknown as Record<string, unknown>;
-      for (const name of message.mathImports ?? []) env[`math_${name}`] = math[name];
-      modules.set(message.id, new wasm.Instance(message.module, { env }).exports);
-      Atomics.store(control, base + words.READY, message.id);
-    }
-    serve();
-  };
 }
 
 /**
@@ -133,8 +131,6 @@ export function helperMain(words: typeof CONTROL, timing: HelperTiming, runCells
  */
 export function helperScript(timing: HelperTiming): string {
   return [
-    // A bundler keeping function names (esbuild's keepNames, the browser build) wraps inner functions in __name(…).
-    'var __name = function (f) { return f; };',
     `var handle = (${helperMain.toString()})(${JSON.stringify(CONTROL)}, ${JSON.stringify(timing)}, ${runRange.toString()}, WebAssembly);`,
     "if (typeof self !== 'undefined' && typeof self.postMessage === 'function') self.onmessage = function (e) { handle(e.data); };",
     "else require('worker_threads').parentPort.on('message', handle);",

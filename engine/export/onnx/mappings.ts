@@ -15,7 +15,7 @@ import type { LayerInfo } from '../../shapes/layerInfo';
 import { planWindow, type WindowPlan } from '../../shapes/windowArithmetic';
 import type { Padding } from '../../graph/schema';
 import type { Pair } from '../../shapes/params';
-import { kernelExtent } from '../../shapes/params';
+import { kernelExtent, type ResolvedConv } from '../../shapes/params';
 import type { OnnxGraph } from './onnxGraph';
 
 /** What a node's mapping is given. */
@@ -185,4 +185,17 @@ export function kernelsForMatmul(weight: Float32Array, sets: number, filters: nu
     }
   }
   return out;
+}
+
+/** locallyConnected2d (`local`) and tiledConv2d (its tiles): a kernel set per position, or per tile gathered by position. */
+export function kernelSetConvolution(context: OnnxContext, conv: ResolvedConv, tiles: Pair | 'local'): string {
+  const [filters = 0, outH = 0, outW = 0] = context.info.outputShape;
+  const [channels] = imageShape(context);
+  const rows = channels * conv.kernel[0] * conv.kernel[1];
+  const [tilesH, tilesW] = tiles === 'local' ? [outH, outW] : tiles;
+  const sets = tilesH * tilesW;
+  const kernels = { dims: [sets, rows, filters] as [number, number, number], values: kernelsForMatmul(weightOf(context, 'weight'), sets, filters, rows) };
+  const perPosition = tiles === 'local' ? undefined : (p: number) => (Math.floor(p / outW) % tilesH) * tilesW + ((p % outW) % tilesW);
+  const bias = conv.useBias ? { dims: tiles === 'local' ? [filters, outH, outW] : [filters, 1, 1], values: weightOf(context, 'bias') } : undefined;
+  return positionalConvolution(context, conv.kernel, conv.strides, conv.padding, kernels, perPosition, bias);
 }

@@ -156,12 +156,15 @@ describe('requests and replies, keyed by id apart from the event stream', () => 
   it('the page matches replies to requests by id, in any order, and answers every waiting one when the worker goes', async () => {
     const requests = new PendingRequests();
     const sent: number[] = [];
-    const first = requests.ask<'examples'>((id) => sent.push(id));
+    const first = requests.ask('examples', (id) => sent.push(id));
     const progress: number[] = [];
-    const second = requests.ask<'import'>((id) => sent.push(id), (done) => progress.push(done));
-    const third = requests.ask<'probe'>((id) => sent.push(id));
-    expect(new Set(sent).size).toBe(3);
-    const [a = 0, b = 0] = sent;
+    const second = requests.ask('import', (id) => sent.push(id), (done) => progress.push(done));
+    const third = requests.ask('probe', (id) => sent.push(id));
+    const fourth = requests.ask('probe', (id) => sent.push(id));
+    expect(new Set(sent).size).toBe(4);
+    const [a = 0, b = 0, , d = 0] = sent;
+    // An import's result under a probe's id is refused, not handed over as a probe.
+    requests.receive({ type: 'reply', requestId: d, ok: true, result: { name: 'n', classNames: [], trainCount: 1, testCount: 1, skipped: [] } });
     requests.receive({ type: 'reply-progress', requestId: b, done: 5, total: 9 });
     requests.receive({ type: 'reply', requestId: b, ok: true, result: { name: 'n', classNames: [], trainCount: 1, testCount: 1, skipped: [] } });
     requests.receive({ type: 'reply', requestId: a, ok: false, message: 'no' });
@@ -171,5 +174,6 @@ describe('requests and replies, keyed by id apart from the event stream', () => 
     expect(await second).toMatchObject({ ok: true, name: 'n' });
     expect(await first).toEqual({ ok: false, message: 'no' });
     expect(await third).toEqual({ ok: false, message: 'the worker crashed' });
+    expect(await fourth).toEqual({ ok: false, message: 'the training worker answered a probe request with something else' });
   });
 });

@@ -186,7 +186,7 @@ export function unpackBlocks(packed) {
 
 // ---- pooling and bias, with lanes along a row -------------------------------
 
-/** As kernels.maxPoolArgmax, over output [outW, outH, batch·channels]. */
+/** As scalar.js's maxPoolArgmax, over output [outW, outH, batch·channels]. */
 export function maxPoolArgmaxLanes(x) {
   const plane = this.thread.z;
   let best = 0;

@@ -9,7 +9,7 @@
  *
  * Plain JavaScript on purpose: gpu.js parses these functions' source text,
  * and TypeScript's strict indexing would only add casts it cannot read.
- * kernels.d.ts gives their types.
+ * scalar.d.ts gives their types.
  */
 
 // ---- convolution with kernel sets ----------------------------------------
