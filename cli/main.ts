@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { toJsonSchema } from '../engine';
 import { datasetsCommand } from './commands/datasets';
+import { exportCommand } from './commands/export';
 import { lessonCommand } from './commands/lesson';
 import { forwardCommand, gradientsCommand } from './commands/forward';
 import { evalCommand, trainCommand } from './commands/train';
@@ -31,6 +32,8 @@ Usage:
                                     train; settings come from the document, flags override
   convstudio eval FILE [--dataset NAME] [--json]
                                     accuracy, per-class accuracy, confusion matrix
+  convstudio export FILE --format onnx --out MODEL.onnx [--json]
+                                    the network and its weights as an ONNX model (opset 17)
   convstudio datasets [--json]      the data sets: bundled, synthetic, or a folder of images
   convstudio datasets preview NAME --out grid.png [--split train|test]
                                     a labelled grid of samples
@@ -58,6 +61,7 @@ const OPTIONS = {
   backend: { type: 'string' },
   out: { type: 'string' },
   shift: { type: 'string' },
+  format: { type: 'string' },
   split: { type: 'string' },
   size: { type: 'string' },
   color: { type: 'boolean' },
@@ -104,7 +108,7 @@ async function dispatch(argv: readonly string[], io: CliOutput, onInterrupt: (st
     return EXIT.ok;
   }
   const [file, ...extra] = rest;
-  const commands = ['validate', 'summary', 'forward', 'gradients', 'train', 'eval'];
+  const commands = ['validate', 'summary', 'forward', 'gradients', 'train', 'eval', 'export'];
   if (!commands.includes(command)) throw new CliError(`convstudio: unknown command "${command}"\n\n${USAGE}`, EXIT.unreadable);
   if (file === undefined || extra.length > 0) throw new CliError(`convstudio ${command}: expected exactly one FILE\n\n${USAGE}`, EXIT.unreadable);
 
@@ -119,6 +123,8 @@ async function dispatch(argv: readonly string[], io: CliOutput, onInterrupt: (st
       return forwardCommand({ file, input: v.input, seed: seed ?? 1, json }, io);
     case 'gradients':
       return gradientsCommand({ file, input: v.input, labels: v.labels, seed: seed ?? 1, json }, io);
+    case 'export':
+      return exportCommand({ file, format: v.format, out: v.out, json, version: __CONVSTUDIO_VERSION__ }, io);
     case 'eval':
       return evalCommand({ file, ...(v.dataset ? { dataset: v.dataset } : {}), ...(seed !== undefined ? { seed } : {}), json }, io);
     default:
