@@ -58,7 +58,7 @@ export class DocumentFiles {
   async exportFile(request: ExportRequest): Promise<SaveResult | undefined> {
     const path = await this.dialogs.chooseSavePath(request.suggestedName, request.kind);
     if (path === undefined) return undefined;
-    this.write(path, request.text);
+    this.write(path, request.kind === 'onnx' ? request.bytes : request.text);
     return { name: basename(path), handle: this.handleFor(path) };
   }
 
@@ -79,7 +79,7 @@ export class DocumentFiles {
     return { name: basename(path), handle: this.handleFor(path) };
   }
 
-  private write(path: string, text: string): void {
+  private write(path: string, text: string | Uint8Array): void {
     try {
       writeFileAtomically(path, text, { backup: true });
     } catch (error) {

@@ -22,7 +22,12 @@ const ARGUMENTS: Record<string, z.ZodType<unknown[]>> = {
   [INVOKE_CHANNELS.openRecent]: z.tuple([z.string().min(1).max(4096)]),
   [INVOKE_CHANNELS.save]: z.union([z.tuple([text, fileName]), z.tuple([text, fileName, handle])]),
   [INVOKE_CHANNELS.saveAs]: z.tuple([text, fileName]),
-  [INVOKE_CHANNELS.exportFile]: z.tuple([z.object({ suggestedName: fileName, text, kind: z.enum(['markdown', 'json']) }).strict()]),
+  [INVOKE_CHANNELS.exportFile]: z.tuple([
+    z.discriminatedUnion('kind', [
+      z.object({ suggestedName: fileName, text, kind: z.enum(['markdown', 'json']) }).strict(),
+      z.object({ suggestedName: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IPC_PAYLOAD_BYTES, 'at most 64 MB'), kind: z.literal('onnx') }).strict(),
+    ]),
+  ]),
   [INVOKE_CHANNELS.recentFiles]: z.tuple([]),
   [INVOKE_CHANNELS.appInfo]: z.tuple([]),
   [INVOKE_CHANNELS.takeRecovery]: z.tuple([]),
@@ -49,9 +54,10 @@ export function checkIpcMessage(channel: string, senderUrl: string | undefined, 
   return { ok: true, args: parsed.data };
 }
 
-/** Counts string lengths (the only large things a message carries) without serializing it again. */
+/** Counts string lengths and byte arrays (the only large things a message carries) without serializing it again. */
 function payloadSize(value: unknown, depth = 0): number {
   if (typeof value === 'string') return value.length;
+  if (ArrayBuffer.isView(value)) return value.byteLength;
   if (depth > 8 || value === null || typeof value !== 'object') return 8;
   let total = 0;
   for (const item of Array.isArray(value) ? value : Object.values(value)) total += payloadSize(item, depth + 1);

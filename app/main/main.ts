@@ -56,7 +56,7 @@ function start(): void {
       return result.canceled ? undefined : result.filePaths[0];
     },
     async chooseSavePath(suggestedName, kind) {
-      const filters = kind === 'markdown' ? [{ name: 'Markdown', extensions: ['md'] }] : [{ name: kind === 'document' ? 'ConvStudio graph' : 'JSON', extensions: kind === 'document' ? DOCUMENT_EXTENSIONS : ['json'] }];
+      const filters = { markdown: [{ name: 'Markdown', extensions: ['md'] }], onnx: [{ name: 'ONNX model', extensions: ['onnx'] }], json: [{ name: 'JSON', extensions: ['json'] }], document: [{ name: 'ConvStudio graph', extensions: DOCUMENT_EXTENSIONS }] }[kind];
       const result = await dialog.showSaveDialog(window!, { defaultPath: suggestedName, filters });
       return result.canceled ? undefined : result.filePath;
     },

@@ -56,11 +56,8 @@ export interface SaveResult {
 /** What an answered call carries back; the preload turns a failure into a thrown Error with this message. */
 export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 
-export interface ExportRequest {
-  suggestedName: string;
-  text: string;
-  kind: 'markdown' | 'json';
-}
+/** A file the page made for the user to keep elsewhere: text (a summary) or bytes (an ONNX model). */
+export type ExportRequest = { suggestedName: string; kind: 'markdown' | 'json'; text: string } | { suggestedName: string; kind: 'onnx'; bytes: Uint8Array };
 
 export interface RecentFile {
   path: string;

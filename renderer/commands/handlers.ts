@@ -6,6 +6,7 @@
  * engine), else on the graph. Nothing here reaches another component through
  * the DOM: the canvas and the workspace bind their actions when they mount.
  */
+import { exportOnnxWithBridge } from '../platform/exportModel';
 import type { CommandId, ShellCommandId, ViewCommandId } from '../../app/shared/commands';
 import { VIEWS, type ViewId } from '../../app/shared/views';
 import type { GraphDocument, NodeType } from '../../engine';
@@ -136,6 +137,7 @@ export function createHandlers(ctx: CommandContext): Record<CommandId, CommandHa
         );
       },
     },
+    'export-onnx': { run: () => void exportOnnxWithBridge(store, bridge) },
     close: shell('close'),
     quit: shell('quit'),
 

@@ -34,7 +34,8 @@ export const browserBridge: PlatformBridge = {
     return { name: chosen };
   },
   async exportFile(request) {
-    download(request.suggestedName, request.text, request.kind === 'markdown' ? 'text/markdown' : 'application/json');
+    if (request.kind === 'onnx') download(request.suggestedName, request.bytes, 'application/octet-stream');
+    else download(request.suggestedName, request.text, request.kind === 'markdown' ? 'text/markdown' : 'application/json');
     return { name: request.suggestedName };
   },
   autosave(state: AutosaveState) {
@@ -70,8 +71,8 @@ export const browserBridge: PlatformBridge = {
   closeConfirmed() {},
 };
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name: string, content: string | Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -67,27 +67,24 @@ export function exportOnnx(doc: GraphDocument, options: { producerVersion?: stri
     );
   }
   const outputName = outputs.get(network.outputId) ?? '';
-  const valueInfo = (name: string, shape: Shape) => ({
-    name,
-    type: { tensorType: { elemType: ELEM.FLOAT, shape: { dim: [{ dimParam: BATCH_DIMENSION }, ...shape.map((n) => ({ dimValue: n }))] } } },
-  });
+  const valueInfo = (name: string, shape: Shape) => ({ name, elemType: ELEM.FLOAT, dims: [BATCH_DIMENSION, ...shape] });
   const bytes = encodeModel({
     irVersion: ONNX_IR_VERSION,
-    opsetImport: [{ domain: '', version: ONNX_OPSET }],
+    opset: ONNX_OPSET,
     producerName: 'ConvStudio',
     producerVersion: options.producerVersion ?? '',
     docString: `ConvStudio network "${doc.name}" (document version ${doc.version}); each ONNX node is named after the ConvStudio node it comes from.`,
-    metadataProps: [
-      { key: 'convstudio.document.name', value: doc.name },
-      { key: 'convstudio.document.version', value: String(doc.version) },
-      { key: 'convstudio.nodes', value: JSON.stringify(doc.nodes.map((n) => ({ id: n.id, type: n.type, output: outputs.get(n.id) }))) },
+    metadata: [
+      ['convstudio.document.name', doc.name],
+      ['convstudio.document.version', String(doc.version)],
+      ['convstudio.nodes', JSON.stringify(doc.nodes.map((n) => ({ id: n.id, type: n.type, output: outputs.get(n.id) })))],
     ],
     graph: {
       name: doc.name || 'ConvStudio network',
-      node: graph.nodes,
-      initializer: graph.initializers,
-      input: [valueInfo(inputName, shapeOf(network.inputId))],
-      output: [valueInfo(outputName, shapeOf(network.outputId))],
+      nodes: graph.nodes,
+      initializers: graph.initializers,
+      inputs: [valueInfo(inputName, shapeOf(network.inputId))],
+      outputs: [valueInfo(outputName, shapeOf(network.outputId))],
     },
   });
   for (const { param } of network.parameters) backend.dispose(param.value);

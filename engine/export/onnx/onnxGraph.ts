@@ -16,7 +16,6 @@ export interface TensorMessage {
   name: string;
   dims: number[];
   dataType: ElemType;
-  floatData?: number[];
   int64Data?: number[];
   int32Data?: number[];
   rawData?: Uint8Array;

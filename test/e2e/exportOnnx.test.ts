@@ -1,0 +1,79 @@
+/**
+ * File > Export ONNX Model… in Chromium: the open graph's download is a
+ * model onnxruntime runs with the engine's output for the same input, the
+ * notice says what was written and how to run it, and a graph with problems
+ * is refused with them listed (nothing downloaded).
+ */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDocumentValue, type GraphDocument } from '../../engine';
+import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
+import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
+import { Network } from '../../engine/network/network';
+import { createRandom } from '../../engine/network/random';
+import { relativeError } from '../helpers/parityCases';
+import { ORACLES_REQUIRED } from '../helpers/oracles';
+import { openEditor, SHOTS } from './openEditor';
+
+interface StoreHandle {
+  getState(): { document: GraphDocument };
+  reset(doc: GraphDocument, name: string): void;
+}
+declare const convstudioStore: StoreHandle;
+
+async function runCommand(page: Page, label: string, id: string) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.getByTestId('command-palette-input').fill(label);
+  await page.getByTestId(`command-palette-item-${id}`).click();
+}
+
+describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('exporting ONNX in Chromium', () => {
+  let chromium: ChromiumPage;
+  beforeAll(async () => {
+    chromium = await openEditor();
+  }, 120_000);
+  afterAll(async () => chromium?.close());
+
+  it('downloads the open graph as a model onnxruntime runs with the engine’s output, and says how to run it', async () => {
+    const { page } = chromium;
+    const lenet = JSON.parse(readFileSync('resources/examples/lenet-5.json', 'utf8')) as GraphDocument;
+    await page.evaluate((doc) => convstudioStore.reset(doc, 'lenet-5.json'), lenet);
+    const downloading = page.waitForEvent('download');
+    await runCommand(page, 'Export ONNX Model', 'export-onnx');
+    const notice = () => page.getByTestId('notice').textContent();
+    await expect.poll(notice).toContain('Exported lenet-5.onnx (ONNX opset 17');
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('lenet-5.onnx');
+    const file = join(tmpdir(), `convstudio-e2e-${Date.now()}.onnx`);
+    await download.saveAs(file);
+    expect(await notice()).toContain('onnxruntime.InferenceSession("lenet-5.onnx")');
+    await page.screenshot({ path: `${SHOTS}/export-onnx.png` });
+
+    const doc = await page.evaluate(() => convstudioStore.getState().document);
+    const loaded = loadDocumentValue(doc);
+    const backend = createCpuBackend('float32');
+    const network = Network.create(loaded.document!, loaded.analysis!, backend, doc.training?.seed ?? 1);
+    const input = Float32Array.from({ length: 2 * 784 }, (_, i) => (i % 29) / 29);
+    const ours = backend.read(network.forward(backend.tensor([2, 1, 28, 28], input), false, createRandom(1)).get(network.outputId)!);
+    const session = await InferenceSession.create(readFileSync(file));
+    const theirs = (await session.run({ [session.inputNames[0]!]: new OrtTensor('float32', input, [2, 1, 28, 28]) }))[session.outputNames[0]!];
+    expect(relativeError(Array.from(theirs?.data as Float32Array), ours)).toBeLessThan(1e-4);
+  }, 60_000);
+
+  it('refuses a graph with problems, listing them, and downloads nothing', async () => {
+    const { page } = chromium;
+    const lenet = JSON.parse(readFileSync('resources/examples/lenet-5.json', 'utf8')) as GraphDocument;
+    // One edge gone: a node left unconnected.
+    await page.evaluate((doc) => convstudioStore.reset({ ...doc, edges: doc.edges.slice(1) }, 'broken.json'), lenet);
+    let downloaded = false;
+    page.once('download', () => (downloaded = true));
+    await runCommand(page, 'Export ONNX Model', 'export-onnx');
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Not exported:');
+    expect(await page.getByTestId('notice').locator('li').count()).toBeGreaterThan(0);
+    expect(downloaded).toBe(false);
+  }, 60_000);
+});
