@@ -34,6 +34,8 @@ Usage:
                                     accuracy, per-class accuracy, confusion matrix
   convstudio export FILE --format onnx --out MODEL.onnx [--json]
                                     the network and its weights as an ONNX model (opset 17)
+  convstudio export FILE --format pytorch --out FOLDER [--json]
+                                    as a PyTorch project: model.py, weights, check.py
   convstudio datasets [--json]      the data sets: bundled, synthetic, or a folder of images
   convstudio datasets preview NAME --out grid.png [--split train|test]
                                     a labelled grid of samples

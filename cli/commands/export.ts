@@ -1,8 +1,14 @@
-/** `export FILE --format onnx --out model.onnx`: the network, with its weights, as an ONNX model. */
+/**
+ * `export FILE --format onnx --out model.onnx`: the network, with its weights, as an ONNX model;
+ * `export FILE --format pytorch --out FOLDER`: as a PyTorch project (model.py, weights, check.py).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { exportOnnx } from '../../engine/export/onnx/exportOnnx';
+import { exportPytorch } from '../../engine/export/pytorch/exportPytorch';
 import { CliError, EXIT, loadDocumentFile, writeFileAtomically, type CliOutput } from '../io';
 
-export const EXPORT_FORMATS = ['onnx'] as const;
+export const EXPORT_FORMATS = ['onnx', 'pytorch'] as const;
 
 export interface ExportOptions {
   file: string;
@@ -15,16 +21,27 @@ export interface ExportOptions {
 export function exportCommand(options: ExportOptions, io: CliOutput): number {
   const format = options.format ?? 'onnx';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`convstudio export: unknown format "${format}"; available: ${EXPORT_FORMATS.join(', ')}`, EXIT.unreadable);
-  if (options.out === undefined) throw new CliError('convstudio export: --out FILE is required (where the model goes)', EXIT.unreadable);
+  const out = options.out;
+  if (out === undefined) throw new CliError(`convstudio export: --out ${format === 'pytorch' ? 'FOLDER' : 'FILE'} is required (where the ${format === 'pytorch' ? 'project' : 'model'} goes)`, EXIT.unreadable);
   const { document } = loadDocumentFile(options.file, io);
-  let model;
-  try {
-    model = exportOnnx(document, { producerVersion: options.version });
-  } catch (e) {
-    throw new CliError(`convstudio export: ${(e as Error).message}`);
+  const attempt = <T>(make: () => T): T => {
+    try {
+      return make();
+    } catch (e) {
+      throw new CliError(`convstudio export: ${(e as Error).message}`);
+    }
+  };
+  if (format === 'pytorch') {
+    const project = attempt(() => exportPytorch(document));
+    mkdirSync(out, { recursive: true });
+    for (const [name, bytes] of project.files) writeFileAtomically(join(out, name), bytes);
+    const files = [...project.files.keys()];
+    io.out(options.json ? JSON.stringify({ format, out, files, renamed: project.renamed }) : `wrote ${out}/: ${files.join(', ')}. Check it: python ${join(out, 'check.py')}`);
+    return EXIT.ok;
   }
-  writeFileAtomically(options.out, model.bytes);
-  const summary = { format, out: options.out, bytes: model.bytes.length, input: model.inputName, output: model.outputName, opset: 17 };
-  io.out(options.json ? JSON.stringify(summary) : `wrote ${options.out}: ONNX opset 17, ${model.bytes.length.toLocaleString('en-US')} bytes, input "${model.inputName}" [N, …], output "${model.outputName}"`);
+  const model = attempt(() => exportOnnx(document, { producerVersion: options.version }));
+  writeFileAtomically(out, model.bytes);
+  const summary = { format, out, bytes: model.bytes.length, input: model.inputName, output: model.outputName, opset: 17 };
+  io.out(options.json ? JSON.stringify(summary) : `wrote ${out}: ONNX opset 17, ${model.bytes.length.toLocaleString('en-US')} bytes, input "${model.inputName}" [N, …], output "${model.outputName}"`);
   return EXIT.ok;
 }

@@ -24,8 +24,15 @@ describe('convstudio export', () => {
       expect(probabilities.slice(0, 10).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     }
   });
+  it('writes LeNet-5 as a PyTorch project folder', () => {
+    const out = join(folder, 'lenet-pytorch');
+    const run = convstudio('export', 'resources/examples/lenet-5.json', '--format', 'pytorch', '--out', out, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ format: 'pytorch', files: ['model.py', 'check.py', 'expected.json', 'weights.safetensors', 'README.md'], renamed: [] });
+    expect(readFileSync(join(out, 'model.py'), 'utf8')).toContain('self.c1 = Conv((6, 1, 5, 5)');
+  });
   it('names what is wrong: an unknown format, no --out, a broken document', () => {
-    expect(convstudio('export', 'resources/examples/lenet-5.json', '--format', 'tflite', '--out', join(folder, 'x'))).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown format "tflite"; available: onnx') });
+    expect(convstudio('export', 'resources/examples/lenet-5.json', '--format', 'tflite', '--out', join(folder, 'x'))).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown format "tflite"; available: onnx, pytorch') });
     expect(convstudio('export', 'resources/examples/lenet-5.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('--out FILE is required') });
     expect(convstudio('export', 'test/malformed/graph-cycle.json', '--out', join(folder, 'y.onnx'))).toMatchObject({ code: 1 });
   });

@@ -16,11 +16,12 @@ import { coveringWindow } from './sources/helpers.js';
 
 /** A helper's source under `name`, whatever a bundler called the function; its arguments and result are numbers. */
 const helper = (name: string, fn: (...args: number[]) => number) => ({
+  name,
   source: fn.toString().replace(/^function\s*[\w$]*/, `function ${name}`),
   settings: { argumentTypes: Array.from({ length: fn.length }, () => 'Number'), returnType: 'Number' },
 });
 
-/** The helpers every kernel may call (sources/helpers.js, ../optimizerMath.js), by the names the kernel sources use. */
+/** The helpers kernels may call (sources/helpers.js, ../optimizerMath.js), by the names the kernel sources use. */
 const KERNEL_HELPERS = [
   helper('coveringWindow', coveringWindow),
   helper('sgdVelocity', sgdVelocity),
@@ -108,7 +109,10 @@ export function createKernelCache(gpu: GpuInstance, mode: Exclude<GpuMode, 'webg
     return kernels.entries().next().value as [string, GpuKernel];
   };
   const compile = (source: Source<never>, output: readonly number[], constants: object, cellsTimesWork: number): GpuKernel => {
-    const kernel = gpu.createKernel(source, { output: [...output], constants, functions: KERNEL_HELPERS, pipeline: true, immutable: true, precision: 'single', loopMaxIterations: 1 << 30 });
+    const text = source.toString();
+    // Only the helpers this source calls: each one compiled in makes every shader and module larger.
+    const functions = KERNEL_HELPERS.filter((h) => text.includes(`${h.name}(`));
+    const kernel = gpu.createKernel(source, { output: [...output], constants, functions, pipeline: true, immutable: true, precision: 'single', loopMaxIterations: 1 << 30 });
     // gpu.js hands a webasm kernel's 3-D or packed result back as nested rows; the backend addresses every tensor flat.
     if (webasm) returnFlatOutput(kernel);
     if (threads && threaded.size < MAX_THREADED_KERNELS && cellsTimesWork >= (options.threadedWork ?? THREADED_WORK)) {

@@ -96,8 +96,8 @@ function shapeOf(context: OnnxContext, name: string): number[] {
   return [...spec.shape];
 }
 
-/** Per output position, whether its window covers at least one real pixel, and how many. */
-function realPixels(plan: WindowPlan): number[] {
+/** Per output position (row-major), how many real (unpadded) pixels its window covers. */
+export function realPixels(plan: WindowPlan): number[] {
   const along = (axis: WindowPlan['rows']) =>
     Array.from({ length: axis.outSize }, (_, o) => {
       const start = o * axis.stride - axis.padBefore;
