@@ -12,7 +12,6 @@ import type { GpujsStorage, GpuTensor } from './gpujsStorage';
 import { returnFlatOutput } from './gpujsInternals';
 import { runBuilt, type KernelThreads } from './kernelThreads';
 import { adamFirstMoment, adamParameter, adamSecondMoment, sgdParameter, sgdVelocity } from '../optimizerMath.js';
-import { coveringWindow } from './sources/helpers.js';
 
 /** A helper's source under `name`, whatever a bundler called the function; its arguments and result are numbers. */
 const helper = (name: string, fn: (...args: number[]) => number) => ({
@@ -21,9 +20,8 @@ const helper = (name: string, fn: (...args: number[]) => number) => ({
   settings: { argumentTypes: Array.from({ length: fn.length }, () => 'Number'), returnType: 'Number' },
 });
 
-/** The helpers kernels may call (sources/helpers.js, ../optimizerMath.js), by the names the kernel sources use. */
+/** The helpers kernels may call (../optimizerMath.js), by the names the kernel sources use. */
 const KERNEL_HELPERS = [
-  helper('coveringWindow', coveringWindow),
   helper('sgdVelocity', sgdVelocity),
   helper('sgdParameter', sgdParameter),
   helper('adamFirstMoment', adamFirstMoment),

@@ -1,4 +1,3 @@
-/* global coveringWindow -- helpers.js, compiled into every kernel by kernelCache.ts */
 /**
  * The GPU.js kernels, one function per primitive. gpu.js transpiles each
  * function's source to WebAssembly, GLSL or JavaScript, so they follow its
@@ -49,11 +48,13 @@ export function convBackwardInput(dy, w) {
   let sum = 0;
   for (let oc = 0; oc < this.constants.outC; oc++) {
     for (let ky = 0; ky < this.constants.kH; ky++) {
-      const oy = coveringWindow(iy, this.constants.padTop, ky, this.constants.strideH, this.constants.outH);
-      if (oy >= 0) {
+      const oyScaled = iy + this.constants.padTop - ky;
+      const oy = Math.floor(oyScaled / this.constants.strideH);
+      if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
         for (let kx = 0; kx < this.constants.kW; kx++) {
-          const ox = coveringWindow(ix, this.constants.padLeft, kx, this.constants.strideW, this.constants.outW);
-          if (ox >= 0) {
+          const oxScaled = ix + this.constants.padLeft - kx;
+          const ox = Math.floor(oxScaled / this.constants.strideW);
+          if (oxScaled >= 0 && ox * this.constants.strideW === oxScaled && ox < this.constants.outW) {
             const kernelSet = (oy % this.constants.tilesH) * this.constants.tilesW + (ox % this.constants.tilesW);
             sum +=
               dy[((n * this.constants.outC + oc) * this.constants.outH + oy) * this.constants.outW + ox] *
@@ -154,11 +155,13 @@ export function maxPoolBackward(dy, argmax) {
   const plane = Math.floor(i / (this.constants.inW * this.constants.inH));
   let sum = 0;
   for (let ky = 0; ky < this.constants.kH; ky++) {
-    const oy = coveringWindow(iy, this.constants.padTop, ky, this.constants.strideH, this.constants.outH);
-    if (oy >= 0) {
+    const oyScaled = iy + this.constants.padTop - ky;
+    const oy = Math.floor(oyScaled / this.constants.strideH);
+    if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
       for (let kx = 0; kx < this.constants.kW; kx++) {
-        const ox = coveringWindow(ix, this.constants.padLeft, kx, this.constants.strideW, this.constants.outW);
-        if (ox >= 0) {
+        const oxScaled = ix + this.constants.padLeft - kx;
+        const ox = Math.floor(oxScaled / this.constants.strideW);
+        if (oxScaled >= 0 && ox * this.constants.strideW === oxScaled && ox < this.constants.outW) {
           const o = (plane * this.constants.outH + oy) * this.constants.outW + ox;
           if (argmax[o] === i) sum += dy[o];
         }
@@ -197,11 +200,13 @@ export function avgPoolBackward(dy) {
   const plane = Math.floor(i / (this.constants.inW * this.constants.inH));
   let sum = 0;
   for (let ky = 0; ky < this.constants.kH; ky++) {
-    const oy = coveringWindow(iy, this.constants.padTop, ky, this.constants.strideH, this.constants.outH);
-    if (oy >= 0) {
+    const oyScaled = iy + this.constants.padTop - ky;
+    const oy = Math.floor(oyScaled / this.constants.strideH);
+    if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
       for (let kx = 0; kx < this.constants.kW; kx++) {
-        const ox = coveringWindow(ix, this.constants.padLeft, kx, this.constants.strideW, this.constants.outW);
-        if (ox >= 0) {
+        const oxScaled = ix + this.constants.padLeft - kx;
+        const ox = Math.floor(oxScaled / this.constants.strideW);
+        if (oxScaled >= 0 && ox * this.constants.strideW === oxScaled && ox < this.constants.outW) {
           // The number of real pixels in window (oy, ox), which its average divided by.
           const y0 = oy * this.constants.strideH - this.constants.padTop;
           const x0 = ox * this.constants.strideW - this.constants.padLeft;
@@ -355,11 +360,13 @@ export function col2im(dWindows) {
   const n = Math.floor(i / (this.constants.inW * this.constants.inH * this.constants.inC));
   let sum = 0;
   for (let ky = 0; ky < this.constants.kH; ky++) {
-    const oy = coveringWindow(iy, this.constants.padTop, ky, this.constants.strideH, this.constants.outH);
-    if (oy >= 0) {
+    const oyScaled = iy + this.constants.padTop - ky;
+    const oy = Math.floor(oyScaled / this.constants.strideH);
+    if (oyScaled >= 0 && oy * this.constants.strideH === oyScaled && oy < this.constants.outH) {
       for (let kx = 0; kx < this.constants.kW; kx++) {
-        const ox = coveringWindow(ix, this.constants.padLeft, kx, this.constants.strideW, this.constants.outW);
-        if (ox >= 0) {
+        const oxScaled = ix + this.constants.padLeft - kx;
+        const ox = Math.floor(oxScaled / this.constants.strideW);
+        if (oxScaled >= 0 && ox * this.constants.strideW === oxScaled && ox < this.constants.outW) {
           const column = (n * this.constants.outH + oy) * this.constants.outW + ox;
           sum += dWindows[column * this.constants.rows + (ic * this.constants.kH + ky) * this.constants.kW + kx];
         }

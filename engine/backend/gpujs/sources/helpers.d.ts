@@ -1,2 +1,0 @@
-/** Types of the kernel helpers in helpers.js. */
-export declare function coveringWindow(position: number, pad: number, tap: number, stride: number, outSize: number): number;
