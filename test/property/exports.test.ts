@@ -1,14 +1,15 @@
 /**
- * ONNX export on random graphs: chains of every node type (convolutions
+ * ONNX and PyTorch export on random graphs: chains of every node type (convolutions
  * with and without dilation, kernel sets, the activations, both poolings,
  * batch norm, dropout, branches joined by add and concat), every padding mode
  * (explicit pads as large as the window too), strides 1-3, ending in global
- * average pooling or a dense layer and a softmax. Each graph's export runs in
- * onnxruntime and matches the engine within 1e-4; every model passes
- * onnx.checker's full check.
+ * average pooling or a dense layer and a softmax. Each graph's ONNX export
+ * runs in onnxruntime and matches the engine within 1e-4, and passes
+ * onnx.checker's full check; its PyTorch project's logits match the engine's
+ * within 1e-4 in Debian's PyTorch.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
@@ -16,10 +17,11 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph, hasErrors, type GraphDocument } from '../../engine';
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import { exportOnnx } from '../../engine/export/onnx/exportOnnx';
+import { exportPytorch } from '../../engine/export/pytorch/exportPytorch';
 import { Network } from '../../engine/network/network';
 import { createRandom, type Random } from '../../engine/network/random';
 import { randomValues } from '../helpers/network';
-import { ORACLES_REQUIRED, PYTHON } from '../helpers/oracles';
+import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../helpers/oracles';
 import { relativeError } from '../helpers/parityCases';
 
 const GRAPHS = 100;
@@ -81,7 +83,7 @@ function validGraphs(count: number): GraphDocument[] {
   return graphs;
 }
 
-describe('ONNX export of random graphs', () => {
+describe('ONNX and PyTorch export of random graphs', () => {
   const graphs = validGraphs(GRAPHS);
   const folder = mkdtempSync(join(tmpdir(), 'convstudio-onnx-random-'));
 
@@ -112,4 +114,18 @@ describe('ONNX export of random graphs', () => {
     expect(run.stderr).toBe('');
     expect(Number(run.stdout.trim())).toBe(GRAPHS);
   }, 60_000);
+
+  it.skipIf(!torchAvailable && !ORACLES_REQUIRED)('each PyTorch project gives the engine’s logits', () => {
+    const projects = graphs.map((doc, i) => {
+      const project = join(folder, `pytorch-${i}`);
+      mkdirSync(project);
+      for (const [file, bytes] of exportPytorch(doc).files) writeFileSync(join(project, file), bytes);
+      return project;
+    });
+    const run = spawnSync(PYTHON, ['test/oracle/check_pytorch_exports.py', ...projects], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(run.stderr).toBe('');
+    const results = JSON.parse(run.stdout) as { relativeError: number }[];
+    expect(results).toHaveLength(GRAPHS);
+    results.forEach((r, i) => expect(r.relativeError, `${graphs[i]?.name}: ${JSON.stringify(graphs[i]?.nodes.map((n) => [n.type, n.params ?? {}]))}`).toBeLessThan(1e-4));
+  }, 120_000);
 });
