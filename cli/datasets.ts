@@ -1,4 +1,5 @@
 /** Finding a data set by name (bundled, synthetic) or folder path, for `train`, `eval` and `datasets`. */
+import type { GraphAnalysis } from '../engine';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { BUNDLED_DATASETS, BUNDLED_FILES, decodeBundledDataset, findBundledDataset, type BundledFiles } from '../engine/data/bundled';
 import type { Dataset } from '../engine/data/dataset';
@@ -46,4 +47,11 @@ export async function loadDataset(name: string | undefined, request: DatasetRequ
   if (synthetic) return synthetic.create(request.seed, synthetic.basedOn ? loadBundledDataset(synthetic.basedOn) : undefined);
   if (existsSync(name) && statSync(name).isDirectory()) return importFolderDataset(name, request, io);
   throw new CliError(`unknown data set "${name}"; available: ${availableDatasetNames().join(', ')}, or the path of a folder of images (one subfolder per class)`);
+}
+
+/** A folder of images is scaled to what the input node takes: its height, width, and colour when it has three channels. */
+export function folderImageShape(analysis: GraphAnalysis): { height?: number; width?: number; color?: boolean } {
+  const shape = analysis.infoOf.get(analysis.topology.inputId ?? '')?.outputShape ?? [];
+  const [channels, height, width] = shape;
+  return shape.length === 3 && height !== undefined && width !== undefined ? { height, width, color: channels === 3 } : {};
 }

@@ -126,7 +126,7 @@ async function dispatch(argv: readonly string[], io: CliOutput, onInterrupt: (st
     case 'gradients':
       return gradientsCommand({ file, input: v.input, labels: v.labels, seed: seed ?? 1, json }, io);
     case 'export':
-      return exportCommand({ file, format: v.format, out: v.out, json, version: __CONVSTUDIO_VERSION__ }, io);
+      return await exportCommand({ file, format: v.format, out: v.out, json, version: __CONVSTUDIO_VERSION__ }, io);
     case 'eval':
       return evalCommand({ file, ...(v.dataset ? { dataset: v.dataset } : {}), ...(seed !== undefined ? { seed } : {}), json }, io);
     default:

@@ -1,7 +1,6 @@
 /** `train` and `eval`. */
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import { trialStep } from '../../engine/training/trainingStep';
-import type { GraphAnalysis } from '../../engine';
 import { Network } from '../../engine/network/network';
 import { incompatibility } from '../../engine/training/compatibility';
 import { evaluate } from '../../engine/training/evaluate';
@@ -9,7 +8,7 @@ import type { OptimizerName } from '../../engine/training/optimizer';
 import { resolveRunSettings } from '../../engine/training/runSettings';
 import { TrainingRun } from '../../engine/training/trainer';
 import { resolveBackend } from '../backends';
-import { loadDataset } from '../datasets';
+import { folderImageShape, loadDataset } from '../datasets';
 import { CliError, EXIT, loadDocumentFile, writeFileAtomically, type CliOutput } from '../io';
 import { formatDuration, formatProgress } from '../progressBar';
 import { table } from './forward';
@@ -112,11 +111,5 @@ export async function evalCommand(flags: { file: string; dataset?: string; seed?
   return EXIT.ok;
 }
 
-/** A folder of images is scaled to what the input node takes: its height, width, and colour when it has three channels. */
-function folderImageShape(analysis: GraphAnalysis): { height?: number; width?: number; color?: boolean } {
-  const shape = analysis.infoOf.get(analysis.topology.inputId ?? '')?.outputShape ?? [];
-  const [channels, height, width] = shape;
-  return shape.length === 3 && height !== undefined && width !== undefined ? { height, width, color: channels === 3 } : {};
-}
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;

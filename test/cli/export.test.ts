@@ -28,7 +28,7 @@ describe('convstudio export', () => {
     const out = join(folder, 'lenet-pytorch');
     const run = convstudio('export', 'resources/examples/lenet-5.json', '--format', 'pytorch', '--out', out, '--json');
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ format: 'pytorch', files: ['model.py', 'check.py', 'expected.json', 'weights.safetensors', 'README.md'], renamed: [] });
+    expect(JSON.parse(run.stdout)).toMatchObject({ format: 'pytorch', files: ['model.py', 'check.py', 'expected.json', 'weights.safetensors', 'README.md', 'train.py', 'settings.json'], renamed: [] });
     expect(readFileSync(join(out, 'model.py'), 'utf8')).toContain('self.c1 = Conv((6, 1, 5, 5)');
   });
   it('names what is wrong: an unknown format, no --out, a broken document', () => {

@@ -12,7 +12,9 @@ import type { GraphDocument } from '../../graph/schema';
 import { Network } from '../../network/network';
 import { createRandom } from '../../network/random';
 import type { Shape } from '../../shapes/shape';
+import { resolveRunSettings } from '../../training/runSettings';
 import { PYTHON_LAYERS } from './pythonLayers';
+import { TRAIN_SCRIPT } from './trainScript';
 import { PYTORCH_MAPPINGS, type PytorchContext, type PytorchLayer } from './pytorchMappings';
 import { encodeSafetensors, utf8, type NamedTensor } from './safetensors';
 
@@ -33,13 +35,21 @@ function pythonNames(ids: readonly string[]): Map<string, string> {
   return names;
 }
 
+/** The data train.py trains on, written by the caller into data/ as IDX files (images [N, C, H, W] and labels [N], bytes). */
+export interface ProjectData {
+  dataset: string;
+  classNames: readonly string[];
+  normalization: { mean: number; std: number };
+  files: { trainImages: string; trainLabels: string; testImages: string; testLabels: string };
+}
+
 export interface PytorchProject {
   files: Map<string, Uint8Array>;
   /** Node ids whose attribute (and state_dict key) had to differ from the id. */
   renamed: [string, string][];
 }
 
-export function exportPytorch(doc: GraphDocument): PytorchProject {
+export function exportPytorch(doc: GraphDocument, data?: ProjectData): PytorchProject {
   const analysis = analyzeGraph(doc);
   const error = analysis.problems.find((p) => p.severity === 'error');
   if (error) throw new Error(`cannot export: ${error.nodeId ? `${error.nodeId}: ` : ''}${error.message}`);
@@ -127,6 +137,8 @@ error = ((y - reference).abs().max() / reference.abs().max().clamp(min=1e-6)).it
 print(json.dumps({"relativeError": error, "shape": list(y.shape)}))
 sys.exit(0 if error < 1e-4 else 1)
 `;
+  const run = resolveRunSettings(doc.training);
+  const differences = run.maxShift > 0 ? `\nWhat differs from the app: the document shifts training images by up to ${run.maxShift} pixels (augmentation); train.py does not.\n` : '';
   // Only a node with weights has state_dict keys; the other names are the module's own.
   const weighted = new Set(network.parameters.map((p) => p.nodeId));
   const renamed = [...names].filter(([id, name]) => id !== name && weighted.has(id));
@@ -135,10 +147,16 @@ sys.exit(0 if error < 1e-4 else 1)
 - \`model.py\`: the network as an \`nn.Module\` (\`Net\`); \`load()\` gives it with the trained weights. \`forward\` returns the logits; apply \`F.softmax(logits, dim=1)\` for probabilities.
 - \`weights.safetensors\`: the weights, keyed as the module's state_dict (\`c1.weight\`, …), in ConvStudio's layouts; read by \`model.py\` with the standard library and \`torch.frombuffer\` (no extra package).
 - \`check.py\`: \`python check.py\` compares the module's logits with those ConvStudio computed at export time (\`expected.json\`); it prints the relative error and exits 1 above 1e-4.
-
+${data ? `- \`train.py\`: the document's training (${run.optimizerName}, learning rate ${run.optimizer.learningRate}, batch ${run.batchSize}, ${run.epochs} epoch${run.epochs === 1 ? '' : 's'}, seed ${run.seed}) on ${data.dataset}, whose images are in \`data/\`: \`python train.py\` on one process, \`torchrun --nproc_per_node=N train.py\` on N (DistributedDataParallel, gloo on CPU, nccl on CUDA; each process takes batch / N samples per step, so the global batch stays ${run.batchSize}). Debian's torchrun fails under Python 3.11 ("'NoneType' object has no attribute 'get'") unless given \`--redirects 1 --tee 1 --log_dir logs\`. \`--epochs\` and \`--limit N\` (the first N images) override; the weights go to \`trained.safetensors\`.\n` : ''}
 The layers compute what ConvStudio's engine computes: padding is explicit (\`F.pad\`, asymmetric where the document says so), max pooling never picks padding, average pooling averages the real pixels only, and locally connected and tiled layers are kernel-set convolutions (unfold + einsum).
-${renamed.length > 0 ? `\nNode ids that are not Python names were renamed: ${renamed.map(([id, name]) => `\`${id}\` → \`${name}\``).join(', ')}.\n` : ''}`;
+${differences}${renamed.length > 0 ? `\nNode ids that are not Python names were renamed: ${renamed.map(([id, name]) => `\`${id}\` → \`${name}\``).join(', ')}.\n` : ''}`;
   for (const { param } of network.parameters) backend.dispose(param.value);
+  const training: [string, Uint8Array][] = data
+    ? [
+        ['train.py', utf8(TRAIN_SCRIPT)],
+        ['settings.json', utf8(`${JSON.stringify({ dataset: data.dataset, classNames: data.classNames, inputShape, normalization: data.normalization, files: data.files, seed: run.seed, epochs: run.epochs, batchSize: run.batchSize, optimizer: run.optimizer }, null, 2)}\n`)],
+      ]
+    : [];
   return {
     files: new Map([
       ['model.py', utf8(model)],
@@ -146,6 +164,7 @@ ${renamed.length > 0 ? `\nNode ids that are not Python names were renamed: ${ren
       ['expected.json', utf8(JSON.stringify(expected))],
       ['weights.safetensors', encodeSafetensors(tensors, { 'convstudio.document': doc.name })],
       ['README.md', utf8(readme)],
+      ...training,
     ]),
     renamed,
   };

@@ -31,6 +31,21 @@ def read_safetensors(path):
     return tensors
 
 
+def write_safetensors(path, tensors):
+    """Writes float32 tensors as a safetensors file (the format read_safetensors reads)."""
+    header, blobs, offset = {}, [], 0
+    for name, tensor in tensors.items():
+        values = tensor.detach().to(torch.float32).cpu().flatten().tolist()
+        blob = struct.pack("<%df" % len(values), *values)
+        header[name] = {"dtype": "F32", "shape": list(tensor.shape), "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    text = json.dumps(header)
+    text += " " * ((8 - (len(text) + 8) % 8) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text.encode() + b"".join(blobs))
+
+
 def parameter(shape, trainable=True):
     return nn.Parameter(torch.zeros(shape), requires_grad=trainable)
 
