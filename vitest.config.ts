@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The slow files: real browsers, the desktop shell, packaging, the
- * backend parity sweep, the export property test and torchrun. `npm run test:fast` runs everything else (the loop
- * while working, under a minute here); `npm test` runs all three projects.
+ * backend parity sweep, the export property test and torchrun.
+ * `npm run test:fast` runs everything else (the loop while working);
+ * `npm test` runs all three projects.
  */
 const SLOW = ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/engine/backend/parity.test.ts', 'test/app/packaging.test.ts', 'test/app/electronegativity.test.ts', 'test/cli/exportTorchrun.test.ts', 'test/property/exports.test.ts'];
 const MEASURED_ALONE = 'test/e2e/smoothness.test.ts';
