@@ -15,7 +15,7 @@ import type { GraphDocument } from '../../graph/schema';
 import { Network } from '../../network/network';
 import { descriptorOf } from '../../nodes/registry';
 import type { Shape } from '../../shapes/shape';
-import { ELEM, OnnxGraph } from './onnxGraph';
+import { ELEM, OnnxGraph, settle } from './onnxGraph';
 import { encodeModel } from './onnxProto';
 
 export const ONNX_OPSET = 17;
@@ -55,16 +55,14 @@ export function exportOnnx(doc: GraphDocument, options: { producerVersion?: stri
     if (!node || !info) throw new Error(`cannot export: node ${id} is missing from the analysis`);
     const inputIds = id === network.inputId ? [] : (network.inputsOf.get(id) ?? []);
     graph.owner = id;
-    outputs.set(
-      id,
-      descriptorOf(node).onnx(node, {
-        graph,
-        inputs: id === network.inputId ? [inputName] : inputIds.map((i) => outputs.get(i) ?? i),
-        inputShapes: id === network.inputId ? [shapeOf(id)] : inputIds.map(shapeOf),
-        info,
-        weights: weights.get(id) ?? new Map(),
-      }),
-    );
+    const made = descriptorOf(node).onnx(node, {
+      graph,
+      inputs: id === network.inputId ? [inputName] : inputIds.map((i) => outputs.get(i) ?? i),
+      inputShapes: id === network.inputId ? [shapeOf(id)] : inputIds.map(shapeOf),
+      info,
+      weights: weights.get(id) ?? new Map(),
+    });
+    outputs.set(id, settle(graph, made));
   }
   const outputName = outputs.get(network.outputId) ?? '';
   const valueInfo = (name: string, shape: Shape) => ({ name, elemType: ELEM.FLOAT, dims: [BATCH_DIMENSION, ...shape] });

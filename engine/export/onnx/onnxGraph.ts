@@ -78,9 +78,9 @@ export class OnnxGraph {
     return name;
   }
 
-  /** Adds an operator with one output and returns that output's name. */
+  /** Adds an operator with one output and returns that output's name (`owner/OpType`; see `settle`). */
   op(opType: string, inputs: readonly string[], attributes: Record<string, AttributeValue> = {}): string {
-    const name = this.fresh(this.nodes.some((n) => n.name === this.owner) ? `${this.owner}/${opType}` : this.owner || opType);
+    const name = this.fresh(`${this.owner}/${opType}`);
     const output = name;
     this.nodes.push({
       name,
@@ -92,6 +92,19 @@ export class OnnxGraph {
     });
     return output;
   }
+}
+
+/**
+ * Names the operator that makes `output` (a node's last) and its value after the ConvStudio node that
+ * owns it, so Netron and an import see `c1`, not `c1/Conv`; its helpers keep `owner/OpType`.
+ */
+export function settle(graph: OnnxGraph, output: string): string {
+  const last = graph.nodes.find((n) => n.output[0] === output);
+  if (!last || !last.name.startsWith(`${graph.owner}/`)) return output;
+  const name = graph.fresh(graph.owner);
+  last.name = name;
+  last.output = [name];
+  return name;
 }
 
 function attribute(name: string, value: AttributeValue): AttributeMessage {

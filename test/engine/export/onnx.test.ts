@@ -93,6 +93,17 @@ describe('ONNX export', () => {
     for (const key of ['convstudio.document.name', 'convstudio.document.version', 'convstudio.nodes', 'LeNet-5']) expect(text).toContain(key);
   });
 
+  it.skipIf(spawnSync(PYTHON, ['-c', 'import onnx'], { encoding: 'utf8' }).status !== 0 && !ORACLES_REQUIRED)('names each node’s last operator after the ConvStudio node (c1 is the Conv, d1 the Gemm after d1/Flatten)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'convstudio-onnx-names-')), 'lenet.onnx');
+    writeFileSync(file, exportOnnx(loadDocumentValue(json('resources/examples/lenet-5.json')).document!).bytes);
+    const script = 'import onnx, sys, json\nm = onnx.load(sys.argv[1])\nprint(json.dumps([[n.name, n.op_type, list(n.output)] for n in m.graph.node]))';
+    const nodes = JSON.parse(spawnSync(PYTHON, ['-c', script, file], { encoding: 'utf8' }).stdout) as [string, string, string[]][];
+    expect(nodes.filter(([, op]) => op === 'Conv').map(([name]) => name)).toEqual(['c1', 'c2']);
+    expect(nodes.filter(([, op]) => op === 'Gemm').map(([name]) => name)).toEqual(['d1', 'd2', 'd3']);
+    expect(nodes.find(([, op]) => op === 'Flatten')?.[0]).toBe('f');
+    expect(nodes.every(([name, , outputs]) => outputs[0] === name)).toBe(true);
+  });
+
   const checker = spawnSync(PYTHON, ['-c', 'import onnx'], { encoding: 'utf8' }).status === 0;
   it.skipIf(!checker && !ORACLES_REQUIRED)('every exported model passes onnx.checker.check_model(full_check=True)', () => {
     const script = [
