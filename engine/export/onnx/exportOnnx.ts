@@ -8,11 +8,8 @@
  * model's metadata_props and doc_string and in node names, never as
  * attributes on standard operators (Netron refuses those).
  */
-import { createCpuBackend } from '../../backend/cpu/cpuBackend';
-import { analyzeGraph } from '../../graph/analyze';
-import { hasErrors } from '../../graph/problems';
 import type { GraphDocument } from '../../graph/schema';
-import { Network } from '../../network/network';
+import { exportableNetwork } from '../exportableNetwork';
 import { descriptorOf } from '../../nodes/registry';
 import type { Shape } from '../../shapes/shape';
 import { ELEM, OnnxGraph, settle } from './onnxGraph';
@@ -33,11 +30,8 @@ export interface OnnxExport {
 }
 
 export function exportOnnx(doc: GraphDocument, options: { producerVersion?: string } = {}): OnnxExport {
-  const analysis = analyzeGraph(doc);
-  const problem = analysis.problems.find((p) => p.severity === 'error');
-  if (hasErrors(analysis.problems)) throw new Error(`cannot export: ${problem?.nodeId ? `${problem.nodeId}: ` : ''}${problem?.message ?? 'the graph has problems'}`);
-  const backend = createCpuBackend('float32');
-  const network = Network.create(doc, analysis, backend, doc.training?.seed ?? 1);
+  const { analysis, network, order, release } = exportableNetwork(doc);
+  const { backend } = network;
   const weights = new Map<string, Map<string, Float32Array>>();
   for (const { nodeId, param } of network.parameters) {
     const own = weights.get(nodeId) ?? new Map<string, Float32Array>();
@@ -49,7 +43,7 @@ export function exportOnnx(doc: GraphDocument, options: { producerVersion?: stri
   const graph = new OnnxGraph();
   const inputName = graph.fresh(network.inputId);
   const outputs = new Map<string, string>();
-  for (const id of [network.inputId, ...network.order.filter((n) => n !== network.inputId)]) {
+  for (const id of order) {
     const node = nodeById.get(id);
     const info = analysis.infoOf.get(id);
     if (!node || !info) throw new Error(`cannot export: node ${id} is missing from the analysis`);
@@ -85,6 +79,6 @@ export function exportOnnx(doc: GraphDocument, options: { producerVersion?: stri
       outputs: [valueInfo(outputName, shapeOf(network.outputId))],
     },
   });
-  for (const { param } of network.parameters) backend.dispose(param.value);
+  release();
   return { bytes, inputName, outputName, outputs };
 }

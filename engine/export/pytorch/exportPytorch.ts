@@ -6,10 +6,8 @@
  * compares the module with them. Pure: it returns the files' contents; the
  * CLI writes them.
  */
-import { createCpuBackend } from '../../backend/cpu/cpuBackend';
-import { analyzeGraph } from '../../graph/analyze';
 import type { GraphDocument } from '../../graph/schema';
-import { Network } from '../../network/network';
+import { exportableNetwork } from '../exportableNetwork';
 import { createRandom } from '../../network/random';
 import type { Shape } from '../../shapes/shape';
 import { resolveRunSettings } from '../../training/runSettings';
@@ -50,12 +48,8 @@ export interface PytorchProject {
 }
 
 export function exportPytorch(doc: GraphDocument, data?: ProjectData): PytorchProject {
-  const analysis = analyzeGraph(doc);
-  const error = analysis.problems.find((p) => p.severity === 'error');
-  if (error) throw new Error(`cannot export: ${error.nodeId ? `${error.nodeId}: ` : ''}${error.message}`);
-  const backend = createCpuBackend('float32');
-  const network = Network.create(doc, analysis, backend, doc.training?.seed ?? 1);
-  const order = [network.inputId, ...network.order.filter((id) => id !== network.inputId)];
+  const { analysis, network, order, release } = exportableNetwork(doc);
+  const { backend } = network;
   const names = pythonNames(order);
   const nodeById = new Map(doc.nodes.map((n) => [n.id, n]));
   const shapeOf = (id: string): Shape => analysis.infoOf.get(id)?.outputShape ?? [];
@@ -150,7 +144,7 @@ sys.exit(0 if error < 1e-4 else 1)
 ${data ? `- \`train.py\`: the document's training (${run.optimizerName}, learning rate ${run.optimizer.learningRate}, batch ${run.batchSize}, ${run.epochs} epoch${run.epochs === 1 ? '' : 's'}, seed ${run.seed}) on ${data.dataset}, whose images are in \`data/\`: \`python train.py\` on one process, \`torchrun --nproc_per_node=N train.py\` on N (DistributedDataParallel, gloo on CPU, nccl on CUDA; each process takes batch / N samples per step, so the global batch stays ${run.batchSize}). Debian's torchrun fails under Python 3.11 ("'NoneType' object has no attribute 'get'") unless given \`--redirects 1 --tee 1 --log_dir logs\`. \`--epochs\` and \`--limit N\` (the first N images) override; the weights go to \`trained.safetensors\`.\n` : ''}
 The layers compute what ConvStudio's engine computes: padding is explicit (\`F.pad\`, asymmetric where the document says so), max pooling never picks padding, average pooling averages the real pixels only, and locally connected and tiled layers are kernel-set convolutions (unfold + einsum).
 ${differences}${renamed.length > 0 ? `\nNode ids that are not Python names were renamed: ${renamed.map(([id, name]) => `\`${id}\` → \`${name}\``).join(', ')}.\n` : ''}`;
-  for (const { param } of network.parameters) backend.dispose(param.value);
+  release();
   const training: [string, Uint8Array][] = data
     ? [
         ['train.py', utf8(TRAIN_SCRIPT)],
