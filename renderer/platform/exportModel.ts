@@ -26,7 +26,7 @@ export async function exportOnnxWithBridge(store: DocumentStore, bridge: Platfor
     const size = `${(model.bytes.length / 1024).toLocaleString('en-US', { maximumFractionDigits: 0 })} kB`;
     return store.notify({
       kind: 'info',
-      text: `Exported ${saved.name} (ONNX opset 17, ${size}). Run it: onnxruntime.InferenceSession("${saved.name}").run(None, {"${model.inputName}": x}), x of shape [N, …] gives "${model.outputName}".`,
+      text: `Exported ${saved.name} (ONNX opset 17, ${size}).\nRun it: onnxruntime.InferenceSession("${saved.name}").run(None, {"${model.inputName}": x}), x of shape [N, …] gives "${model.outputName}".`,
     });
   } catch (error) {
     return store.notify({ kind: 'error', text: `Not exported: ${(error as Error).message}` });
