@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * `npm run test:fast` runs everything else (the loop while working);
  * `npm test` runs all three projects.
  */
-const SLOW = ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/engine/backend/parity.test.ts', 'test/app/packaging.test.ts', 'test/app/electronegativity.test.ts', 'test/cli/exportTorchrun.test.ts', 'test/property/exports.test.ts'];
+const SLOW = ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/engine/backend/parity.test.ts', 'test/app/packaging.test.ts', 'test/app/electronegativity.test.ts', 'test/cli/exportTorchrun.test.ts', 'test/cli/import.test.ts', 'test/property/exports.test.ts'];
 const MEASURED_ALONE = 'test/e2e/smoothness.test.ts';
 
 export default defineConfig({

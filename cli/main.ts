@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { toJsonSchema } from '../engine';
 import { datasetsCommand } from './commands/datasets';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { lessonCommand } from './commands/lesson';
 import { forwardCommand, gradientsCommand } from './commands/forward';
 import { evalCommand, trainCommand } from './commands/train';
@@ -36,6 +37,8 @@ Usage:
                                     the network and its weights as an ONNX model (opset 17)
   convstudio export FILE --format pytorch --out FOLDER [--json]
                                     as a PyTorch project: model.py, weights, check.py
+  convstudio import MODEL.onnx --out DOC.json [--json]
+                                    an ONNX model (ConvStudio's or torch.onnx.export's) as a document
   convstudio datasets [--json]      the data sets: bundled, synthetic, or a folder of images
   convstudio datasets preview NAME --out grid.png [--split train|test]
                                     a labelled grid of samples
@@ -110,7 +113,7 @@ async function dispatch(argv: readonly string[], io: CliOutput, onInterrupt: (st
     return EXIT.ok;
   }
   const [file, ...extra] = rest;
-  const commands = ['validate', 'summary', 'forward', 'gradients', 'train', 'eval', 'export'];
+  const commands = ['validate', 'summary', 'forward', 'gradients', 'train', 'eval', 'export', 'import'];
   if (!commands.includes(command)) throw new CliError(`convstudio: unknown command "${command}"\n\n${USAGE}`, EXIT.unreadable);
   if (file === undefined || extra.length > 0) throw new CliError(`convstudio ${command}: expected exactly one FILE\n\n${USAGE}`, EXIT.unreadable);
 
@@ -127,6 +130,8 @@ async function dispatch(argv: readonly string[], io: CliOutput, onInterrupt: (st
       return gradientsCommand({ file, input: v.input, labels: v.labels, seed: seed ?? 1, json }, io);
     case 'export':
       return await exportCommand({ file, format: v.format, out: v.out, json, version: __CONVSTUDIO_VERSION__ }, io);
+    case 'import':
+      return importCommand({ file, out: v.out, json }, io);
     case 'eval':
       return evalCommand({ file, ...(v.dataset ? { dataset: v.dataset } : {}), ...(seed !== undefined ? { seed } : {}), json }, io);
     default:

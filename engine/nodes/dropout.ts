@@ -4,7 +4,7 @@ import { createDropoutLayer } from '../network/layers/simpleLayers';
 import { ok } from '../shapes/layerInfo';
 import type { NodeDescriptor } from './descriptor';
 import { nodeOf } from './paramSchemas';
-import { unary } from '../export/onnx/mappings';
+import { firstInput } from '../export/onnx/mappings';
 
 export const DropoutNodeSchema = nodeOf('dropout', z.strictObject({ rate: z.number().min(0).lt(1) }));
 
@@ -16,6 +16,6 @@ export const dropout: NodeDescriptor<typeof DropoutNodeSchema> = {
   fields: [{ kind: 'decimal', key: 'rate', step: 0.05 }],
   infer: (_node, { input }) => ok({ outputShape: input }),
   createLayer: (node) => createDropoutLayer(node),
-  // Evaluation: the identity.
-  onnx: unary('Identity'),
+  // Dropout without training_mode is the identity in onnxruntime; its ratio input keeps the rate, so an import gets the node back.
+  onnx: (node, context) => context.graph.op('Dropout', [firstInput(context), context.graph.floats(`${context.graph.owner}_ratio`, [], [node.params.rate])]),
 };

@@ -7,6 +7,7 @@
 import { analyzeGraph, NODE_TYPES, type GraphDocument, type GraphEdge, type GraphNode, type NodeType } from '../../engine';
 import { INPUT_ARITY } from '../../engine/graph/topology';
 import { descriptorOf } from '../../engine/nodes/registry';
+import { freshNodeId } from '../../engine/graph/nodeIds';
 
 
 /**
@@ -24,9 +25,7 @@ export interface Point {
 
 /** `conv3`, `maxpool2`: the type's short name and the first free number; `alsoTaken` reserves ids not yet in the document. */
 export function newNodeId(doc: GraphDocument, type: NodeType, alsoTaken: ReadonlySet<string> = new Set()): string {
-  const prefix = type.replace(/2d$/, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const taken = (id: string) => alsoTaken.has(id) || doc.nodes.some((node) => node.id === id);
-  for (let n = 1; ; n++) if (!taken(`${prefix}${n}`)) return `${prefix}${n}`;
+  return freshNodeId(type, (id) => alsoTaken.has(id) || doc.nodes.some((node) => node.id === id));
 }
 
 export function addNode(doc: GraphDocument, type: NodeType, at: Point): { doc: GraphDocument; id: string } {
