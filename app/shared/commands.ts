@@ -44,6 +44,7 @@ const STATIC_COMMANDS = [
   { id: 'new-from-template', label: 'New from Template', menu: 'file', group: 'new', takesArgument: true },
   { id: 'welcome', label: 'Welcome…', menu: 'file', group: 'new' },
   { id: 'open', label: 'Open…', menu: 'file', group: 'open', keys: ['CmdOrCtrl+O'], whileTyping: true },
+  { id: 'import-onnx', label: 'Import ONNX Model…', menu: 'file', group: 'open' },
   { id: 'open-recent', label: 'Open Recent', menu: 'file', group: 'open', shell: true, takesArgument: true },
   { id: 'clear-recent', label: 'Clear Recent Documents', shell: true },
   { id: 'save', label: 'Save', menu: 'file', group: 'save', keys: ['CmdOrCtrl+S'], whileTyping: true },

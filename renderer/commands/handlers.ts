@@ -7,6 +7,7 @@
  * the DOM: the canvas and the workspace bind their actions when they mount.
  */
 import { exportOnnxWithBridge } from '../platform/exportModel';
+import { importOnnxFromPicker } from '../platform/importModel';
 import type { CommandId, ShellCommandId, ViewCommandId } from '../../app/shared/commands';
 import { VIEWS, type ViewId } from '../../app/shared/views';
 import type { GraphDocument, NodeType } from '../../engine';
@@ -114,6 +115,7 @@ export function createHandlers(ctx: CommandContext): Record<CommandId, CommandHa
     },
     welcome: sheet('welcome'),
     open: { run: () => void openWithBridge(store, bridge), enabled: unlocked },
+    'import-onnx': { run: () => void importOnnxFromPicker(store, graph()?.laidOut), enabled: unlocked },
     'open-recent': {
       run: (path) => {
         if (!path || !bridge.openRecent || !confirmDiscard(store)) return;

@@ -2,9 +2,11 @@
  * File > Export ONNX Model… in Chromium: the open graph's download is a
  * model onnxruntime runs with the engine's output for the same input, the
  * notice says what was written and how to run it, and a graph with problems
- * is refused with them listed (nothing downloaded).
+ * is refused with them listed (nothing downloaded). File > Import ONNX
+ * Model… opens a model as a laid-out graph, and a file that is not one is
+ * refused with the open graph kept.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
@@ -13,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocumentValue, type GraphDocument } from '../../engine';
 import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
+import { exportOnnx } from '../../engine/export/onnx/exportOnnx';
 import { Network } from '../../engine/network/network';
 import { createRandom } from '../../engine/network/random';
 import { relativeError } from '../helpers/parityCases';
@@ -75,5 +78,32 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('exporting ONNX in Chro
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Not exported:');
     expect(await page.getByTestId('notice').locator('li').count()).toBeGreaterThan(0);
     expect(downloaded).toBe(false);
+  }, 60_000);
+
+  it('imports an ONNX model through File > Import ONNX Model…, laid out, and keeps the open graph when a file is refused', async () => {
+    const { page } = chromium;
+    const lenet = JSON.parse(readFileSync('resources/examples/lenet-5.json', 'utf8')) as GraphDocument;
+    const model = join(tmpdir(), `convstudio-e2e-import-${Date.now()}.onnx`);
+    writeFileSync(model, exportOnnx(loadDocumentValue(lenet).document!).bytes);
+    await page.evaluate(() => convstudioStore.reset({ format: 'convstudio-graph', version: 1, name: 'empty', nodes: [], edges: [] }, 'empty.json'));
+    const choosing = page.waitForEvent('filechooser');
+    await runCommand(page, 'Import ONNX Model', 'import-onnx');
+    await (await choosing).setFiles(model);
+    const notice = () => page.getByTestId('notice').textContent();
+    await expect.poll(notice).toMatch(/Imported convstudio-e2e-import-\d+\.onnx: 14 nodes \(ONNX opset 17, made by ConvStudio\)/);
+    const imported = await page.evaluate(() => convstudioStore.getState().document);
+    expect(imported.nodes.map((n) => n.id)).toEqual(lenet.nodes.map((n) => n.id));
+    expect(Object.keys(imported.view?.positions ?? {})).toHaveLength(14);
+    await page.screenshot({ path: `${SHOTS}/import-onnx.png` });
+
+    const broken = join(tmpdir(), `convstudio-e2e-broken-${Date.now()}.onnx`);
+    writeFileSync(broken, readFileSync('resources/examples/lenet-5.json'));
+    const choosingAgain = page.waitForEvent('filechooser');
+    await runCommand(page, 'Import ONNX Model', 'import-onnx');
+    await (await choosingAgain).setFiles(broken);
+    await expect.poll(notice).toContain('Not imported:');
+    expect(await notice()).toContain('not an ONNX model');
+    expect(await notice()).toContain('Your graph is unchanged.');
+    expect(await page.evaluate(() => convstudioStore.getState().document.nodes.length)).toBe(14);
   }, 60_000);
 });
