@@ -6,7 +6,9 @@
  * Operators are read in the file's order. Some ConvStudio nodes are several
  * operators (Flatten → Gemm is one dense node, Pad → Conv one convolution,
  * Pad(−∞) → MaxPool → Where one max pool, an all-ones depthwise Conv → Mul
- * one average pool that excludes padding): the first operators of such a
+ * one average pool that excludes padding, identity-bank Conv → Reshape →
+ * Transpose → MatMul (→ Gather for tiles) → Transpose → Reshape → Add one
+ * locally-connected or tiled layer): the first operators of such a
  * chain leave a pending value that the next one completes, or that becomes a
  * node of its own when something else reads it. Anything else is refused
  * with its operator, node name and opset (OnnxImportError, one line), and
@@ -42,6 +44,8 @@ interface Constant {
   kind: 'constant';
   dims: number[];
   values: Float32Array;
+  /** A Gather of kernel sets by position (a tiled layer's export): the sets and each position's set. */
+  gathered?: { sets: Constant; index: number[] };
 }
 /** A document node's output; shape without the batch axis. */
 interface NodeValue {
@@ -60,12 +64,22 @@ interface Pending {
     | { step: 'globalAverage'; source: NodeValue }
     | { step: 'maxPoolOverPadding'; source: NodeValue; window: Pair; strides: Pair; pads: Pads; empty: boolean[] }
     | { step: 'windowSums'; source: NodeValue; window: Pair; strides: Pair; pads: Pads; inverse: number[] }
-    | { step: 'matmul'; source: NodeValue; weight: Float32Array; units: number };
+    | { step: 'matmul'; source: NodeValue; weight: Float32Array; units: number }
+    /** The kernel-set chain (locally connected, tiled): each window laid out as channels, then one product per position. */
+    | { step: KernelSetStep; window: KernelSetWindow; kernels?: Constant };
   /** What an operator that does not complete the chain reads (made once). */
   materialize: () => NodeValue;
   made?: NodeValue;
 }
 type Value = Constant | NodeValue | Pending;
+type KernelSetStep = 'windows' | 'columns' | 'byPosition' | 'products' | 'channelsFirst' | 'kernelSetOutput';
+interface KernelSetWindow {
+  source: NodeValue;
+  kernel: Pair;
+  strides: Pair;
+  pads: Pads;
+  out: Pair;
+}
 
 const ATTR = { FLOAT: 1, INT: 2, STRING: 3, INTS: 7 } as const;
 const ELEM = { FLOAT: 1, INT32: 6, INT64: 7, BOOL: 9 } as const;
@@ -321,6 +335,16 @@ function readOperator(op: DecodedNode, r: OperatorReader, { add, refuse }: Build
       } else {
         r.only('allowzero');
         const target = [...r.constant(1, 'the shape').values];
+        if (source?.kind === 'pending' && isKernelSetChain(source.chain)) {
+          const { step, window, kernels } = source.chain;
+          const filters = kernels?.dims[2] ?? 0;
+          if (step === 'windows' && target.length === 3 && target[0] === 0 && target[1] === source.shape[0] && target[2] === source.shape[1]) return kernelSetStep('columns', source.shape, window, undefined, refuse);
+          if (step === 'channelsFirst' && kernels && sameShape(target, [0, filters, ...window.out])) {
+            // Complete without a bias; an Add of a constant after it is the bias (see Add).
+            return { ...kernelSetStep('kernelSetOutput', [filters, ...window.out], window, kernels, refuse), materialize: () => kernelSetNode(name, add, window, kernels, undefined, refuse) };
+          }
+          refuse(`reshape to [${target.join(', ')}] does not continue the locally-connected / tiled chain`);
+        }
         const x = r.node(0);
         const size = x.shape.reduce((a, b) => a * b, 1);
         const flat = target.length === 2 && (target[0] === 0 || target[0] === -1 || target[0] === 1) && (target[1] === -1 || target[1] === size) && !(target[0] === -1 && target[1] === -1);
@@ -352,10 +376,34 @@ function readOperator(op: DecodedNode, r: OperatorReader, { add, refuse }: Build
       if (bias && bias.values.length !== units) refuse(`bias of ${bias.values.length} values for ${units} units (broadcast biases are not supported)`);
       return dense(name, add, source, units, weight, bias?.values);
     }
+    case 'Transpose': {
+      r.only('perm');
+      const source = r.value(0);
+      const perm = r.ints('perm', []);
+      if (source?.kind === 'pending' && source.chain.step === 'columns' && sameShape(perm, [2, 0, 1])) return kernelSetStep('byPosition', source.shape, source.chain.window, undefined, refuse);
+      if (source?.kind === 'pending' && source.chain.step === 'products' && sameShape(perm, [1, 2, 0])) return kernelSetStep('channelsFirst', source.shape, source.chain.window, source.chain.kernels, refuse);
+      return refuse('Transpose is read only inside the locally-connected / tiled chain ConvStudio exports');
+    }
+    case 'Gather': {
+      r.only('axis');
+      const sets = r.constant(0, 'the kernel sets');
+      const index = [...r.constant(1, 'the index').values];
+      if (r.int('axis', 0) !== 0 || sets.dims.length !== 3 || index.some((i) => !Number.isInteger(i) || i < 0 || i >= sets.dims[0]!)) refuse('Gather is read only as a tiled layer’s kernel sets by position');
+      return { kind: 'constant', dims: [index.length, sets.dims[1]!, sets.dims[2]!], values: new Float32Array(0), gathered: { sets, index } };
+    }
     case 'MatMul': {
       r.only();
+      const first = r.value(0);
+      if (first?.kind === 'pending' && first.chain.step === 'byPosition') {
+        const kernels = r.constant(1, 'the kernels');
+        const { window } = first.chain;
+        const [positions = 0, rows = 0] = first.shape.length === 2 ? [first.shape[1], first.shape[0]] : [];
+        if (kernels.dims.length !== 3 || kernels.dims[0] !== positions || kernels.dims[1] !== rows) refuse(`kernels [${kernels.dims.join(', ')}] do not fit ${positions} positions of ${rows} window values`);
+        return kernelSetStep('products', [kernels.dims[2]!, ...window.out], window, kernels, refuse);
+      }
       const source = flatSource(r, 0, name);
       const w = r.constant(1, 'the weight');
+      if (w.gathered) refuse('gathered kernel sets are read only after a locally-connected / tiled chain');
       const [inputs = 0, units = 0] = w.dims;
       if (w.dims.length !== 2 || inputs !== source.shape.reduce((a, b) => a * b, 1)) refuse(`weight [${w.dims.join(', ')}] does not fit the input [N, ${source.shape.join(', ')}]`);
       const weight = transpose(w.values, inputs, units);
@@ -367,6 +415,9 @@ function readOperator(op: DecodedNode, r: OperatorReader, { add, refuse }: Build
       r.only();
       const first = r.value(0);
       const second = r.value(1);
+      if (op.opType === 'Add' && first?.kind === 'pending' && first.chain.step === 'kernelSetOutput' && first.chain.kernels && second?.kind === 'constant') {
+        return kernelSetNode(name, add, first.chain.window, first.chain.kernels, second, refuse);
+      }
       if (op.opType === 'Add' && first?.kind === 'pending' && first.chain.step === 'matmul' && second?.kind === 'constant') {
         const { source, units, weight } = first.chain;
         if (second.values.length !== units) refuse(`bias of ${second.values.length} values for ${units} units`);
@@ -482,6 +533,54 @@ function readOperator(op: DecodedNode, r: OperatorReader, { add, refuse }: Build
   }
 }
 
+const KERNEL_SET_STEPS: readonly string[] = ['windows', 'columns', 'byPosition', 'products', 'channelsFirst', 'kernelSetOutput'] satisfies KernelSetStep[];
+function isKernelSetChain(chain: Pending['chain']): chain is Extract<Pending['chain'], { step: KernelSetStep }> {
+  return KERNEL_SET_STEPS.includes(chain.step);
+}
+
+/** A per-channel identity kernel bank [C·kH·kW, 1, kH, kW]: convolving with it lays each window out as channels. */
+function isWindowBank(w: Constant, channels: number, kernel: Pair): boolean {
+  const taps = kernel[0] * kernel[1];
+  if (w.dims[0] !== channels * taps || w.dims[1] !== 1) return false;
+  return w.values.every((v, i) => v === (Math.floor(i / taps) % taps === i % taps ? 1 : 0));
+}
+
+function kernelSetStep(step: KernelSetStep, shape: number[], window: KernelSetWindow, kernels: Constant | undefined, refuse: (m: string) => never): Pending {
+  return { kind: 'pending', shape, chain: { step, window, ...(kernels ? { kernels } : {}) }, materialize: () => refuse(`the locally-connected / tiled chain stops here (after its ${step} step)`) };
+}
+
+/** The finished kernel-set chain as a locally-connected or tiled node ([sets, C·kH·kW, F] back to the engine's [sets, F, C·kH·kW]). */
+function kernelSetNode(name: string, add: Builders['add'], window: KernelSetWindow, kernels: Constant, bias: Constant | undefined, refuse: (m: string) => never): NodeValue {
+  const { source, kernel, strides, pads, out } = window;
+  const [channels = 0, h = 0, w = 0] = source.shape;
+  const sets = kernels.gathered?.sets ?? kernels;
+  const [count = 0, rows = 0, filters = 0] = sets.dims;
+  const weight = new Float32Array(sets.values.length);
+  for (let s = 0; s < count; s++) for (let f = 0; f < filters; f++) for (let r = 0; r < rows; r++) weight[(s * filters + f) * rows + r] = sets.values[(s * rows + r) * filters + f]!;
+  const padding = paddingOf(h, w, kernel, strides, [1, 1], pads);
+  const perKernel = [filters, channels, kernel[0], kernel[1]];
+  const shape = [filters, ...out];
+  const params = { filters, kernelSize: kernel, strides, padding, useBias: bias !== undefined };
+  if (!kernels.gathered) {
+    if (bias && bias.values.length !== filters * out[0] * out[1]) refuse(`bias of ${bias.values.length} values for ${filters}×${out.join('×')} outputs`);
+    return add(name, { type: 'locallyConnected2d', params }, [source], shape, { weight: { dims: [...out, ...perKernel], values: weight }, ...(bias ? { bias: { dims: shape, values: bias.values } } : {}) });
+  }
+  const { index } = kernels.gathered;
+  const tiles = tilesOf(index, count, out) ?? refuse('the kernel sets are not gathered by (row mod tiles, column mod tiles), as a tiled convolution uses them');
+  if (bias && bias.values.length !== filters) refuse(`bias of ${bias.values.length} values for ${filters} filters`);
+  return add(name, { type: 'tiledConv2d', params: { ...params, tiles } }, [source], shape, { weight: { dims: [...tiles, ...perKernel], values: weight }, ...(bias ? { bias: { dims: [filters], values: bias.values } } : {}) });
+}
+
+/** The tiles [tH, tW] whose pattern (i mod tH, j mod tW) the per-position index follows, if any. */
+function tilesOf(index: readonly number[], sets: number, out: Pair): Pair | undefined {
+  for (let tH = 1; tH <= sets; tH++) {
+    if (sets % tH !== 0) continue;
+    const tW = sets / tH;
+    if (index.every((v, p) => v === (Math.floor(p / out[1]) % tH) * tW + ((p % out[1]) % tW))) return [tH, tW];
+  }
+  return undefined;
+}
+
 /** The input of a dense layer named `name`: the image its own helper Flatten flattens (ConvStudio's dense flattens implicitly), else a node. */
 function flatSource(r: OperatorReader, i: number, name: string): NodeValue {
   const v = r.value(i);
@@ -526,6 +625,10 @@ function convolution(name: string, r: OperatorReader, { add, refuse }: Builders)
   const group = r.int('group', 1);
   const { plan, out } = outputOf(x.shape, kernel, strides, dilation, pads);
   if (out[0] < 1 || out[1] < 1) refuse('the kernel is larger than the padded input');
+  if (group !== 1 && isWindowBank(w, channels, kernel) && !r.has(2) && dilation.every((d) => d === 1)) {
+    const rows = channels * kernel[0] * kernel[1];
+    return kernelSetStep('windows', [rows, out[0] * out[1]], { source: x, kernel, strides, pads, out }, undefined, refuse);
+  }
   if (group !== 1) {
     // An exported average pool over padding as large as its window: each channel's window sums, by an all-ones kernel.
     const ones = group === channels && w.dims[0] === channels && w.dims[1] === 1 && !r.has(2) && w.values.every((v) => v === 1) && dilation.every((d) => d === 1);
