@@ -30,7 +30,6 @@ interface Op {
   op: string;
   inputs: string[];
   attributes?: Record<string, AttributeValue>;
-  domain?: string;
 }
 
 /** A one-input model [N, 1, 6, 6] (or `input`) with the given operators chained; `x` is the input, `prev` the last output. */
@@ -45,19 +44,17 @@ function model(ops: Op[], options: { opset?: number; input?: ValueInfoMessage; e
     names.prev = prev;
     prev = graph.op(op, inputs.map((i) => names[i] ?? i), attributes);
   }
-  const nodes = graph.nodes.map((n, i) => (ops[i]?.domain ? { ...n, docString: undefined, opType: n.opType } : n));
   const input = options.input ?? { name: 'x', elemType: ELEM.FLOAT, dims: ['N', 1, 6, 6] };
   const output = { name: prev, elemType: ELEM.FLOAT, dims: ['N'] };
-  const bytes = encodeModel({
+  return encodeModel({
     irVersion: 8,
     opset: options.opset ?? 17,
     producerName: 'test',
     producerVersion: '',
     docString: '',
     metadata: [],
-    graph: { name: 'broken', nodes, initializers: graph.initializers, inputs: [input, ...(options.extraInputs ?? [])], outputs: Array.from({ length: options.outputs ?? 1 }, () => output) },
+    graph: { name: 'broken', nodes: graph.nodes, initializers: graph.initializers, inputs: [input, ...(options.extraInputs ?? [])], outputs: Array.from({ length: options.outputs ?? 1 }, () => output) },
   });
-  return bytes;
 }
 
 const conv = (attributes: Record<string, AttributeValue> = {}, weight = 'w'): Op => ({ op: 'Conv', inputs: ['prev', weight], attributes: { kernel_shape: [3, 3], ...attributes } });

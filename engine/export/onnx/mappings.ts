@@ -176,16 +176,19 @@ export function positionalConvolution(
   return graph.op('Add', [y, graph.floats(`${graph.owner}.bias`, bias.dims, bias.values)]);
 }
 
-/** [sets, F, C·kH·kW] (the engine's memory order) as [sets, C·kH·kW, F] (MatMul's). */
-export function kernelsForMatmul(weight: Float32Array, sets: number, filters: number, rows: number): Float32Array {
-  const out = new Float32Array(weight.length);
-  for (let s = 0; s < sets; s++) {
-    for (let f = 0; f < filters; f++) {
-      for (let r = 0; r < rows; r++) out[(s * rows + r) * filters + f] = weight[(s * filters + f) * rows + r] as number;
+/** Each of `batches` row-major [rows, cols] matrices transposed to [cols, rows]. */
+export function transposeEach(values: Float32Array, batches: number, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let b = 0; b < batches; b++) {
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) out[(b * cols + j) * rows + i] = values[(b * rows + i) * cols + j] as number;
     }
   }
   return out;
 }
+
+/** [sets, F, C·kH·kW] (the engine's memory order) as [sets, C·kH·kW, F] (MatMul's). */
+export const kernelsForMatmul = (weight: Float32Array, sets: number, filters: number, rows: number): Float32Array => transposeEach(weight, sets, filters, rows);
 
 /** locallyConnected2d (`local`) and tiledConv2d (its tiles): a kernel set per position, or per tile gathered by position. */
 export function kernelSetConvolution(context: OnnxContext, conv: ResolvedConv, tiles: Pair | 'local'): string {

@@ -19,7 +19,7 @@ import { encodeTensor } from '../../graph/tensorData';
 import { loadDocumentValue } from '../../graph/load';
 import { planWindow } from '../../shapes/windowArithmetic';
 import { freshNodeId } from '../../graph/nodeIds';
-import { realPixels } from '../../export/onnx/mappings';
+import { realPixels, transposeEach } from '../../export/onnx/mappings';
 import { decodeModel, OnnxFormatError, type DecodedAttribute, type DecodedModel, type DecodedNode, type DecodedTensor } from './onnxDecode';
 import { rankLayout } from './rankLayout';
 
@@ -44,7 +44,7 @@ interface Constant {
   kind: 'constant';
   dims: number[];
   values: Float32Array;
-  /** A Gather of kernel sets by position (a tiled layer's export): the sets and each position's set. */
+  /** Made by a Gather of kernel sets by position (a tiled layer's export): the sets and each position's set, from which the tiles are read. */
   gathered?: { sets: Constant; index: number[] };
 }
 /** A document node's output; shape without the batch axis. */
@@ -242,9 +242,7 @@ function operatorReader(op: DecodedNode, values: ReadonlyMap<string, Value>, ref
     int: (name, fallback) => attribute(name, ATTR.INT)?.i ?? fallback,
     float: (name, fallback) => attribute(name, ATTR.FLOAT)?.f ?? fallback,
     ints: (name, fallback) => attribute(name, ATTR.INTS)?.ints ?? fallback,
-    string: (name, fallback) => {
-      return attribute(name, ATTR.STRING)?.s ?? fallback;
-    },
+    string: (name, fallback) => attribute(name, ATTR.STRING)?.s ?? fallback,
     only(...known) {
       const extra = op.attribute.find((a) => !known.includes(a.name));
       if (extra) refuse(`attribute ${extra.name} is not supported`);
@@ -293,22 +291,19 @@ function imageInput(v: NodeValue, refuse: (m: string) => never): [number, number
 
 function readOperator(op: DecodedNode, r: OperatorReader, { add, refuse }: Builders): Value {
   const name = op.name || op.output[0] || op.opType;
-  const unaryNode = (type: 'relu' | 'sigmoid' | 'tanh' | 'softmax' | 'flatten', params?: object) => {
-    const x = r.node(0);
-    return add(name, { type, ...(params ? { params } : {}) } as Omit<GraphNode, 'id'>, [x], type === 'flatten' ? [x.shape.reduce((a, b) => a * b, 1)] : x.shape);
-  };
   switch (op.opType) {
     case 'Relu':
     case 'Sigmoid':
-    case 'Tanh':
+    case 'Tanh': {
       r.only();
-      return unaryNode(op.opType.toLowerCase() as 'relu');
-    case 'LeakyRelu':
+      const x = r.node(0);
+      return add(name, { type: op.opType.toLowerCase() as 'relu' | 'sigmoid' | 'tanh' }, [x], x.shape);
+    }
+    case 'LeakyRelu': {
       r.only('alpha');
-      return (() => {
-        const x = r.node(0);
-        return add(name, { type: 'leakyRelu', params: { alpha: Math.fround(r.float('alpha', 0.01)) } }, [x], x.shape);
-      })();
+      const x = r.node(0);
+      return add(name, { type: 'leakyRelu', params: { alpha: Math.fround(r.float('alpha', 0.01)) } }, [x], x.shape);
+    }
     case 'Softmax': {
       r.only('axis');
       const x = r.node(0);
@@ -345,8 +340,8 @@ function readOperator(op: DecodedNode, r: OperatorReader, { add, refuse }: Build
           }
           refuse(`reshape to [${target.join(', ')}] does not continue the locally-connected / tiled chain`);
         }
-        const x = r.node(0);
-        const size = x.shape.reduce((a, b) => a * b, 1);
+        // The size from the value's shape: reading it as a node would make a pending global average its own node.
+        const size = (source?.kind === 'constant' ? source.dims : (source?.shape ?? [])).reduce((a, b) => a * b, 1);
         const flat = target.length === 2 && (target[0] === 0 || target[0] === -1 || target[0] === 1) && (target[1] === -1 || target[1] === size) && !(target[0] === -1 && target[1] === -1);
         if (!flat) refuse(`reshape to [${target.join(', ')}]; ConvStudio reads a reshape to [N, −1] only`);
       }
@@ -371,7 +366,7 @@ function readOperator(op: DecodedNode, r: OperatorReader, { add, refuse }: Build
       const [units, inputs] = transB ? [rows, cols] : [cols, rows];
       const features = source.shape.reduce((a, b) => a * b, 1);
       if (w.dims.length !== 2 || inputs !== features) refuse(`weight [${w.dims.join(', ')}] does not fit ${features} input features`);
-      const weight = transB ? w.values : transpose(w.values, rows, cols);
+      const weight = transB ? w.values : transposeEach(w.values, 1, rows, cols);
       const bias = r.has(2) ? r.constant(2, 'the bias') : undefined;
       if (bias && bias.values.length !== units) refuse(`bias of ${bias.values.length} values for ${units} units (broadcast biases are not supported)`);
       return dense(name, add, source, units, weight, bias?.values);
@@ -389,7 +384,10 @@ function readOperator(op: DecodedNode, r: OperatorReader, { add, refuse }: Build
       const sets = r.constant(0, 'the kernel sets');
       const index = [...r.constant(1, 'the index').values];
       if (r.int('axis', 0) !== 0 || sets.dims.length !== 3 || index.some((i) => !Number.isInteger(i) || i < 0 || i >= sets.dims[0]!)) refuse('Gather is read only as a tiled layer’s kernel sets by position');
-      return { kind: 'constant', dims: [index.length, sets.dims[1]!, sets.dims[2]!], values: new Float32Array(0), gathered: { sets, index } };
+      const size = sets.dims[1]! * sets.dims[2]!;
+      const values = new Float32Array(index.length * size);
+      index.forEach((set, p) => values.set(sets.values.subarray(set * size, (set + 1) * size), p * size));
+      return { kind: 'constant', dims: [index.length, sets.dims[1]!, sets.dims[2]!], values, gathered: { sets, index } };
     }
     case 'MatMul': {
       r.only();
@@ -403,10 +401,9 @@ function readOperator(op: DecodedNode, r: OperatorReader, { add, refuse }: Build
       }
       const source = flatSource(r, 0, name);
       const w = r.constant(1, 'the weight');
-      if (w.gathered) refuse('gathered kernel sets are read only after a locally-connected / tiled chain');
       const [inputs = 0, units = 0] = w.dims;
       if (w.dims.length !== 2 || inputs !== source.shape.reduce((a, b) => a * b, 1)) refuse(`weight [${w.dims.join(', ')}] does not fit the input [N, ${source.shape.join(', ')}]`);
-      const weight = transpose(w.values, inputs, units);
+      const weight = transposeEach(w.values, 1, inputs, units);
       const pending: Pending = { kind: 'pending', shape: [units], chain: { step: 'matmul', source, weight, units }, materialize: () => dense(name, add, source, units, weight, undefined) };
       return pending;
     }
@@ -478,8 +475,8 @@ function readOperator(op: DecodedNode, r: OperatorReader, { add, refuse }: Build
       const pooled = r.value(2);
       const mask = r.constant(0, 'the condition');
       const zero = r.constant(1, 'the value');
-      if (pooled?.kind !== 'pending' || pooled.chain.step !== 'maxPoolOverPadding' || zero.values.some((v) => v !== 0)) refuse('Where is read only as the empty-window mask of an exported max pool');
-      const chain = (pooled as Pending).chain as Extract<Pending['chain'], { step: 'maxPoolOverPadding' }>;
+      if (pooled?.kind !== 'pending' || pooled.chain.step !== 'maxPoolOverPadding' || zero.values.some((v) => v !== 0)) return refuse('Where is read only as the empty-window mask of an exported max pool');
+      const chain = pooled.chain;
       if (mask.values.length !== chain.empty.length || chain.empty.some((e, i) => (mask.values[i] !== 0) !== e)) refuse('the mask is not the max pool’s empty windows');
       return pool(name, add, 'maxPool2d', chain.source, chain.window, chain.strides, chain.pads);
     }
@@ -555,8 +552,7 @@ function kernelSetNode(name: string, add: Builders['add'], window: KernelSetWind
   const [channels = 0, h = 0, w = 0] = source.shape;
   const sets = kernels.gathered?.sets ?? kernels;
   const [count = 0, rows = 0, filters = 0] = sets.dims;
-  const weight = new Float32Array(sets.values.length);
-  for (let s = 0; s < count; s++) for (let f = 0; f < filters; f++) for (let r = 0; r < rows; r++) weight[(s * filters + f) * rows + r] = sets.values[(s * rows + r) * filters + f]!;
+  const weight = transposeEach(sets.values, count, rows, filters);
   const padding = paddingOf(h, w, kernel, strides, [1, 1], pads);
   const perKernel = [filters, channels, kernel[0], kernel[1]];
   const shape = [filters, ...out];
@@ -586,12 +582,6 @@ function flatSource(r: OperatorReader, i: number, name: string): NodeValue {
   const v = r.value(i);
   if (v?.kind === 'pending' && v.chain.step === 'flattened' && v.chain.owner === name) return v.chain.source;
   return r.node(i);
-}
-
-function transpose(values: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(values.length);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = values[i * cols + j]!;
-  return out;
 }
 
 function dense(name: string, add: Builders['add'], source: NodeValue, units: number, weight: Float32Array, bias: Float32Array | undefined): NodeValue {

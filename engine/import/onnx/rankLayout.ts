@@ -12,8 +12,10 @@ const ROW = 140;
 export function rankLayout(doc: Pick<GraphDocument, 'nodes' | 'edges'>): Record<string, { x: number; y: number }> {
   const rank = new Map<string, number>();
   // Nodes arrive in ONNX order, which is topological: every input comes before its reader.
+  const inputsOf = new Map<string, string[]>();
+  for (const e of doc.edges) inputsOf.set(e.to, [...(inputsOf.get(e.to) ?? []), e.from]);
   for (const node of doc.nodes) {
-    const from = doc.edges.filter((e) => e.to === node.id).map((e) => rank.get(e.from) ?? 0);
+    const from = (inputsOf.get(node.id) ?? []).map((id) => rank.get(id) ?? 0);
     rank.set(node.id, from.length === 0 ? 0 : Math.max(...from) + 1);
   }
   const perColumn = new Map<number, number>();

@@ -12,34 +12,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { loadDocumentValue, type GraphDocument } from '../../../engine';
-import { createCpuBackend } from '../../../engine/backend/cpu/cpuBackend';
+import { loadDocumentValue } from '../../../engine';
 import { exportOnnx } from '../../../engine/export/onnx/exportOnnx';
-import { Network } from '../../../engine/network/network';
-import { createRandom } from '../../../engine/network/random';
 import { json, ONNX_CASES as CASES } from '../../helpers/onnxCases';
-import { randomValues } from '../../helpers/network';
+import { engineForward } from '../../helpers/onnxRoundTrip';
 import { ORACLES_REQUIRED, PYTHON } from '../../helpers/oracles';
 import { relativeError } from '../../helpers/parityCases';
 
 const folder = mkdtempSync(join(tmpdir(), 'convstudio-onnx-'));
 
-/** The engine's output for a batch of 3 (evaluation mode), and the input it was given. */
-function engineOutput(doc: GraphDocument) {
-  const loaded = loadDocumentValue(structuredClone(doc));
-  if (!loaded.document || !loaded.analysis) throw new Error(JSON.stringify(loaded.problems));
-  const backend = createCpuBackend('float32');
-  const network = Network.create(loaded.document, loaded.analysis, backend, loaded.document.training?.seed ?? 1);
-  const shape = [3, ...network.inputShape];
-  const input = Float32Array.from(randomValues(shape.reduce((a, b) => a * b, 1), 17));
-  const outputs = network.forward(backend.tensor(shape, input), false, createRandom(1));
-  const output = outputs.get(network.outputId)!;
-  return { document: loaded.document, shape, input, outputShape: [...output.shape], output: Float32Array.from(backend.read(output)) };
-}
-
 describe('ONNX export', () => {
   it.each(CASES)('%s: onnxruntime gives the engine’s output', async (name, doc) => {
-    const ours = engineOutput(doc);
+    const ours = engineForward(doc);
     const model = exportOnnx(ours.document);
     writeFileSync(join(folder, `${name.replace(/[^A-Za-z0-9]+/g, '-')}.onnx`), model.bytes);
     const session = await InferenceSession.create(model.bytes);
