@@ -94,6 +94,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('exporting ONNX in Chro
     const imported = await page.evaluate(() => convstudioStore.getState().document);
     expect(imported.nodes.map((n) => n.id)).toEqual(lenet.nodes.map((n) => n.id));
     expect(Object.keys(imported.view?.positions ?? {})).toHaveLength(14);
+    // The canvas fits a newly opened graph on the next frame; the picture is of what the class sees then.
+    await page.waitForTimeout(500);
     await page.screenshot({ path: `${SHOTS}/import-onnx.png` });
 
     const broken = join(tmpdir(), `convstudio-e2e-broken-${Date.now()}.onnx`);
