@@ -11,7 +11,7 @@ import type { TrainSettings } from '../training/protocol';
 import { chainDocument, type Experiment } from './experiment';
 
 export const POOLING_SETTINGS: TrainSettings = {
-  dataset: 'shifted-digits', epochs: 1, batchSize: 32, learningRate: 0.001, optimizer: 'adam', seed: 1, backend: 'cpu', trainLimit: 20000, testLimit: 2000,
+  dataset: 'shifted-digits', epochs: 1, batchSize: 32, learningRate: 0.001, optimizer: 'adam', seed: 1, backend: 'cpu', trainLimit: 12000, testLimit: 1000,
 };
 
 function network(pooling: boolean) {

