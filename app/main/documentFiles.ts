@@ -58,7 +58,7 @@ export class DocumentFiles {
   async exportFile(request: ExportRequest): Promise<SaveResult | undefined> {
     const path = await this.dialogs.chooseSavePath(request.suggestedName, request.kind);
     if (path === undefined) return undefined;
-    this.write(path, request.kind === 'onnx' ? request.bytes : request.text);
+    this.write(path, 'bytes' in request ? request.bytes : request.text);
     return { name: basename(path), handle: this.handleFor(path) };
   }
 

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { SHELL_COMMAND_IDS } from '../shared/commands';
-import { INVOKE_CHANNELS, NATIVE_EDITS, SEND_CHANNELS } from '../shared/desktopApi';
+import { BINARY_EXPORT_KINDS, INVOKE_CHANNELS, NATIVE_EDITS, SEND_CHANNELS } from '../shared/desktopApi';
 import { isAppUrl } from './appProtocol';
 
 /** A graph document with stored weights stays far below this (LeNet-5 with weights is about 0.3 MB). */
@@ -25,7 +25,7 @@ const ARGUMENTS: Record<string, z.ZodType<unknown[]>> = {
   [INVOKE_CHANNELS.exportFile]: z.tuple([
     z.discriminatedUnion('kind', [
       z.object({ suggestedName: fileName, text, kind: z.enum(['markdown', 'json']) }).strict(),
-      z.object({ suggestedName: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IPC_PAYLOAD_BYTES, 'at most 64 MB'), kind: z.literal('onnx') }).strict(),
+      z.object({ suggestedName: fileName, bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IPC_PAYLOAD_BYTES, 'at most 64 MB'), kind: z.enum(BINARY_EXPORT_KINDS) }).strict(),
     ]),
   ]),
   [INVOKE_CHANNELS.recentFiles]: z.tuple([]),

@@ -56,7 +56,7 @@ function start(): void {
       return result.canceled ? undefined : result.filePaths[0];
     },
     async chooseSavePath(suggestedName, kind) {
-      const filters = { markdown: [{ name: 'Markdown', extensions: ['md'] }], onnx: [{ name: 'ONNX model', extensions: ['onnx'] }], json: [{ name: 'JSON', extensions: ['json'] }], document: [{ name: 'ConvStudio graph', extensions: DOCUMENT_EXTENSIONS }] }[kind];
+      const filters = { markdown: [{ name: 'Markdown', extensions: ['md'] }], onnx: [{ name: 'ONNX model', extensions: ['onnx'] }], zip: [{ name: 'Zip archive', extensions: ['zip'] }], json: [{ name: 'JSON', extensions: ['json'] }], document: [{ name: 'ConvStudio graph', extensions: DOCUMENT_EXTENSIONS }] }[kind];
       const result = await dialog.showSaveDialog(window!, { defaultPath: suggestedName, filters });
       return result.canceled ? undefined : result.filePath;
     },

@@ -19,7 +19,7 @@ const api: DesktopApi = {
   save: (text, suggestedName, handle) => (handle === undefined ? invoke(INVOKE_CHANNELS.save, text, suggestedName) : invoke(INVOKE_CHANNELS.save, text, suggestedName, handle)),
   saveAs: (text, suggestedName) => invoke(INVOKE_CHANNELS.saveAs, text, suggestedName),
   exportFile: (request) =>
-    invoke(INVOKE_CHANNELS.exportFile, request.kind === 'onnx' ? { suggestedName: request.suggestedName, bytes: request.bytes, kind: request.kind } : { suggestedName: request.suggestedName, text: request.text, kind: request.kind }),
+    invoke(INVOKE_CHANNELS.exportFile, 'bytes' in request ? { suggestedName: request.suggestedName, bytes: request.bytes, kind: request.kind } : { suggestedName: request.suggestedName, text: request.text, kind: request.kind }),
   recentFiles: () => invoke(INVOKE_CHANNELS.recentFiles),
   appInfo: () => invoke(INVOKE_CHANNELS.appInfo),
   documentState: (state) => ipcRenderer.send(SEND_CHANNELS.documentState, { fileName: state.fileName, dirty: state.dirty }),

@@ -51,6 +51,7 @@ const STATIC_COMMANDS = [
   { id: 'save-as', label: 'Save As…', menu: 'file', group: 'save', keys: ['CmdOrCtrl+Shift+S'], whileTyping: true },
   { id: 'export', label: 'Export Summary…', menu: 'file', group: 'save', keys: ['CmdOrCtrl+E'] },
   { id: 'export-onnx', label: 'Export ONNX Model…', menu: 'file', group: 'save' },
+  { id: 'export-pytorch', label: 'Export PyTorch Project…', menu: 'file', group: 'save' },
   { id: 'close', label: 'Close Window', menu: 'file', group: 'close', keys: ['CmdOrCtrl+W'], shell: true },
   { id: 'quit', label: 'Quit', menu: 'file', group: 'close', keys: ['Ctrl+Q'], macKeys: ['Cmd+Q'], shell: true },
   { id: 'save-and-close', label: 'Save and Close', internal: true },

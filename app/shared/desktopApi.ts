@@ -56,8 +56,12 @@ export interface SaveResult {
 /** What an answered call carries back; the preload turns a failure into a thrown Error with this message. */
 export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** A file the page made for the user to keep elsewhere: text (a summary) or bytes (an ONNX model). */
-export type ExportRequest = { suggestedName: string; kind: 'markdown' | 'json'; text: string } | { suggestedName: string; kind: 'onnx'; bytes: Uint8Array };
+/** The exports that are bytes: an ONNX model, a zipped PyTorch project. */
+export const BINARY_EXPORT_KINDS = ['onnx', 'zip'] as const;
+export type BinaryExportKind = (typeof BINARY_EXPORT_KINDS)[number];
+
+/** A file the page made for the user to keep elsewhere: text (a summary) or bytes (a model, a project). */
+export type ExportRequest = { suggestedName: string; kind: 'markdown' | 'json'; text: string } | { suggestedName: string; kind: BinaryExportKind; bytes: Uint8Array };
 
 export interface RecentFile {
   path: string;

@@ -7,6 +7,7 @@
  * the DOM: the canvas and the workspace bind their actions when they mount.
  */
 import { exportOnnxWithBridge } from '../platform/exportModel';
+import { exportPytorchWithBridge } from '../platform/exportPytorchProject';
 import { importOnnxFromPicker } from '../platform/importModel';
 import type { CommandId, ShellCommandId, ViewCommandId } from '../../app/shared/commands';
 import { VIEWS, type ViewId } from '../../app/shared/views';
@@ -140,6 +141,7 @@ export function createHandlers(ctx: CommandContext): Record<CommandId, CommandHa
       },
     },
     'export-onnx': { run: () => void exportOnnxWithBridge(store, bridge) },
+    'export-pytorch': { run: () => void exportPytorchWithBridge(store, bridge) },
     close: shell('close'),
     quit: shell('quit'),
 

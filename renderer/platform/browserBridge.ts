@@ -34,7 +34,7 @@ export const browserBridge: PlatformBridge = {
     return { name: chosen };
   },
   async exportFile(request) {
-    if (request.kind === 'onnx') download(request.suggestedName, request.bytes, 'application/octet-stream');
+    if ('bytes' in request) download(request.suggestedName, request.bytes, request.kind === 'zip' ? 'application/zip' : 'application/octet-stream');
     else download(request.suggestedName, request.text, request.kind === 'markdown' ? 'text/markdown' : 'application/json');
     return { name: request.suggestedName };
   },

@@ -8,12 +8,17 @@ import { exportOnnx } from '../../engine/export/onnx/exportOnnx';
 import type { DocumentStore } from '../store/documentStore';
 import type { PlatformBridge } from './bridge';
 
+/** Tells the user why a graph with errors cannot be exported (the problems listed); true when it refused. */
+export function refuseGraphWithProblems(store: DocumentStore): boolean {
+  const errors = store.getState().analysis.problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0) return false;
+  store.notify({ kind: 'error', text: `Not exported: ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix first.`, details: errors });
+  return true;
+}
+
 export async function exportOnnxWithBridge(store: DocumentStore, bridge: PlatformBridge): Promise<void> {
-  const { document, analysis, fileName } = store.getState();
-  const errors = analysis.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    return store.notify({ kind: 'error', text: `Not exported: ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix first.`, details: errors });
-  }
+  if (refuseGraphWithProblems(store)) return undefined;
+  const { document, fileName } = store.getState();
   let model;
   try {
     model = exportOnnx(document);

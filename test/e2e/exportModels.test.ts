@@ -2,13 +2,17 @@
  * File > Export ONNX Model… in Chromium: the open graph's download is a
  * model onnxruntime runs with the engine's output for the same input, the
  * notice says what was written and how to run it, and a graph with problems
- * is refused with them listed (nothing downloaded). File > Import ONNX
+ * is refused with them listed (nothing downloaded). File > Export PyTorch
+ * Project… downloads the CLI's project zipped, whose check.py and train.py
+ * run with Debian's PyTorch. File > Import ONNX
  * Model… opens a model as a laid-out graph, and a file that is not one is
  * refused with the open graph kept.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,15 +20,17 @@ import { loadDocumentValue, type GraphDocument } from '../../engine';
 import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
 import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import { exportOnnx } from '../../engine/export/onnx/exportOnnx';
+import { exportPytorch } from '../../engine/export/pytorch/exportPytorch';
 import { Network } from '../../engine/network/network';
 import { createRandom } from '../../engine/network/random';
 import { relativeError } from '../helpers/parityCases';
-import { ORACLES_REQUIRED } from '../helpers/oracles';
+import { ORACLES_REQUIRED, PYTHON, torchAvailable } from '../helpers/oracles';
 import { openEditor, SHOTS } from './openEditor';
 
 interface StoreHandle {
   getState(): { document: GraphDocument };
   reset(doc: GraphDocument, name: string): void;
+  notify(notice: undefined): void;
 }
 declare const convstudioStore: StoreHandle;
 
@@ -34,7 +40,7 @@ async function runCommand(page: Page, label: string, id: string) {
   await page.getByTestId(`command-palette-item-${id}`).click();
 }
 
-describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('exporting ONNX in Chromium', () => {
+describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('exporting and importing models in Chromium', () => {
   let chromium: ChromiumPage;
   beforeAll(async () => {
     chromium = await openEditor();
@@ -67,6 +73,43 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('exporting ONNX in Chro
     expect(relativeError(Array.from(theirs?.data as Float32Array), ours)).toBeLessThan(1e-4);
   }, 60_000);
 
+  it.skipIf(!torchAvailable && !ORACLES_REQUIRED)('downloads the open graph as a zipped PyTorch project whose check.py and train.py run, and says how to run it', async () => {
+    const { page } = chromium;
+    const lenet = JSON.parse(readFileSync('resources/examples/lenet-5.json', 'utf8')) as GraphDocument;
+    await page.evaluate((doc) => convstudioStore.reset(doc, 'lenet-5.json'), lenet);
+    const downloading = page.waitForEvent('download', { timeout: 60_000 });
+    const started = Date.now();
+    await runCommand(page, 'Export PyTorch Project', 'export-pytorch');
+    const notice = () => page.getByTestId('notice').textContent();
+    await expect.poll(notice, { timeout: 60_000 }).toContain('Exported lenet-5-pytorch.zip (PyTorch project lenet-5/');
+    const download = await downloading;
+    const seconds = (Date.now() - started) / 1000;
+    expect(download.suggestedFilename()).toBe('lenet-5-pytorch.zip');
+    expect(await notice()).toContain('Run it: unzip lenet-5-pytorch.zip, then python lenet-5/check.py');
+    await page.screenshot({ path: `${SHOTS}/export-pytorch.png` });
+
+    const zipFile = join(tmpdir(), `convstudio-e2e-${Date.now()}.zip`);
+    await download.saveAs(zipFile);
+    const entries = unzipSync(readFileSync(zipFile));
+    expect(Object.keys(entries).sort()).toEqual(['README.md', 'check.py', 'data/test-images.idx.gz', 'data/test-labels.idx.gz', 'data/train-images.idx.gz', 'data/train-labels.idx.gz', 'expected.json', 'model.py', 'settings.json', 'train.py', 'weights.safetensors'].map((f) => `lenet-5/${f}`));
+    // The same project the command line writes for this document.
+    const opened = await page.evaluate(() => convstudioStore.getState().document);
+    const cli = exportPytorch(loadDocumentValue(opened).document!, undefined).files;
+    for (const name of ['model.py', 'weights.safetensors', 'check.py', 'expected.json']) expect(Buffer.from(entries[`lenet-5/${name}`]!).equals(Buffer.from(cli.get(name)!))).toBe(true);
+
+    const folder = mkdtempSync(join(tmpdir(), 'convstudio-e2e-pytorch-'));
+    for (const [name, bytes] of Object.entries(entries)) {
+      mkdirSync(dirname(join(folder, name)), { recursive: true });
+      writeFileSync(join(folder, name), bytes);
+    }
+    const check = spawnSync(PYTHON, [join(folder, 'lenet-5/check.py')], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(JSON.parse(check.stdout).relativeError).toBeLessThan(1e-4);
+    const train = spawnSync(PYTHON, [join(folder, 'lenet-5/train.py'), '--limit', '512', '--epochs', '1'], { encoding: 'utf8' });
+    expect(train.status, train.stderr).toBe(0);
+    console.log(`PyTorch project export in the app: ${(readFileSync(zipFile).length / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s (with MNIST); train.py --limit 512: ${train.stdout.trim().split('\n').pop()}`);
+  }, 180_000);
+
   it('refuses a graph with problems, listing them, and downloads nothing', async () => {
     const { page } = chromium;
     const lenet = JSON.parse(readFileSync('resources/examples/lenet-5.json', 'utf8')) as GraphDocument;
@@ -74,9 +117,12 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('exporting ONNX in Chro
     await page.evaluate((doc) => convstudioStore.reset({ ...doc, edges: doc.edges.slice(1) }, 'broken.json'), lenet);
     let downloaded = false;
     page.once('download', () => (downloaded = true));
-    await runCommand(page, 'Export ONNX Model', 'export-onnx');
-    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Not exported:');
-    expect(await page.getByTestId('notice').locator('li').count()).toBeGreaterThan(0);
+    for (const [label, id] of [['Export ONNX Model', 'export-onnx'], ['Export PyTorch Project', 'export-pytorch']] as const) {
+      await page.evaluate(() => convstudioStore.notify(undefined));
+      await runCommand(page, label, id);
+      await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Not exported:');
+      expect(await page.getByTestId('notice').locator('li').count()).toBeGreaterThan(0);
+    }
     expect(downloaded).toBe(false);
   }, 60_000);
 
