@@ -3,12 +3,11 @@
  * Playwright (never a downloaded browser), pages served from a folder on
  * 127.0.0.1 with the cross-origin isolation headers gpu.js threads need.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startStaticServer } from '../host/staticServer';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM);
@@ -18,32 +17,6 @@ export const FLAGS = [
   '--no-sandbox', '--disable-gpu-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.map': 'application/json' };
-
-/** Serves `dir` on a free port; resolves to its address and a close function. */
-export async function serveDirectory(dir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-    });
-    response.end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 export interface ChromiumPage {
   page: Page;
@@ -57,7 +30,7 @@ export interface ChromiumPage {
 
 /** Opens `dir`'s index.html in a fresh headless Chromium. */
 export async function openPage(dir: string, viewport = { width: 1400, height: 900 }): Promise<ChromiumPage> {
-  const server = await serveDirectory(dir);
+  const server = await startStaticServer(dir); // the browser build's own server (host/staticServer.ts)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   // An explicit context (not browser.newPage's, which closes with its page) lets a test open a second
   // page over the same storage, as a user reopening a tab.

@@ -1,4 +1,5 @@
-// The browser build of the renderer: dist/web/{index.html, icon.png, main.js, main.css}.
+// The browser build of the renderer: dist/web/{index.html, icon.png, main.js, main.css}, and the
+// server that serves it (host/staticServer.ts as dist/host/staticServer.mjs, for scripts/serve-web.mjs).
 // `--watch` rebuilds on change (npm run web).
 import { build, context } from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
@@ -30,6 +31,7 @@ copyFileSync('resources/icon/icon.png', 'dist/web/icon.png');
 // The bundled data sets, fetched by the training worker (the app works offline).
 cpSync('resources/datasets', 'dist/web/datasets', { recursive: true });
 cpSync('resources/pictures', 'dist/web/pictures', { recursive: true }); // the lessons' photograph, fetched by the page
+await build({ entryPoints: ['host/staticServer.ts'], outfile: 'dist/host/staticServer.mjs', bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
 if (process.argv.includes('--watch')) {
   await (await context(options)).watch();
 } else {

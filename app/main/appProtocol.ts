@@ -5,7 +5,7 @@
  * SharedArrayBuffer (GPU.js's WebAssembly threads, once the worker uses them;
  * it runs the CPU backend today) needs, and confines what can be loaded to one folder.
  */
-import { extname, join, normalize, sep } from 'node:path';
+import { resolveStaticPath } from '../../host/staticRequest';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'convstudio';
@@ -37,18 +37,6 @@ export const PAGE_CSP = [
  */
 export const WORKER_CSP = PAGE_CSP.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'");
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.gz': 'application/gzip',
-  '.md': 'text/markdown; charset=utf-8',
-};
-
 export function isAppUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
@@ -62,26 +50,16 @@ export type AppResponse =
   | { status: 200; file: string; headers: Record<string, string> }
   | { status: 403 | 404; reason: string; headers: Record<string, string> };
 
-/** Maps a request to a file under root; anything that would leave root, or another host, is refused. */
+/** Maps a request to a file under root (host/staticRequest.ts); anything that would leave root, or another host, is refused. */
 export function resolveAppRequest(url: string, root: string): AppResponse {
   const base = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin', 'X-Content-Type-Options': 'nosniff' };
   if (!isAppUrl(url)) return { status: 403, reason: `not an app URL: ${url.slice(0, 128)}`, headers: base };
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(url).pathname);
-  } catch {
-    return { status: 403, reason: 'malformed path', headers: base };
-  }
-  if (pathname.includes('\0')) return { status: 403, reason: 'malformed path', headers: base };
-  const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^[/\\]+/, '');
-  const file = join(root, relative);
-  if (relative.startsWith('..') || !(file === root || file.startsWith(root.endsWith(sep) ? root : root + sep))) {
-    return { status: 403, reason: `outside the app: ${pathname.slice(0, 128)}`, headers: base };
-  }
-  const isWorker = relative.split(/[/\\]/)[0] === 'worker';
+  const resolved = resolveStaticPath(new URL(url).pathname, root);
+  if (!resolved.ok) return { status: resolved.status, reason: resolved.reason, headers: base };
+  const isWorker = resolved.relative.split(/[/\\]/)[0] === 'worker';
   return {
     status: 200,
-    file,
-    headers: { ...base, 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': isWorker ? WORKER_CSP : PAGE_CSP, 'Cache-Control': 'no-store' },
+    file: resolved.file,
+    headers: { ...base, 'Content-Type': resolved.contentType, 'Content-Security-Policy': isWorker ? WORKER_CSP : PAGE_CSP, 'Cache-Control': 'no-store' },
   };
 }

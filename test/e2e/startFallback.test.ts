@@ -1,6 +1,8 @@
 /**
  * `npm start` where there is no Electron binary: it says so in one paragraph
- * and serves the editor on 127.0.0.1, which then works in a browser.
+ * and serves the editor on 127.0.0.1, which then works in a browser, and
+ * still does after the hostile-request corpus (test/helpers/hostileRequests.ts)
+ * has been sent to the same server.
  * ELECTRON_OVERRIDE_DIST_PATH points Electron at a folder without it, so the
  * test takes this path on every machine, with or without a binary.
  */
@@ -8,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM, chromiumAvailable, FLAGS } from '../../bench/chromium';
+import { sendHostileCorpus } from '../helpers/hostileRequests';
 import { ORACLES_REQUIRED } from '../helpers/oracles';
 
 describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('npm start without an Electron binary', () => {
@@ -29,6 +32,13 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('npm start without an E
         await page.goto(address);
         await page.waitForSelector('.react-flow__node', { timeout: 15_000 });
         expect(await page.title()).toBe('lenet-5.json — ConvStudio');
+
+        const hostile = await sendHostileCorpus(port);
+        expect(hostile.filter((r) => r.response.status < 400 || r.response.status > 499).map((r) => `${r.method} ${r.path.slice(0, 60)} → ${r.response.status}`)).toEqual([]);
+        const fresh = await browser.newPage();
+        await fresh.goto(address);
+        await fresh.waitForSelector('.react-flow__node', { timeout: 15_000 });
+        expect(await fresh.title()).toBe('lenet-5.json — ConvStudio');
       } finally {
         await browser.close();
       }
