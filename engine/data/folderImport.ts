@@ -8,6 +8,7 @@
 import { createRandom, shuffledIndices } from '../network/random';
 import type { Dataset, DataSplit } from './dataset';
 import { decodeImage } from './images/decodeImage';
+import { MAX_IMAGE_SIDE } from './images/imageHeader';
 import { resampleToPlanes } from './images/resample';
 
 export interface ImageFile {
@@ -43,8 +44,6 @@ export interface FolderImport {
 /** The picture files a folder import reads (by name; anything else in the folder is reported and left out). */
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'];
 
-/** Largest side accepted: beyond this a "picture" is more likely a scan or a mistake, and slow to decode. */
-export const MAX_IMAGE_SIDE = 8192;
 
 export function importImages(files: readonly ImageFile[], options: FolderImportOptions): FolderImport {
   const { height, width, color } = options;

@@ -2,13 +2,14 @@
  * Decoding image files to RGBA in pure JavaScript (so it runs in Node, a
  * Worker and the browser): PNG (fast-png), JPEG (jpeg-js), GIF (omggif, first
  * frame) and uncompressed BMP (below). The format is read from the bytes,
- * not the file name. WebP has no pure-JavaScript decoder here; the app decodes
- * it with the browser instead.
+ * not the file name, and its size from the header (./imageHeader.ts) before
+ * anything is decoded. WebP has no pure-JavaScript decoder here.
  */
 import { convertIndexedToRgb, decode as decodePng } from 'fast-png';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { GifReader } from 'omggif';
 import { decodeBmp } from './decodeBmp';
+import { checkImageSize, readImageHeader } from './imageHeader';
 
 export interface RgbaImage {
   width: number;
@@ -29,9 +30,10 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | undefined {
   return undefined;
 }
 
-/** Throws an Error whose message says, in words, why the file cannot be read. */
+/** Throws an Error whose message says, in words, why the file cannot be read; a size past the limits is refused from the header, before decoding. */
 export function decodeImage(bytes: Uint8Array): RgbaImage {
   const format = sniffFormat(bytes);
+  if (format) checkImageSize(readImageHeader(bytes, format));
   try {
     switch (format) {
       case 'png':
