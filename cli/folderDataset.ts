@@ -13,6 +13,8 @@ import type { DatasetRequest } from './datasets';
 import { CliError, type CliOutput } from './io';
 
 const CACHE_VERSION = 1;
+/** Larger files are not pictures a class makes (a 24-megapixel PNG is under 100 MB); reading one whole would cost its size in memory. */
+const MAX_IMAGE_FILE_BYTES = 100 * 2 ** 20;
 
 export async function importFolderDataset(folder: string, request: DatasetRequest, io: CliOutput): Promise<Dataset> {
   const root = resolve(folder);
@@ -21,21 +23,47 @@ export async function importFolderDataset(folder: string, request: DatasetReques
     .map((entry) => entry.name)
     .sort();
   const listed: { className: string; name: string; path: string; size: number; mtime: number }[] = [];
-  const notImages: string[] = [];
+  // Every entry of a class folder is either listed or skipped here with its reason: nothing vanishes unsaid.
+  const skippedEarly: { name: string; reason: string }[] = [];
   for (const className of classNames) {
     for (const entry of readdirSync(join(root, className), { withFileTypes: true })) {
-      if (!entry.isFile() || entry.name.startsWith('.')) continue;
       const name = `${className}/${entry.name}`;
-      if (!IMAGE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
-        notImages.push(name);
+      const path = join(root, className, entry.name);
+      if (entry.name.startsWith('.')) {
+        skippedEarly.push({ name, reason: 'a hidden file' });
         continue;
       }
-      const path = join(root, className, entry.name);
-      const stat = statSync(path);
+      if (entry.name.includes('\uFFFD')) {
+        skippedEarly.push({ name, reason: 'its name is not UTF-8 text (rename it)' });
+        continue;
+      }
+      let stat;
+      try {
+        stat = statSync(path); // follows a link to what it points at
+      } catch (e) {
+        skippedEarly.push({ name, reason: entry.isSymbolicLink() ? `a link that leads nowhere (${(e as NodeJS.ErrnoException).code})` : `cannot read it (${(e as NodeJS.ErrnoException).code})` });
+        continue;
+      }
+      if (stat.isDirectory()) {
+        skippedEarly.push({ name, reason: 'a folder inside a class folder (only the files directly in it are read)' });
+        continue;
+      }
+      if (!stat.isFile()) {
+        skippedEarly.push({ name, reason: 'not a regular file' });
+        continue;
+      }
+      if (!IMAGE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
+        skippedEarly.push({ name, reason: `not an image file (expected ${IMAGE_EXTENSIONS.join(', ')})` });
+        continue;
+      }
+      if (stat.size > MAX_IMAGE_FILE_BYTES) {
+        skippedEarly.push({ name, reason: `${(stat.size / 2 ** 20).toFixed(0)} MB, more than an image file may be (${MAX_IMAGE_FILE_BYTES / 2 ** 20} MB)` });
+        continue;
+      }
       listed.push({ className, name, path, size: stat.size, mtime: stat.mtimeMs });
     }
   }
-  for (const name of notImages) io.err(`skipped ${name}: not an image file (expected ${IMAGE_EXTENSIONS.join(', ')})`);
+  for (const { name, reason } of skippedEarly) io.err(`skipped ${name}: ${reason}`);
 
   const options = {
     name: basename(root),

@@ -1,14 +1,14 @@
 /**
  * Decoding image files to RGBA in pure JavaScript (so it runs in Node, a
- * Worker and the browser): PNG (fast-png), JPEG (jpeg-js), GIF (omggif, first
- * frame) and uncompressed BMP (below). The format is read from the bytes,
+ * Worker and the browser): PNG (fast-png), JPEG (jpeg-js), GIF (./decodeGif.ts,
+ * first frame) and uncompressed BMP (./decodeBmp.ts). The format is read from the bytes,
  * not the file name, and its size from the header (./imageHeader.ts) before
  * anything is decoded. WebP has no pure-JavaScript decoder here.
  */
 import { convertIndexedToRgb, decode as decodePng } from 'fast-png';
 import { decode as decodeJpeg } from 'jpeg-js';
-import { GifReader } from 'omggif';
 import { decodeBmp } from './decodeBmp';
+import { decodeGif } from './decodeGif';
 import { checkImageSize, readImageHeader } from './imageHeader';
 
 export interface RgbaImage {
@@ -42,12 +42,8 @@ export function decodeImage(bytes: Uint8Array): RgbaImage {
         const image = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256 });
         return { width: image.width, height: image.height, rgba: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength) };
       }
-      case 'gif': {
-        const reader = new GifReader(bytes);
-        const rgba = new Uint8Array(reader.width * reader.height * 4);
-        reader.decodeAndBlitFrameRGBA(0, rgba);
-        return { width: reader.width, height: reader.height, rgba };
-      }
+      case 'gif':
+        return decodeGif(bytes);
       case 'bmp':
         return decodeBmp(bytes);
       case 'webp':
