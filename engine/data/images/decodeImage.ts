@@ -10,6 +10,7 @@ import { decode as decodeJpeg } from 'jpeg-js';
 import { decodeBmp } from './decodeBmp';
 import { decodeGif } from './decodeGif';
 import { checkImageSize, readImageHeader } from './imageHeader';
+import { checkPngInflation } from './pngInflation';
 
 export interface RgbaImage {
   width: number;
@@ -37,6 +38,7 @@ export function decodeImage(bytes: Uint8Array): RgbaImage {
   try {
     switch (format) {
       case 'png':
+        checkPngInflation(bytes);
         return fromPng(bytes);
       case 'jpeg': {
         const image = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256 });
