@@ -8,13 +8,11 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSy
 import { homedir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Dataset } from '../engine/data/dataset';
-import { IMAGE_EXTENSIONS, importImages, type ImageFile } from '../engine/data/folderImport';
+import { IMAGE_EXTENSIONS, importImages, MAX_IMAGE_FILE_BYTES, type ImageFile } from '../engine/data/folderImport';
 import type { DatasetRequest } from './datasets';
 import { CliError, type CliOutput } from './io';
 
 const CACHE_VERSION = 1;
-/** Larger files are not pictures a class makes (a 24-megapixel PNG is under 100 MB); reading one whole would cost its size in memory. */
-const MAX_IMAGE_FILE_BYTES = 100 * 2 ** 20;
 
 export async function importFolderDataset(folder: string, request: DatasetRequest, io: CliOutput): Promise<Dataset> {
   const root = resolve(folder);

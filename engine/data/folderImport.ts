@@ -41,6 +41,9 @@ export interface FolderImport {
   skipped: SkippedFile[];
 }
 
+/** Larger files are not pictures a class makes (a 24-megapixel PNG is under 100 MB); reading one whole would cost its size in memory. */
+export const MAX_IMAGE_FILE_BYTES = 100 * 2 ** 20;
+
 /** The picture files a folder import reads (by name; anything else in the folder is reported and left out). */
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'];
 

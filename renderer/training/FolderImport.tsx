@@ -6,9 +6,12 @@
  */
 import { useState } from 'react';
 import type { GraphDocument } from '../../engine';
-import { IMAGE_EXTENSIONS, type ImageFile, type SkippedFile } from '../../engine/data/folderImport';
+import { IMAGE_EXTENSIONS, MAX_IMAGE_FILE_BYTES, type ImageFile, type SkippedFile } from '../../engine/data/folderImport';
 import { imageInput } from './imageInput';
 import type { TrainingClient } from './trainingClient';
+
+/** Skipped files listed by name; past this many a folder of thousands would cost the page more than the list is worth. */
+const SKIPPED_SHOWN = 1000;
 
 type ImportState =
   | { stage: 'idle' }
@@ -17,7 +20,7 @@ type ImportState =
   | { stage: 'failed'; message: string; skipped: SkippedFile[] };
 
 /** Groups a folder picked with webkitdirectory into classes: root/<class>/<file>. */
-export function classifyFiles(files: readonly { webkitRelativePath: string; name: string }[]): { classNames: string[]; usable: number[]; skipped: SkippedFile[] } {
+export function classifyFiles(files: readonly { webkitRelativePath: string; name: string; size: number }[]): { classNames: string[]; usable: number[]; skipped: SkippedFile[] } {
   const classNames = new Set<string>();
   const usable: number[] = [];
   const skipped: SkippedFile[] = [];
@@ -27,8 +30,10 @@ export function classifyFiles(files: readonly { webkitRelativePath: string; name
     if (parts.length < 3) return void skipped.push({ name, reason: 'not inside a class folder (put each image in a subfolder named after its class)' });
     if (parts.length > 3) return void skipped.push({ name, reason: 'in a folder inside a class folder (only the first level of subfolders are classes)' });
     classNames.add(parts[1] as string);
+    if (file.name.startsWith('.')) return void skipped.push({ name, reason: 'a hidden file' });
     const extension = file.name.slice(file.name.lastIndexOf('.')).toLowerCase();
     if (!IMAGE_EXTENSIONS.includes(extension)) return void skipped.push({ name, reason: `not an image file (expected ${IMAGE_EXTENSIONS.join(', ')})` });
+    if (file.size > MAX_IMAGE_FILE_BYTES) return void skipped.push({ name, reason: `${(file.size / 2 ** 20).toFixed(0)} MB, more than an image file may be (${MAX_IMAGE_FILE_BYTES / 2 ** 20} MB)` });
     usable.push(i);
   });
   return { classNames: [...classNames].sort(), usable, skipped };
@@ -95,7 +100,10 @@ export function FolderImport({ client, document, disabled, onImported }: { clien
       {(state.stage === 'done' || state.stage === 'failed') && state.skipped.length > 0 && (
         <details className="folder-import__skipped" data-testid="import-skipped">
           <summary>{state.skipped.length} file{state.skipped.length === 1 ? '' : 's'} skipped</summary>
-          <ul>{state.skipped.slice(0, 200).map((s) => <li key={s.name}>{s.name}: {s.reason}</li>)}</ul>
+          <ul>
+            {state.skipped.slice(0, SKIPPED_SHOWN).map((s) => <li key={s.name}>{s.name}: {s.reason}</li>)}
+            {state.skipped.length > SKIPPED_SHOWN && <li>…and {state.skipped.length - SKIPPED_SHOWN} more</li>}
+          </ul>
         </details>
       )}
     </div>

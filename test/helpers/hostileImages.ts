@@ -12,15 +12,11 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode as encodePng } from 'fast-png';
 import { GifWriter } from 'omggif';
+import { createRandom } from '../../engine/network/random';
 import { claimingImages } from './hugeImages';
 import { bmp, gif, jpeg, pattern, png } from './imageFiles';
 
 export const HOSTILE_CLASSES = ['cats', 'dogs'] as const;
-
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
 
 function animatedGif(): Uint8Array {
   const buffer = new Uint8Array(8192);
@@ -29,9 +25,13 @@ function animatedGif(): Uint8Array {
   return buffer.subarray(0, writer.end());
 }
 
-/** Writes the corpus under `root` (which must exist); returns how many entries the class folders hold. */
-export function writeHostileImageFolder(root: string): number {
-  const random = seeded(20261203);
+/**
+ * Writes the corpus under `root` (which must exist); returns how many entries the class folders hold.
+ * `links: false` leaves out the links, the nested folder and the non-UTF-8 name (a browser's folder picker
+ * hands over files only).
+ */
+export function writeHostileImageFolder(root: string, { links = true } = {}): number {
+  const random = createRandom(20261203).next;
   const bases: [string, Uint8Array][] = [
     ['png', png(30, 30, [200, 40, 40])],
     ['jpg', jpeg(30, 30, [40, 200, 40])],
@@ -83,6 +83,7 @@ export function writeHostileImageFolder(root: string): number {
   put(`${'long'.repeat(60)}.png`, bases[0]![1]);
   for (const name of ['chat-é.png', '猫.png', '🐶.png', 'space in name.png', 'tab\tname.png']) put(name, bases[0]![1]);
 
+  if (!links) return entries;
   // Links and a nested folder, in the first class.
   const cats = join(root, HOSTILE_CLASSES[0]);
   symlinkSync(join(cats, 'valid-0-0.png'), join(cats, 'link-to-valid.png'));

@@ -6,6 +6,7 @@
  * written (Node's own client refuses most of them before they leave).
  */
 import { connect } from 'node:net';
+import { createRandom } from '../../engine/network/random';
 
 /** The file beside the served folder that no request may reach. */
 export const SECRET_NAME = 'secret.txt';
@@ -39,8 +40,7 @@ function longPaths(): string[] {
 
 /** Seeded junk: printable bytes, % escapes and separators, so the same corpus runs everywhere. */
 function junk(count: number, seed: number): string[] {
-  let state = seed >>> 0;
-  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const next = createRandom(seed).next;
   const pieces = ['..', '/', '\\', '%', '%2e', '%2f', '%5c', '%00', '%ff', '.', 'x', '~', ';', '%3F', '%23', '%25', SECRET_NAME, 'é', '%C3%A9', ' '];
   return Array.from({ length: count }, () => {
     let path = '/';

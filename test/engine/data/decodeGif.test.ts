@@ -7,15 +7,11 @@
 import { GifReader, GifWriter } from 'omggif';
 import { describe, expect, it } from 'vitest';
 import { decodeGif } from '../../../engine/data/images/decodeGif';
-
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
+import { createRandom } from '../../../engine/network/random';
 
 /** A GIF of `width`×`height` with a frame of noise from `seed` at an offset, a 256-colour or small palette, maybe a transparent index. */
 function noiseGif(width: number, height: number, seed: number, options: { colours: number; transparent?: number; offset?: [number, number] }): Uint8Array {
-  const random = seeded(seed);
+  const random = createRandom(seed).next;
   const palette = Array.from({ length: options.colours }, () => Math.floor(random() * 0xffffff));
   const buffer = new Uint8Array(width * height * 4 + 4096);
   const writer = new GifWriter(buffer, width, height, { palette });
@@ -47,7 +43,7 @@ describe('the GIF decoder', () => {
   });
 
   it('ends on 2,000 corrupted GIFs, each decoded or refused with a reason', () => {
-    const random = seeded(7);
+    const random = createRandom(7).next;
     const base = noiseGif(40, 40, 5, { colours: 32 });
     let refused = 0;
     const started = performance.now();
