@@ -9,7 +9,7 @@ import { convertIndexedToRgb, decode as decodePng } from 'fast-png';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { decodeBmp } from './decodeBmp';
 import { decodeGif } from './decodeGif';
-import { checkImageSize, readImageHeader } from './imageHeader';
+import { checkImageSize, ImageTooLarge, readImageHeader } from './imageHeader';
 import { checkPngInflation } from './pngInflation';
 
 export interface RgbaImage {
@@ -54,6 +54,7 @@ export function decodeImage(bytes: Uint8Array): RgbaImage {
         throw new Error('not a PNG, JPEG, GIF, BMP or WebP image');
     }
   } catch (e) {
+    if (e instanceof ImageTooLarge) throw e; // a frame's size, found while decoding: a limit, not corruption
     const message = (e as Error).message || String(e);
     throw new Error(format && format !== 'webp' ? `corrupt or unsupported ${format.toUpperCase()}: ${message}` : message, { cause: e });
   }

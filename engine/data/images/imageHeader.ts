@@ -83,10 +83,13 @@ export function readImageHeader(bytes: Uint8Array, format: ImageFormat): ImageHe
   return { format, width, height };
 }
 
+/** A size past the limits: said as it is, never as corruption (decodeImage passes it through unprefixed). */
+export class ImageTooLarge extends Error {}
+
 /** Throws, naming the size, when a declared size is empty or past the limits; nothing has been decoded yet. */
 export function checkImageSize({ format, width, height }: ImageHeader): void {
   const name = format.toUpperCase();
   if (width === 0 || height === 0) throw new Error(`corrupt ${name}: it declares ${width}×${height} pixels`);
-  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) throw new Error(`${width}×${height} is larger than ${MAX_IMAGE_SIDE} pixels on a side (read from its header; not decoded)`);
-  if (width * height > MAX_IMAGE_PIXELS) throw new Error(`${width}×${height} is ${((width * height) / 1e6).toFixed(1)} megapixels, more than ${MAX_IMAGE_PIXELS / 1e6} (read from its header; not decoded)`);
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) throw new ImageTooLarge(`${width}×${height} is larger than ${MAX_IMAGE_SIDE} pixels on a side (read from its header; not decoded)`);
+  if (width * height > MAX_IMAGE_PIXELS) throw new ImageTooLarge(`${width}×${height} is ${((width * height) / 1e6).toFixed(1)} megapixels, more than ${MAX_IMAGE_PIXELS / 1e6} (read from its header; not decoded)`);
 }

@@ -7,6 +7,7 @@
 import { GifReader, GifWriter } from 'omggif';
 import { describe, expect, it } from 'vitest';
 import { decodeGif } from '../../../engine/data/images/decodeGif';
+import { decodeImage } from '../../../engine/data/images/decodeImage';
 import { createRandom } from '../../../engine/network/random';
 
 /** A GIF of `width`×`height` with a frame of noise from `seed` at an offset, a 256-colour or small palette, maybe a transparent index. */
@@ -40,6 +41,16 @@ describe('the GIF decoder', () => {
   ])('gives omggif’s pixels for %s', (_what, bytes) => {
     const ours = decodeGif(bytes);
     expect(Buffer.from(ours.rgba).equals(Buffer.from(omggif(bytes)))).toBe(true);
+  });
+
+  it('refuses a frame larger than the limits by its size, not as corruption', () => {
+    const bytes = noiseGif(30, 30, 6, { colours: 2 });
+    const frame = 13 + 6; // after the header and the 2-colour palette: the image descriptor (0x2c, left, top, width, height)
+    expect(bytes[frame]).toBe(0x2c);
+    const big = bytes.slice();
+    big[frame + 7] = 60_000 & 0xff;
+    big[frame + 8] = 60_000 >> 8;
+    expect(() => decodeImage(big)).toThrow(/^30×60000 is larger than 8192 pixels on a side/);
   });
 
   it('ends on 2,000 corrupted GIFs, each decoded or refused with a reason', () => {
