@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Dataset } from '../engine/data/dataset';
-import { IMAGE_EXTENSIONS, importImages, MAX_IMAGE_FILE_BYTES, type ImageFile } from '../engine/data/folderImport';
+import { importImages, notAPictureReason, type ImageFile } from '../engine/data/folderImport';
 import type { DatasetRequest } from './datasets';
 import { CliError, type CliOutput } from './io';
 
@@ -27,10 +27,6 @@ export async function importFolderDataset(folder: string, request: DatasetReques
     for (const entry of readdirSync(join(root, className), { withFileTypes: true })) {
       const name = `${className}/${entry.name}`;
       const path = join(root, className, entry.name);
-      if (entry.name.startsWith('.')) {
-        skippedEarly.push({ name, reason: 'a hidden file' });
-        continue;
-      }
       if (entry.name.includes('\uFFFD')) {
         skippedEarly.push({ name, reason: 'its name is not UTF-8 text (rename it)' });
         continue;
@@ -50,12 +46,9 @@ export async function importFolderDataset(folder: string, request: DatasetReques
         skippedEarly.push({ name, reason: 'not a regular file' });
         continue;
       }
-      if (!IMAGE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
-        skippedEarly.push({ name, reason: `not an image file (expected ${IMAGE_EXTENSIONS.join(', ')})` });
-        continue;
-      }
-      if (stat.size > MAX_IMAGE_FILE_BYTES) {
-        skippedEarly.push({ name, reason: `${(stat.size / 2 ** 20).toFixed(0)} MB, more than an image file may be (${MAX_IMAGE_FILE_BYTES / 2 ** 20} MB)` });
+      const reason = notAPictureReason(entry.name, stat.size);
+      if (reason) {
+        skippedEarly.push({ name, reason });
         continue;
       }
       listed.push({ className, name, path, size: stat.size, mtime: stat.mtimeMs });

@@ -12,6 +12,9 @@ import { extname, join, normalize, sep } from 'node:path';
 /** Longer paths are not ours (ours are under 100 characters); refusing them early bounds the work per request. */
 export const MAX_PATH_LENGTH = 2048;
 
+/** On every response of ours: cross-origin isolated (gpu.js's WebAssembly threads need SharedArrayBuffer), never sniffed. */
+export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'X-Content-Type-Options': 'nosniff' } as const;
+
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -12,9 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { resolveStaticPath } from './staticRequest';
-
-export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'X-Content-Type-Options': 'nosniff' } as const;
+import { ISOLATION_HEADERS, resolveStaticPath } from './staticRequest';
 
 export interface StaticServer {
   url: string;

@@ -5,7 +5,7 @@
  * SharedArrayBuffer (GPU.js's WebAssembly threads, once the worker uses them;
  * it runs the CPU backend today) needs, and confines what can be loaded to one folder.
  */
-import { resolveStaticPath } from '../../host/staticRequest';
+import { ISOLATION_HEADERS, resolveStaticPath } from '../../host/staticRequest';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'convstudio';
@@ -52,7 +52,7 @@ export type AppResponse =
 
 /** Maps a request to a file under root (host/staticRequest.ts); anything that would leave root, or another host, is refused. */
 export function resolveAppRequest(url: string, root: string): AppResponse {
-  const base = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin', 'X-Content-Type-Options': 'nosniff' };
+  const base = { ...ISOLATION_HEADERS, 'Cross-Origin-Resource-Policy': 'same-origin' };
   if (!isAppUrl(url)) return { status: 403, reason: `not an app URL: ${url.slice(0, 128)}`, headers: base };
   const resolved = resolveStaticPath(new URL(url).pathname, root);
   if (!resolved.ok) return { status: resolved.status, reason: resolved.reason, headers: base };

@@ -47,6 +47,15 @@ export const MAX_IMAGE_FILE_BYTES = 100 * 2 ** 20;
 /** The picture files a folder import reads (by name; anything else in the folder is reported and left out). */
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp'];
 
+/** Why a file is not read as a picture, by its name and size (hidden, not an image's extension, too large); undefined when it is read. The CLI and the app both ask this. */
+export function notAPictureReason(fileName: string, bytes: number): string | undefined {
+  if (fileName.startsWith('.')) return 'a hidden file';
+  const dot = fileName.lastIndexOf('.');
+  if (!IMAGE_EXTENSIONS.includes(dot < 0 ? '' : fileName.slice(dot).toLowerCase())) return `not an image file (expected ${IMAGE_EXTENSIONS.join(', ')})`;
+  if (bytes > MAX_IMAGE_FILE_BYTES) return `${(bytes / 2 ** 20).toFixed(0)} MB, more than an image file may be (${MAX_IMAGE_FILE_BYTES / 2 ** 20} MB)`;
+  return undefined;
+}
+
 
 export function importImages(files: readonly ImageFile[], options: FolderImportOptions): FolderImport {
   const { height, width, color } = options;

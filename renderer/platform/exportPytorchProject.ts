@@ -10,8 +10,8 @@ import { zipSync, type Zippable } from 'fflate';
 import type { Dataset } from '../../engine/data/dataset';
 import { exportPytorch } from '../../engine/export/pytorch/exportPytorch';
 import { projectData } from '../../engine/export/pytorch/projectData';
-import { resolveRunSettings } from '../../engine/training/runSettings';
 import type { DocumentStore } from '../store/documentStore';
+import { defaultSettings } from '../training/settingsStore';
 import type { PlatformBridge } from './bridge';
 import { fetchAppDataset } from './bundledDatasets';
 import { refuseGraphWithProblems } from './exportModel';
@@ -28,16 +28,15 @@ function folderName(fileName: string): string {
 export async function exportPytorchWithBridge(store: DocumentStore, bridge: PlatformBridge, datasets: DatasetSource = fetchAppDataset): Promise<void> {
   if (refuseGraphWithProblems(store)) return undefined;
   const { document, fileName } = store.getState();
-  // The data set train.py trains on: the document's, or MNIST where it names none (as the Train view starts).
-  const run = resolveRunSettings(document.training);
-  const datasetName = run.dataset ?? 'mnist';
+  // The data set train.py trains on: the one the Train view starts with for this document.
+  const { dataset: datasetName, seed } = defaultSettings(document);
   store.notify({ kind: 'info', text: `Exporting the PyTorch project with ${datasetName}…` });
   let zip: Uint8Array;
   let withoutData = '';
   let files: string[];
   const folder = folderName(fileName);
   try {
-    const dataset = await datasets(datasetName, run.seed);
+    const dataset = await datasets(datasetName, seed);
     if (!dataset) withoutData = `\nNo train.py: the app cannot re-read the folder "${datasetName}"; export from the command line (convstudio export … --format pytorch) to train on it.`;
     const data = dataset && projectData(dataset);
     const project = exportPytorch(document, data?.data);

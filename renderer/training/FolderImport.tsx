@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import type { GraphDocument } from '../../engine';
-import { IMAGE_EXTENSIONS, MAX_IMAGE_FILE_BYTES, type ImageFile, type SkippedFile } from '../../engine/data/folderImport';
+import { notAPictureReason, type ImageFile, type SkippedFile } from '../../engine/data/folderImport';
 import { imageInput } from './imageInput';
 import type { TrainingClient } from './trainingClient';
 
@@ -30,10 +30,8 @@ export function classifyFiles(files: readonly { webkitRelativePath: string; name
     if (parts.length < 3) return void skipped.push({ name, reason: 'not inside a class folder (put each image in a subfolder named after its class)' });
     if (parts.length > 3) return void skipped.push({ name, reason: 'in a folder inside a class folder (only the first level of subfolders are classes)' });
     classNames.add(parts[1] as string);
-    if (file.name.startsWith('.')) return void skipped.push({ name, reason: 'a hidden file' });
-    const extension = file.name.slice(file.name.lastIndexOf('.')).toLowerCase();
-    if (!IMAGE_EXTENSIONS.includes(extension)) return void skipped.push({ name, reason: `not an image file (expected ${IMAGE_EXTENSIONS.join(', ')})` });
-    if (file.size > MAX_IMAGE_FILE_BYTES) return void skipped.push({ name, reason: `${(file.size / 2 ** 20).toFixed(0)} MB, more than an image file may be (${MAX_IMAGE_FILE_BYTES / 2 ** 20} MB)` });
+    const reason = notAPictureReason(file.name, file.size);
+    if (reason) return void skipped.push({ name, reason });
     usable.push(i);
   });
   return { classNames: [...classNames].sort(), usable, skipped };
