@@ -21,7 +21,7 @@ export { EXIT, type CliOutput } from './io';
 const USAGE = `ConvStudio: design, train and inspect convolutional networks.
 
 Usage:
-  convstudio validate FILE          check a graph document; problems go to stderr
+  convstudio validate FILE...       check graph documents; problems go to stderr
   convstudio summary FILE [--json]  layer table: output shapes, parameters, muls+adds
   convstudio forward FILE --input X.json [--seed S] [--json]
                                     every node's output for the input batch
@@ -115,13 +115,12 @@ async function dispatch(argv: readonly string[], io: CliOutput, onInterrupt: (st
   const [file, ...extra] = rest;
   const commands = ['validate', 'summary', 'forward', 'gradients', 'train', 'eval', 'export', 'import'];
   if (!commands.includes(command)) throw new CliError(`convstudio: unknown command "${command}"\n\n${USAGE}`, EXIT.unreadable);
+  if (command === 'validate' && file !== undefined) return validateCommand([file, ...extra], io);
   if (file === undefined || extra.length > 0) throw new CliError(`convstudio ${command}: expected exactly one FILE\n\n${USAGE}`, EXIT.unreadable);
 
   const json = v.json === true;
   const seed = parseIntegerFlag('seed', v.seed, 0);
   switch (command) {
-    case 'validate':
-      return validateCommand(file, io);
     case 'summary':
       return summaryCommand(file, json, io);
     case 'forward':

@@ -2,18 +2,19 @@
 import { readFileSync, statSync } from 'node:fs';
 
 /** Graph documents with stored weights stay far below this; anything larger is not one. */
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
+export const MAX_DOCUMENT_FILE_BYTES = 512 * 1024 * 1024;
 
 export type ReadResult =
   | { ok: true; text: string }
   | { ok: false; message: string; /** where in the file, when the problem is in its content */ line?: number; column?: number };
 
-export function readDocumentFile(path: string): ReadResult {
+/** `tooLarge` words the refusal of a file over `maxBytes` (the app opens less than the CLI). */
+export function readDocumentFile(path: string, maxBytes = MAX_DOCUMENT_FILE_BYTES, tooLarge = (bytes: number) => `cannot read ${path}: ${Math.round(bytes / 2 ** 20)} MiB is too large for a graph document`): ReadResult {
   let bytes: Buffer;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) return { ok: false, message: `cannot read ${path}: it is a folder, not a graph document` };
-    if (stat.size > MAX_FILE_BYTES) return { ok: false, message: `cannot read ${path}: ${Math.round(stat.size / 2 ** 20)} MiB is too large for a graph document` };
+    if (stat.size > maxBytes) return { ok: false, message: tooLarge(stat.size) };
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

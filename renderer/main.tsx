@@ -9,7 +9,7 @@ import { prefetchLessonPictures } from './lessons/pictures';
 import { autoLayout } from './graph/layout';
 import { browserBridge } from './platform/browserBridge';
 import { findDesktopBridge } from './platform/desktopBridge';
-import { confirmDiscard } from './platform/documentActions';
+import { openDroppedFile } from './platform/documentActions';
 import { startTheme } from './platform/theme';
 import { createDocumentStore } from './store/documentStore';
 import { EMPTY_DOCUMENT, TEMPLATES } from './templates';
@@ -31,16 +31,11 @@ const store = createDocumentStore(autoLayout(structuredClone(first?.document ?? 
 window.addEventListener('dragover', (e) => {
   if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
 });
-window.addEventListener('drop', async (e) => {
+window.addEventListener('drop', (e) => {
   const file = e.dataTransfer?.files[0];
   if (!file) return;
   e.preventDefault();
-  if (!confirmDiscard(store)) return;
-  try {
-    store.open(await file.text(), file.name); // no handle: Save asks where (the page never learns a path)
-  } catch (error) {
-    store.notify({ kind: 'error', text: `${file.name} could not be read (${(error as Error).message}). Your graph is unchanged.` });
-  }
+  void openDroppedFile(store, file);
 });
 // In the browser the page asks before a tab with unsaved changes closes; the desktop shell asks itself.
 window.addEventListener('beforeunload', (e) => {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { readDocumentFile } from '../../host/readDocument';
-import type { ExportRequest, OpenedFile, SaveResult } from '../shared/desktopApi';
+import { documentTooLargeMessage, MAX_APP_DOCUMENT_BYTES, type ExportRequest, type OpenedFile, type SaveResult } from '../shared/desktopApi';
 import { writeFileAtomically } from '../../host/atomicWrite';
 import type { RecentFiles } from './recentFiles';
 
@@ -34,7 +34,7 @@ export class DocumentFiles {
 
   /** Reads a document the user chose (a dialog, Open Recent, the OS or the command line). */
   read(path: string): OpenedFile {
-    const read = readDocumentFile(path);
+    const read = readDocumentFile(path, MAX_APP_DOCUMENT_BYTES, (bytes) => documentTooLargeMessage(basename(path), bytes));
     if (!read.ok) {
       if (read.line === undefined) this.recent.remove(path);
       throw new FileError(read.line === undefined ? read.message : `${basename(path)}:${read.line}:${read.column}: ${read.message}`);

@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { SHELL_COMMAND_IDS } from '../shared/commands';
-import { BINARY_EXPORT_KINDS, INVOKE_CHANNELS, NATIVE_EDITS, SEND_CHANNELS } from '../shared/desktopApi';
+import { BINARY_EXPORT_KINDS, INVOKE_CHANNELS, MAX_APP_DOCUMENT_BYTES, NATIVE_EDITS, SEND_CHANNELS } from '../shared/desktopApi';
 import { isAppUrl } from './appProtocol';
 
-/** A graph document with stored weights stays far below this (LeNet-5 with weights is about 0.3 MB). */
-export const MAX_IPC_PAYLOAD_BYTES = 64 * 1024 * 1024;
+/** A message carries at most one document or export: the size of the largest document the app opens. */
+export const MAX_IPC_PAYLOAD_BYTES = MAX_APP_DOCUMENT_BYTES;
 
 const text = z.string().max(MAX_IPC_PAYLOAD_BYTES);
 const handle = z.string().uuid();

@@ -57,6 +57,18 @@ export interface SaveResult {
 export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** The exports that are bytes: an ONNX model, a zipped PyTorch project. */
+/**
+ * The largest document the app opens: what it can also save back through the
+ * shell (every IPC message is held to this). LeNet-5 with weights is 0.3 MB;
+ * the CLI reads up to 512 MiB for the rare larger one.
+ */
+export const MAX_APP_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+/** The refusal for a file over MAX_APP_DOCUMENT_BYTES, the same from the page and the shell. */
+export function documentTooLargeMessage(name: string, bytes: number): string {
+  return `${name} is ${(bytes / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_APP_DOCUMENT_BYTES / 2 ** 20} MiB the app opens; check it with \`convstudio validate\`, which reads up to 512 MiB.`;
+}
+
 export const BINARY_EXPORT_KINDS = ['onnx', 'zip'] as const;
 export type BinaryExportKind = (typeof BINARY_EXPORT_KINDS)[number];
 

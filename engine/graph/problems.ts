@@ -51,5 +51,15 @@ export function formatProblem(problem: Problem, fileName?: string): string {
   const node = problem.nodeId === undefined ? '' : `node "${problem.nodeId}" `;
   const prefix = where === '' ? '' : `${where}: `;
   const at = problem.path.length === 0 ? '' : `at ${formatPath(problem.path)}: `;
-  return `${prefix}${problem.severity}: ${node}${at}${problem.message}`;
+  return withoutControlCharacters(`${prefix}${problem.severity}: ${node}${at}${problem.message}`);
+}
+
+/**
+ * A problem is one line: a newline, a terminal escape or a right-to-left
+ * override inside an id or value the file chose is written as its \u escape,
+ * so it can neither split the report nor disguise it.
+ */
+function withoutControlCharacters(line: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

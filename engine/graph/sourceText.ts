@@ -27,17 +27,29 @@ export type ParsedText =
 
 /** Real documents nest about six levels; far deeper input is refused before it can exhaust the stack. */
 export const MAX_NESTING = 64;
+/**
+ * The most values (numbers, strings, arrays, objects) a document may hold. The
+ * schema's largest graph (10,000 nodes, 100,000 edges) needs under a million;
+ * large weights are stored as base64, one value each. Counted before the
+ * parse tree is built, which takes about 60 bytes a value: a 200 MB array of
+ * numbers would need 6 GB.
+ */
+export const MAX_VALUES = 2_000_000;
 
 export function parseSourceText(text: string): ParsedText {
+  // Limits first, before anything is allocated per value or per line.
+  const tooBig = firstOverLimit(text);
+  if (tooBig !== undefined) {
+    const message = tooBig.limit === 'nesting'
+      ? `values are nested more than ${MAX_NESTING} levels deep here; a graph document never needs that`
+      : `the document holds more than ${MAX_VALUES.toLocaleString('en-US')} values by here; a graph document stores large weights as base64 text, not as arrays of numbers`;
+    const position = offsetToPosition(lineStartOffsets(text, tooBig.offset), tooBig.offset);
+    return { ok: false, stage: 'document', problems: [{ ...error(tooBig.limit === 'nesting' ? 'too-deep' : 'too-many-values', message, []), ...position }] };
+  }
   const lineStarts = lineStartOffsets(text);
   const position = (offset: number) => offsetToPosition(lineStarts, offset);
   if (text.trim() === '') {
     return { ok: false, stage: 'syntax', problems: [{ ...error('json-syntax', 'the file is empty', []), ...position(0) }] };
-  }
-  const tooDeep = firstOffsetDeeperThan(text, MAX_NESTING);
-  if (tooDeep !== undefined) {
-    const message = `values are nested more than ${MAX_NESTING} levels deep here; a graph document never needs that`;
-    return { ok: false, stage: 'document', problems: [{ ...error('too-deep', message, []), ...position(tooDeep) }] };
   }
 
   const errors: ParseError[] = [];
@@ -112,8 +124,10 @@ function describeSyntaxError(e: ParseError, text: string): { message: string; of
 }
 
 /** Offset of the first bracket that opens level `limit + 1`, skipping strings; undefined if none. */
-function firstOffsetDeeperThan(text: string, limit: number): number | undefined {
+/** Where the text first nests deeper than MAX_NESTING or passes MAX_VALUES (commas and openings, outside strings, count the values). */
+function firstOverLimit(text: string): { offset: number; limit: 'nesting' | 'values' } | undefined {
   let depth = 0;
+  let values = 1;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -123,7 +137,10 @@ function firstOffsetDeeperThan(text: string, limit: number): number | undefined 
     } else if (c === 34) {
       inString = true;
     } else if (c === 91 || c === 123) {
-      if (++depth > limit) return i;
+      if (++depth > MAX_NESTING) return { offset: i, limit: 'nesting' };
+      if (++values > MAX_VALUES) return { offset: i, limit: 'values' };
+    } else if (c === 44) {
+      if (++values > MAX_VALUES) return { offset: i, limit: 'values' };
     } else if (c === 93 || c === 125) {
       depth--;
     }
@@ -166,13 +183,17 @@ function propertyStart(node: JsonNode): number {
   return node.parent?.type === 'property' ? node.parent.offset : node.offset;
 }
 
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+/** Offsets where lines begin (up to `end`), in a typed array: 4 bytes a line, however the file is laid out. */
+function lineStartOffsets(text: string, end = text.length): Uint32Array {
+  let lines = 1;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) lines++;
+  const starts = new Uint32Array(lines);
+  let line = 1;
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) starts[line++] = i + 1;
   return starts;
 }
 
-function offsetToPosition(lineStarts: number[], offset: number): { line: number; column: number } {
+function offsetToPosition(lineStarts: Uint32Array, offset: number): { line: number; column: number } {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {

@@ -36,8 +36,12 @@ export interface PlatformBridge {
   saveDocument(name: string, text: string, handle?: string): Promise<SavedFile | undefined>;
   saveDocumentAs(name: string, text: string): Promise<SavedFile | undefined>;
   exportFile(request: ExportRequest): Promise<SavedFile | undefined>;
-  /** Keeps the unsaved document where a crash cannot take it; cleared when it is saved or discarded. */
-  autosave(state: AutosaveState): void;
+  /**
+   * Keeps the unsaved document where a crash cannot take it; cleared when it
+   * is saved or discarded. Returns what went wrong when it could not be kept
+   * (browser storage full), for the editor to say.
+   */
+  autosave(state: AutosaveState): string | void;
   clearAutosave(): void;
   /** What a previous session left unsaved, if anything. */
   takeRecovery(): Promise<RecoveryOffer>;

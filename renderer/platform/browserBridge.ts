@@ -5,19 +5,21 @@
  */
 import type { RecoveryOffer } from '../../app/shared/desktopApi';
 import type { AutosaveState, PlatformBridge } from './bridge';
+import { readHandedFile } from './documentActions';
 
 const AUTOSAVE_KEY = 'convstudio.autosave';
 
 export const browserBridge: PlatformBridge = {
   kind: 'browser',
   openDocument() {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const input = document.createElement('input');
       input.type = 'file';
       input.accept = '.json,.convstudio,application/json';
-      input.addEventListener('change', async () => {
+      input.addEventListener('change', () => {
         const file = input.files?.[0];
-        resolve(file ? { name: file.name, text: await file.text() } : undefined);
+        if (file) readHandedFile(file).then(resolve, reject);
+        else resolve(undefined);
       });
       input.addEventListener('cancel', () => resolve(undefined));
       input.click();
@@ -39,10 +41,16 @@ export const browserBridge: PlatformBridge = {
     return { name: request.suggestedName };
   },
   autosave(state: AutosaveState) {
+    const entry = JSON.stringify({ format: 'convstudio-autosave', version: 1, savedAt: new Date().toISOString(), fileName: state.fileName, text: state.text });
     try {
-      localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ format: 'convstudio-autosave', version: 1, savedAt: new Date().toISOString(), fileName: state.fileName, text: state.text }));
-    } catch {
-      // Storage full or disabled (private mode): autosave is a safety net, not a save.
+      localStorage.setItem(AUTOSAVE_KEY, entry);
+      return undefined;
+    } catch (error) {
+      // Storage full (about 5 MB a site in Chromium) or disabled (private mode). The older
+      // autosave, if any, is left: older work is better than none after a crash.
+      const size = `${(entry.length / 2 ** 20).toFixed(1)} MB`;
+      const reason = (error as DOMException).name === 'QuotaExceededError' ? `this browser's storage for the page is full (the graph needs ${size})` : `this browser does not let the page store it (${(error as Error).message})`;
+      return `Autosave failed: ${reason}. Your graph is still open here; save it (Ctrl+S) to keep it.`;
     }
   },
   clearAutosave() {

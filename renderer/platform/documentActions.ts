@@ -4,8 +4,9 @@
  * the menus, the keyboard and a file dropped on the window go through.
  */
 import { atNeededVersion, type GraphDocument } from '../../engine';
+import { documentTooLargeMessage, MAX_APP_DOCUMENT_BYTES } from '../../app/shared/desktopApi';
 import type { DocumentStore } from '../store/documentStore';
-import type { PlatformBridge } from './bridge';
+import type { OpenedFile, PlatformBridge } from './bridge';
 
 /** A document as it is saved (and autosaved): at the version its nodes need, indented JSON and a final newline. */
 export function documentText(document: GraphDocument): string {
@@ -15,6 +16,23 @@ export function documentText(document: GraphDocument): string {
 /** Asks before replacing a document with unsaved changes. */
 export function confirmDiscard(store: DocumentStore): boolean {
   return !store.isDirty() || window.confirm('The open graph has unsaved changes. Discard them?');
+}
+
+/** A file the page was handed (the browser's picker, a drop), refused unread when it is over the app's size limit. */
+export async function readHandedFile(file: File): Promise<OpenedFile> {
+  if (file.size > MAX_APP_DOCUMENT_BYTES) throw new Error(documentTooLargeMessage(file.name, file.size));
+  return { name: file.name, text: await file.text() };
+}
+
+/** A file dropped on the window: no handle, so Save asks where (the page never learns a path). */
+export async function openDroppedFile(store: DocumentStore, file: File): Promise<void> {
+  if (!confirmDiscard(store)) return;
+  try {
+    const opened = await readHandedFile(file);
+    store.open(opened.text, opened.name);
+  } catch (error) {
+    store.notify({ kind: 'error', text: `Not opened: ${(error as Error).message} Your graph is unchanged.` });
+  }
 }
 
 export async function openWithBridge(store: DocumentStore, bridge: PlatformBridge): Promise<void> {

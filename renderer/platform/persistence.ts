@@ -15,10 +15,16 @@ export function connectPersistence(store: DocumentStore, bridge: PlatformBridge,
   let paused = options.paused;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastReported = '';
+  // Said once when autosave starts failing, and once when it works again; not after every edit.
+  let failing = false;
   const autosaveNow = () => {
     timer = undefined;
     const { fileName, fileHandle } = store.getState();
-    if (!paused && store.isDirty()) bridge.autosave({ fileName, text: documentText(store.getState().document), handle: fileHandle });
+    if (paused || !store.isDirty()) return;
+    const problem = bridge.autosave({ fileName, text: documentText(store.getState().document), handle: fileHandle });
+    if (problem && !failing) store.notify({ kind: 'error', text: problem });
+    else if (!problem && failing) store.notify({ kind: 'info', text: 'Autosave works again: unsaved changes are kept if the page closes.' });
+    failing = Boolean(problem);
   };
   const onChange = () => {
     const dirty = store.isDirty();
