@@ -115,13 +115,15 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('hostile documents thro
 
   it('autosave says so when the browser\'s storage is full, and recovers when there is room again', async () => {
     const { page } = chromium;
+    // Filled to the last byte: blocks of 256 kB, then ever smaller ones.
     const filled = await page.evaluate(() => {
       let i = 0;
-      const block = 'x'.repeat(256 * 1024);
-      try {
-        for (; i < 1000; i++) localStorage.setItem(`filler${i}`, block);
-      } catch {
-        // full
+      for (let size = 256 * 1024; size >= 1; size = Math.floor(size / 2)) {
+        try {
+          for (;;) localStorage.setItem(`filler${i++}`, 'x'.repeat(size));
+        } catch {
+          // full at this size: try a smaller one
+        }
       }
       return i;
     });
