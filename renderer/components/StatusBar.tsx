@@ -24,8 +24,8 @@ export function StatusBar({ analysis, dirty, fileName, locked, training, onSelec
         <span>{fileName}{dirty ? ' •' : ''}</span>
         <span data-testid="total-params">{number(params)} parameters</span>
         <span>{number(flops)} multiplies+adds per sample</span>
-        <span className={errors.length > 0 ? 'status-bar__errors' : ''}>{errors.length} errors</span>
-        <span>{warnings.length} warnings</span>
+        <span className={errors.length > 0 ? 'status-bar__errors' : ''}>{errors.length} error{errors.length === 1 ? '' : 's'}</span>
+        <span>{warnings.length} warning{warnings.length === 1 ? '' : 's'}</span>
         {locked && <span className="status-bar__locked" data-testid="locked" title={locked}>Locked: {locked}</span>}
         <ProgressLine client={training} compact />
       </div>

@@ -48,7 +48,7 @@ export const browserBridge: PlatformBridge = {
     } catch (error) {
       // Storage full (about 5 MB a site in Chromium) or disabled (private mode). The older
       // autosave, if any, is left: older work is better than none after a crash.
-      const size = `${(entry.length / 2 ** 20).toFixed(1)} MB`;
+      const size = entry.length < 2 ** 20 ? `${Math.ceil(entry.length / 1024)} kB` : `${(entry.length / 2 ** 20).toFixed(1)} MB`;
       const reason = (error as DOMException).name === 'QuotaExceededError' ? `this browser's storage for the page is full (the graph needs ${size})` : `this browser does not let the page store it (${(error as Error).message})`;
       return `Autosave failed: ${reason}. Your graph is still open here; save it (Ctrl+S) to keep it.`;
     }
