@@ -160,7 +160,9 @@ export class TrainingClient {
     const history = previous.steps.length > 0
       ? [...previous.history, { id: previous.runId, label: runLabel(previous.runId, previous.settings), learningRate: previous.settings?.learningRate ?? 0, steps: previous.steps, losses: previous.losses, epochs: previous.epochs }]
       : previous.history;
-    this.current = { ...IDLE, history, runId: previous.runId + 1, settings, state: 'loading', status: 'starting…' };
+    // A new run starts with empty curves, but the imported folders stay on offer (they were dropped here, so
+    // the Train view's select showed "mnist" during and after a run on a folder).
+    this.current = { ...IDLE, history, folders: previous.folders, runId: previous.runId + 1, settings, state: 'loading', status: 'starting…' };
     this.set({});
     // A folder is scaled to the input node as it is now (it may have changed since the import).
     const imported = this.folders.get(settings.dataset);

@@ -233,6 +233,9 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await showView(page, 'Charts');
     const accuracy = Number((await page.getByTestId('train-epoch-table').textContent())?.match(/([\d.]+)%$/)?.[1]);
     expect(accuracy).toBeGreaterThanOrEqual(90);
+    // The data set it trained on is still the one shown (it fell back to the first option, mnist, once).
+    await showView(page, 'Train');
+    expect(await page.getByTestId('train-dataset').inputValue()).toBe('my-pictures');
     await page.locator('section[aria-label="Training"]').screenshot({ path: `${SHOTS}/15-folder-import.png` });
   }, 180_000);
 
