@@ -11,14 +11,14 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function ChartsView({ client }: { client: TrainingClient }) {
   const run = useSyncExternalStore(client.subscribe, client.getState);
   // The same object while the run's data is unchanged, so the charts recompute only when points arrive.
-  const { runId, settings, steps, losses, epochs } = run;
+  const { runId, settings, loss, epochs } = run;
   const current = useMemo(
-    () => ({ id: runId, label: runLabel(runId, settings), learningRate: settings?.learningRate ?? 0, steps, losses, epochs }),
-    [runId, settings, steps, losses, epochs],
+    () => ({ id: runId, label: runLabel(runId, settings), learningRate: settings?.learningRate ?? 0, loss, epochs }),
+    [runId, settings, loss, epochs],
   );
   return (
     <section className="charts-view" aria-label="Charts">
-      {(steps.length > 0 || run.history.length > 0) && <LossChart current={current} history={run.history} />}
+      {(loss.stepCount > 0 || run.history.length > 0) && <LossChart current={current} history={run.history} />}
       {run.epochs.length > 0 ? (
         <table className="training__epochs" data-testid="train-epoch-table">
           <caption>last epochs</caption>
@@ -26,7 +26,7 @@ export function ChartsView({ client }: { client: TrainingClient }) {
           {/* The last few epochs (the accuracy chart shows them all). */}
           <tbody>{run.epochs.slice(-5).map((e) => <tr key={e.epoch}><td>{e.epoch}</td><td>{pct(e.trainAccuracy)}</td><td>{pct(e.testAccuracy)}</td></tr>)}</tbody>
         </table>
-      ) : steps.length === 0 && <p className="inspector__empty">Train the network (the Train view’s button, or Train › Start) to see its loss and accuracy here.</p>}
+      ) : loss.stepCount === 0 && <p className="inspector__empty">Train the network (the Train view’s button, or Train › Start) to see its loss and accuracy here.</p>}
     </section>
   );
 }

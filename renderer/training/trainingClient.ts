@@ -14,6 +14,7 @@ export type ProbeReply = Answer<ProbeResult>;
 export type ExamplesReply = Answer<ExamplesResult>;
 export type ImportReply = Answer<ImportResult>;
 import { imageInput } from './imageInput';
+import { appendLosses, EMPTY_LOSS_SERIES, type LossSeries } from './lossSeries';
 import { LIVE_BEAT, type PaintBeat } from './paintBeat';
 
 /** `epoch`: the weights after that epoch (0: before training), the latest when absent; `detailIds`: whose kernels and histograms to send (every probed node when absent). */
@@ -29,23 +30,28 @@ export interface RunRecord {
   id: number;
   label: string;
   learningRate: number;
-  steps: number[];
-  losses: number[];
+  loss: LossSeries;
   epochs: Extract<TrainEvent, { event: 'epoch' }>[];
 }
+
+/**
+ * How many earlier runs the Charts view offers for comparison: the latest ones. With each run's
+ * curve bounded too (./lossSeries.ts), a class's hundredth run costs the page what its tenth did.
+ */
+export const MAX_RUNS_KEPT = 20;
 
 export interface TrainingState {
   state: RunState;
   /** Which run this is (1, 2, …) and its settings, for the chart's legend. */
   runId: number;
   settings?: TrainSettings;
-  /** Earlier runs in this session, oldest first. */
+  /** Earlier runs in this session, oldest first (the latest MAX_RUNS_KEPT). */
   history: RunRecord[];
   status: string;
   backend?: string;
   backendReason?: string;
-  steps: number[];
-  losses: number[];
+  /** This run's loss per step (merged into fewer points as it grows long). */
+  loss: LossSeries;
   progress?: Extract<TrainEvent, { event: 'progress' }>;
   epochs: Extract<TrainEvent, { event: 'epoch' }>[];
   done?: Extract<TrainEvent, { event: 'done' }>;
@@ -55,7 +61,7 @@ export interface TrainingState {
   folders: string[];
 }
 
-const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', steps: [], losses: [], epochs: [], folders: [] };
+const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', loss: EMPTY_LOSS_SERIES, epochs: [], folders: [] };
 
 export function runLabel(id: number, settings: TrainSettings | undefined): string {
   return settings ? `run ${id}: ${settings.optimizer} lr ${settings.learningRate} batch ${settings.batchSize}` : `run ${id}`;
@@ -157,8 +163,8 @@ export class TrainingClient {
       this.set({ state: 'failed', error: `the training worker crashed: ${e.message || 'unknown error'}. Your graph is unchanged.` });
     };
     const previous = this.current;
-    const history = previous.steps.length > 0
-      ? [...previous.history, { id: previous.runId, label: runLabel(previous.runId, previous.settings), learningRate: previous.settings?.learningRate ?? 0, steps: previous.steps, losses: previous.losses, epochs: previous.epochs }]
+    const history = previous.loss.stepCount > 0
+      ? [...previous.history, { id: previous.runId, label: runLabel(previous.runId, previous.settings), learningRate: previous.settings?.learningRate ?? 0, loss: previous.loss, epochs: previous.epochs }].slice(-MAX_RUNS_KEPT)
       : previous.history;
     // A new run starts with empty curves, but the imported folders stay on offer (they were dropped here, so
     // the Train view's select showed "mnist" during and after a run on a folder).
@@ -223,7 +229,7 @@ export class TrainingClient {
       case 'started':
         return this.set({ state: 'running', status: `training on ${event.trainCount.toLocaleString('en-US')} images`, backend: event.backend, backendReason: event.backendReason });
       case 'metrics':
-        return this.set({ steps: [...this.current.steps, ...event.steps], losses: [...this.current.losses, ...event.losses] }, true);
+        return this.set({ loss: appendLosses(this.current.loss, event.steps, event.losses) }, true);
       case 'progress':
         return this.set({ progress: event.event }, true);
       case 'epoch':

@@ -26,7 +26,7 @@ function learningRateMarks(currentRuns: () => readonly RunRecord[]): uPlot.Plugi
         ctx.save();
         ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
         runs.forEach((run, i) => {
-          const first = run.steps[0];
+          const first = run.loss.steps[0];
           if (first === undefined) return;
           const x = u.valToPos(first, 'x', true);
           const y = u.bbox.top + (12 + 14 * i) * devicePixelRatio;
@@ -49,11 +49,17 @@ export function LossChart({ current, history }: { current: RunRecord; history: r
   latestRuns.current = runs;
 
   const { options, data } = useMemo(() => {
-    const tables: uPlot.AlignedData[] = runs.map((run) => (run === current ? [run.steps, run.losses, smooth(run.losses)] : [run.steps, smooth(run.losses)]));
+    // uPlot's tables are typed mutable; it only reads them.
+    const tables: uPlot.AlignedData[] = runs.map((run) => {
+      const steps = run.loss.steps as number[];
+      const losses = run.loss.losses as number[];
+      return run === current ? [steps, losses, smooth(losses)] : [steps, smooth(losses)];
+    });
     const series: uPlot.Series[] = [{ label: 'step' }];
     for (const run of runs) {
       const color = COLORS[run.id % COLORS.length] ?? '#555';
-      if (run === current) series.push({ label: `${run.label} (raw)`, stroke: `${color}55`, width: 1, spanGaps: true, points: { show: false } });
+      const perPoint = run.loss.stepsPerPoint;
+      if (run === current) series.push({ label: `${run.label} (${perPoint > 1 ? `mean of ${perPoint} steps` : 'raw'})`, stroke: `${color}55`, width: 1, spanGaps: true, points: { show: false } });
       series.push({ label: run.label, stroke: color, width: 2, spanGaps: true, points: { show: false } });
     }
     const chartOptions: ChartOptions = {
@@ -87,7 +93,7 @@ export function LossChart({ current, history }: { current: RunRecord; history: r
 
   return (
     <div className="charts">
-      <UPlotChart options={options} data={data} label={`training loss over ${current.losses.length} steps`} testId="loss-chart" />
+      <UPlotChart options={options} data={data} label={`training loss over ${current.loss.stepCount} steps${current.loss.stepsPerPoint > 1 ? `, each point the mean of ${current.loss.stepsPerPoint}` : ''}`} testId="loss-chart" />
       {runs.some((run) => run.epochs.length > 0) && <UPlotChart options={epochs.options} data={epochs.data} label="accuracy per epoch" testId="accuracy-chart" />}
       {history.length > 0 && (
         <fieldset className="charts__runs" data-testid="run-overlays">
