@@ -7,7 +7,7 @@
  */
 import { analyzeGraph, atNeededVersion, loadDocumentText, type GraphAnalysis, type GraphDocument, type Problem } from '../../engine';
 import { edgeId, pruneStaleWeights } from '../graph/edits';
-import { emptyHistory, record, redo, undo, type History } from './history';
+import { emptyHistory, record, redo, undo, type History, type LargeParts } from './history';
 
 export interface EditorState {
   document: GraphDocument;
@@ -97,7 +97,7 @@ export function createDocumentStore(first: GraphDocument, fileName = 'untitled.j
       // Analysed once (it decodes and checks every stored weight), again only when stale weights were dropped.
       const analysis = analyzeGraph(next);
       const pruned = pruneStaleWeights(next, analysis.problems);
-      set({ ...withDocument(pruned, pruned === next ? analysis : undefined), history: record(state.history, state.document, group), notice: undefined });
+      set({ ...withDocument(pruned, pruned === next ? analysis : undefined), history: record(state.history, state.document, group, storedTensors), notice: undefined });
     },
     lock: (reason) => set({ locked: reason }),
     undo() {
@@ -151,3 +151,10 @@ export function createDocumentStore(first: GraphDocument, fileName = 'untitled.j
 }
 
 export { edgeId } from '../graph/edits';
+
+/** A document's stored tensors and their sizes in memory (a base64 string's characters, one byte each in V8; an array's numbers, eight). */
+const storedTensors: LargeParts<GraphDocument> = function* (doc) {
+  for (const tensors of Object.values(doc.weights ?? {})) {
+    for (const tensor of Object.values(tensors)) yield [tensor, typeof tensor.data === 'string' ? tensor.data.length : tensor.data.length * 8];
+  }
+};

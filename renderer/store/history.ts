@@ -12,15 +12,40 @@ export interface History<T> {
 
 export const HISTORY_LIMIT = 500;
 
+/**
+ * What an entry holds that may be large, as (part, bytes) pairs: a part shared by several entries (a
+ * weight tensor no change touched) counts once. The history keeps at most HISTORY_BYTES of them.
+ */
+export type LargeParts<T> = (value: T) => Iterable<readonly [part: object, bytes: number]>;
+
+/** Past this, the oldest steps go: a class's hundredth training run must not keep a hundred networks' weights. */
+export const HISTORY_BYTES = 32 * 2 ** 20;
+
 export function emptyHistory<T>(): History<T> {
   return { past: [], future: [] };
 }
 
 /** Records that `before` was replaced; a change in the same group as the last one merges into it. */
-export function record<T>(history: History<T>, before: T, group?: string): History<T> {
+export function record<T>(history: History<T>, before: T, group?: string, largeParts?: LargeParts<T>): History<T> {
   if (group !== undefined && group === history.openGroup) return { ...history, future: [] };
-  const past = [...history.past, before].slice(-HISTORY_LIMIT);
+  const kept = [...history.past, before].slice(-HISTORY_LIMIT);
+  const past = largeParts ? newestWithin(kept, largeParts, HISTORY_BYTES) : kept;
   return { past, future: [], ...(group !== undefined ? { openGroup: group } : {}) };
+}
+
+/** The newest entries whose distinct large parts fit in `limit` bytes (the newest always stays). */
+function newestWithin<T>(past: T[], largeParts: LargeParts<T>, limit: number): T[] {
+  const seen = new Set<object>();
+  let total = 0;
+  for (let i = past.length - 1; i >= 0; i--) {
+    for (const [part, bytes] of largeParts(past[i]!)) {
+      if (seen.has(part)) continue;
+      seen.add(part);
+      total += bytes;
+    }
+    if (total > limit && i < past.length - 1) return past.slice(i + 1);
+  }
+  return past;
 }
 
 export function undo<T>(history: History<T>, current: T): { history: History<T>; value: T } | undefined {
