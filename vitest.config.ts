@@ -6,15 +6,16 @@ import { defineConfig } from 'vitest/config';
  * `npm run test:fast` runs everything else (the loop while working);
  * `npm test` runs all three projects.
  */
-const SLOW = ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/engine/backend/parity.test.ts', 'test/app/packaging.test.ts', 'test/app/electronegativity.test.ts', 'test/cli/exportTorchrun.test.ts', 'test/cli/import.test.ts', 'test/property/exports.test.ts'];
+const SLOW = ['test/e2e/**/*.test.ts', 'test/cli/largeFolder.test.ts', 'test/browser/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/engine/backend/parity.test.ts', 'test/app/packaging.test.ts', 'test/app/electronegativity.test.ts', 'test/cli/exportTorchrun.test.ts', 'test/cli/import.test.ts', 'test/property/exports.test.ts'];
 /**
  * Files that each run with nothing beside them, one after the other, once
  * the rest has finished: the lessons (their experiments train networks in
  * workers for minutes, which would slow whatever shares the 2 cores), the
- * editor (it times a drag on a 300-node graph) and the smoothness
- * measurement (frame rate while training). Each gets a group of its own.
+ * editor (it times a drag on a 300-node graph), the smoothness
+ * measurement (frame rate while training) and long use (memory over a
+ * hundred runs and a long one). Each gets a group of its own.
  */
-const ALONE = ['test/e2e/lessons.test.ts', 'test/e2e/editor.test.ts', 'test/e2e/smoothness.test.ts'];
+const ALONE = ['test/e2e/lessons.test.ts', 'test/e2e/editor.test.ts', 'test/e2e/smoothness.test.ts', 'test/e2e/longUse.test.ts'];
 
 export default defineConfig({
   test: {
