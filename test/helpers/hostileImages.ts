@@ -2,8 +2,8 @@
  * A folder data set of more than 1,000 hostile files, generated here (no
  * binaries in the repository): valid pictures of every format beside
  * truncated and byte-corrupted ones, headers claiming enormous sizes, empty
- * files, junk under image names, wrong extensions, an animated GIF, 16-bit
- * and gray PNGs, hidden files, links (to a file, to nothing, in a loop, to a
+ * files, junk under image names, wrong extensions, an animated GIF, 16-bit,
+ * gray and interlaced PNGs, hidden files, links (to a file, to nothing, in a loop, to a
  * folder), a nested folder, very long, unicode and non-UTF-8 names. Every
  * entry written into a class folder is counted, so a test can check each is
  * accounted for.
@@ -14,7 +14,7 @@ import { encode as encodePng } from 'fast-png';
 import { GifWriter } from 'omggif';
 import { createRandom } from '../../engine/network/random';
 import { claimingImages } from './hugeImages';
-import { bmp, gif, jpeg, pattern, png } from './imageFiles';
+import { bmp, gif, interlacedPng, jpeg, pattern, png } from './imageFiles';
 
 export const HOSTILE_CLASSES = ['cats', 'dogs'] as const;
 
@@ -39,6 +39,7 @@ export function writeHostileImageFolder(root: string, { links = true } = {}): nu
     ['bmp', bmp(30, 30, [40, 40, 200])],
     ['png', encodePng({ width: 30, height: 30, data: Uint16Array.from(pattern(30, 30, [1, 2, 3]), (v) => v * 257), channels: 4, depth: 16 })],
     ['png', encodePng({ width: 30, height: 30, data: pattern(30, 30, [9, 9, 9]).filter((_, i) => i % 4 === 0), channels: 1, depth: 8 })],
+    ['png', interlacedPng(30, 30, pattern(30, 30, [90, 20, 160]))],
   ];
   let entries = 0;
   let n = 0;
@@ -66,6 +67,8 @@ export function writeHostileImageFolder(root: string, { links = true } = {}): nu
       put(`corrupt-${i}-${k}.${ext}`, copy);
     }
   }
+  // The named files from here on land in the same class however many bases there are (tests look them up).
+  n = 0;
   // Headers claiming too much (or nothing).
   for (const [w, h] of [[60_000, 60_000], [8193, 10], [10, 9000], [5000, 5000], [65_535, 65_535]] as const) {
     for (const [ext, bytes] of Object.entries(claimingImages(w, h))) put(`claims-${w}x${h}.${ext}`, bytes);

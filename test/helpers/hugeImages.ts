@@ -1,8 +1,8 @@
 /** Image files that are little more than a header declaring a size: what a hostile or broken file looks like to a decoder. */
 import { crc32 } from 'node:zlib';
 
-/** A PNG that is only a signature and an IHDR (with a right CRC) declaring `width`×`height`, then a tiny IDAT and IEND. */
-export function pngClaiming(width: number, height: number): Uint8Array {
+/** A PNG file of an 8-bit RGBA IHDR (Adam7 interlaced when `interlaced`), one IDAT of `idat` and IEND, each chunk with a right CRC. */
+export function pngFile(width: number, height: number, idat: Uint8Array, interlaced = false): Uint8Array {
   const chunk = (type: string, data: Uint8Array) => {
     const out = Buffer.alloc(12 + data.length);
     out.writeUInt32BE(data.length, 0);
@@ -14,8 +14,13 @@ export function pngClaiming(width: number, height: number): Uint8Array {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', new Uint8Array([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', new Uint8Array())]));
+  ihdr.set([8, 6, 0, 0, interlaced ? 1 : 0], 8); // 8-bit RGBA
+  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array())]));
+}
+
+/** A PNG that is only a signature and an IHDR declaring `width`×`height`, then a tiny IDAT and IEND. */
+export function pngClaiming(width: number, height: number): Uint8Array {
+  return pngFile(width, height, new Uint8Array([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]));
 }
 
 /** Width×height claimed in each format's header, keyed by file extension (the bytes after it are whatever a decoder would choke on). */

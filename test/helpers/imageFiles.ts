@@ -2,6 +2,9 @@
 import { encode as encodePng } from 'fast-png';
 import { encode as encodeJpeg } from 'jpeg-js';
 import { GifWriter } from 'omggif';
+import { deflateSync } from 'node:zlib';
+import { ADAM7 } from '../../engine/data/images/pngInflation';
+import { pngFile } from './hugeImages';
 
 /** A solid-colour RGBA image with a white square in the top-left quarter. */
 export function pattern(width: number, height: number, rgb: [number, number, number]): Uint8Array {
@@ -52,4 +55,17 @@ export function bmp(width: number, height: number, rgb: [number, number, number]
     }
   }
   return bytes;
+}
+
+/** An Adam7-interlaced 8-bit RGBA PNG of `rgba`, written by hand (fast-png writes only non-interlaced ones). */
+export function interlacedPng(width: number, height: number, rgba: Uint8Array): Uint8Array {
+  const rows: number[] = [];
+  for (const [x0, y0, dx, dy] of ADAM7) {
+    if (x0 >= width || y0 >= height) continue; // an empty pass has no rows, not even filter bytes
+    for (let y = y0; y < height; y += dy) {
+      rows.push(0); // filter: none
+      for (let x = x0; x < width; x += dx) rows.push(...rgba.subarray((y * width + x) * 4, (y * width + x) * 4 + 4));
+    }
+  }
+  return pngFile(width, height, new Uint8Array(deflateSync(Uint8Array.from(rows))), true);
 }
