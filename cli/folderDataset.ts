@@ -75,14 +75,18 @@ export async function importFolderDataset(folder: string, request: DatasetReques
     return cached.dataset;
   }
 
-  const files: ImageFile[] = [];
-  for (const file of listed) {
-    try {
-      files.push({ className: file.className, name: file.name, bytes: new Uint8Array(readFileSync(file.path)) });
-    } catch (e) {
-      io.err(`skipped ${file.name}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-  }
+  // Read as each is decoded (see ImageFile), so memory holds one file at a time.
+  const files: ImageFile[] = listed.map(({ className, name, path }) => ({
+    className,
+    name,
+    bytes: () => {
+      try {
+        return new Uint8Array(readFileSync(path));
+      } catch (e) {
+        throw new Error(`cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
+      }
+    },
+  }));
   let result;
   try {
     result = importImages(files, {

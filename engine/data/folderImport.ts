@@ -15,7 +15,12 @@ export interface ImageFile {
   className: string;
   /** Shown in reports, e.g. `cats/tom.jpg`. */
   name: string;
-  bytes: Uint8Array;
+  /**
+   * The file's bytes, or how to read them when its turn comes: then a folder is read one file at a
+   * time as it is decoded, and a folder of large photos costs one photo's memory, not the folder's.
+   * A read that throws skips the file with the error's message.
+   */
+  bytes: Uint8Array | (() => Uint8Array);
 }
 
 export interface FolderImportOptions {
@@ -72,7 +77,7 @@ export function importImages(files: readonly ImageFile[], options: FolderImportO
     if (label < 0) return skipped.push({ name: file.name, reason: `"${file.className}" is not one of the classes` });
     let image;
     try {
-      image = decodeImage(file.bytes);
+      image = decodeImage(typeof file.bytes === 'function' ? file.bytes() : file.bytes);
     } catch (e) {
       return skipped.push({ name: file.name, reason: (e as Error).message });
     }
