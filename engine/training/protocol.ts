@@ -9,13 +9,25 @@ import type { GraphDocument } from '../graph/schema';
 import type { OptimizerName } from './optimizer';
 import type { Histogram } from './histogram';
 import type { TrainEvent } from './trainer';
-import type { ImageFile, SkippedFile } from '../data/folderImport';
+import type { SkippedFile } from '../data/folderImport';
 
 /** A folder of one's own pictures (one subfolder per class), read by the page and decoded in the worker. */
+/**
+ * A picture of an imported folder: its bytes, or a handle the session's host reads them through when
+ * the picture's turn comes to be decoded (in the app, the browser's File: the page then holds a folder
+ * of photos as handles to files on disk, not as their gigabytes).
+ */
+export interface FolderPicture {
+  className: string;
+  name: string;
+  bytes?: Uint8Array;
+  handle?: unknown;
+}
+
 export interface FolderSource {
   name: string;
   classNames: string[];
-  files: ImageFile[];
+  files: FolderPicture[];
   /** The input node's size: images are scaled to it, in colour when it has three channels. */
   height: number;
   width: number;

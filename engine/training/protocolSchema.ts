@@ -30,7 +30,9 @@ const TrainSettingsSchema = z.strictObject({
 const FolderSourceSchema = z.strictObject({
   name: z.string().min(1).max(4096),
   classNames: z.array(z.string().max(256)).max(10_000),
-  files: z.array(z.strictObject({ className: z.string().max(256), name: z.string().max(4096), bytes: z.instanceof(Uint8Array) })).max(1_000_000),
+  // A handle is checked by the host that reads it (SessionHost.readPicture).
+  files: z.array(z.strictObject({ className: z.string().max(256), name: z.string().max(4096), bytes: z.instanceof(Uint8Array).optional(), handle: z.unknown().optional() })
+    .refine((file) => (file.bytes === undefined) !== (file.handle === undefined), 'a picture has its bytes or a handle to read them through, not both')).max(1_000_000),
   height: z.number().int().min(1).max(1024),
   width: z.number().int().min(1).max(1024),
   color: z.boolean(),

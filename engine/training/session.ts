@@ -32,6 +32,8 @@ export interface SessionHost {
   loadBundled(name: string): Promise<Dataset>;
   /** The backend a run uses: the one named, or for `auto` the fastest of those this host has. */
   chooseBackend(name: string, trial: (backend: Backend) => () => void): { backend: Backend; reason: string };
+  /** A folder picture's bytes from its handle (see FolderPicture), read when it is decoded; throws with the reason it cannot be read. */
+  readPicture?(handle: unknown): Uint8Array;
 }
 
 /** Epochs whose weights are kept for the slider (LeNet-5's are about 0.25 MB each). */
@@ -108,10 +110,16 @@ export class TrainingSession {
     return limitDataset(dataset, settings.trainLimit, settings.testLimit);
   }
 
+  private readPicture(handle: unknown): Uint8Array {
+    if (!this.host.readPicture) throw new Error('cannot read it (this host reads no file handles)');
+    return this.host.readPicture(handle);
+  }
+
   /** Decodes, scales and splits a folder's pictures (80/20 per class by the seed), reporting progress now and then. */
   private decodeFolder(folder: FolderSource, seed: number, onProgress: (done: number, total: number) => void) {
     let last = 0;
-    return importImages(folder.files, {
+    const files = folder.files.map(({ className, name, bytes, handle }) => ({ className, name, bytes: bytes ?? (() => this.readPicture(handle)) }));
+    return importImages(files, {
       name: folder.name, classNames: folder.classNames, height: folder.height, width: folder.width, color: folder.color, testFraction: 0.2, seed,
       onProgress(done, total) {
         if (now() - last < METRICS_INTERVAL_MS) return;

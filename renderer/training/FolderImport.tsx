@@ -1,12 +1,13 @@
 /**
  * Import a folder of one's own pictures as a data set: one subfolder per
- * class. The page reads the files, the worker decodes and scales them to the
+ * class. The worker reads each file as it decodes it and scales it to the
  * input node's size; progress is shown throughout, and every file that could
  * not be used is listed with the reason.
  */
 import { useState } from 'react';
 import type { GraphDocument } from '../../engine';
-import { notAPictureReason, type ImageFile, type SkippedFile } from '../../engine/data/folderImport';
+import { notAPictureReason, type SkippedFile } from '../../engine/data/folderImport';
+import type { FolderPicture } from '../../engine/training/protocol';
 import { imageInput } from './imageInput';
 import type { TrainingClient } from './trainingClient';
 
@@ -15,7 +16,7 @@ const SKIPPED_SHOWN = 1000;
 
 type ImportState =
   | { stage: 'idle' }
-  | { stage: 'reading' | 'decoding'; done: number; total: number }
+  | { stage: 'decoding'; done: number; total: number }
   | { stage: 'done'; summary: string; skipped: SkippedFile[] }
   | { stage: 'failed'; message: string; skipped: SkippedFile[] };
 
@@ -39,7 +40,7 @@ export function classifyFiles(files: readonly { webkitRelativePath: string; name
 
 export function FolderImport({ client, document, disabled, onImported }: { client: TrainingClient; document: GraphDocument; disabled: boolean; onImported(name: string): void }) {
   const [state, setState] = useState<ImportState>({ stage: 'idle' });
-  const busy = state.stage === 'reading' || state.stage === 'decoding';
+  const busy = state.stage === 'decoding';
 
   const importFiles = async (list: FileList) => {
     try {
@@ -55,12 +56,12 @@ export function FolderImport({ client, document, disabled, onImported }: { clien
     const files = Array.from(list);
     const name = files[0]?.webkitRelativePath.split('/')[0] || 'my-pictures';
     const { classNames, usable, skipped } = classifyFiles(files);
-    const images: ImageFile[] = [];
-    for (const [k, i] of usable.entries()) {
-      if (k % 20 === 0) setState({ stage: 'reading', done: k, total: usable.length });
+    // The files themselves go to the worker, which reads each as it decodes it: the page never holds
+    // a folder of photos in memory (nor keeps it, for the runs that decode it again).
+    const images: FolderPicture[] = usable.map((i) => {
       const file = files[i] as File;
-      images.push({ className: file.webkitRelativePath.split('/')[1] as string, name: file.webkitRelativePath.split('/').slice(1).join('/'), bytes: new Uint8Array(await file.arrayBuffer()) });
-    }
+      return { className: file.webkitRelativePath.split('/')[1] as string, name: file.webkitRelativePath.split('/').slice(1).join('/'), handle: file };
+    });
     setState({ stage: 'decoding', done: 0, total: images.length });
     const reply = await client.importFolder({ name, classNames, files: images, ...input }, (done, total) => setState({ stage: 'decoding', done, total }));
     if (!reply.ok) return setState({ stage: 'failed', message: `${name} was not imported: ${reply.message}.`, skipped });
@@ -89,7 +90,7 @@ export function FolderImport({ client, document, disabled, onImported }: { clien
       </label>
       {busy && (
         <p className="training__numbers" data-testid="import-progress">
-          {state.stage === 'reading' ? 'reading' : 'decoding'} {state.done}/{state.total} images
+          decoding {state.done}/{state.total} images
           <progress max={state.total} value={state.done} aria-label="import progress" />
         </p>
       )}

@@ -32,12 +32,13 @@ function documentWith(training: GraphDocument['training']): GraphDocument {
 }
 
 /** A training session as the worker's, with the CLI's data and the CPU backend, and the events it posts. */
-function cpuSession() {
+function cpuSession(readPicture?: (handle: unknown) => Uint8Array) {
   const events: WorkerMessage[] = [];
   const session = new TrainingSession({
     post: (event) => events.push(event),
     loadBundled: async (name) => loadBundledDataset(name),
     chooseBackend: () => ({ backend: createCpuBackend(), reason: 'the test' }),
+    ...(readPicture ? { readPicture } : {}),
   });
   return { session, events };
 }
@@ -138,6 +139,22 @@ describe('requests and replies, keyed by id apart from the event stream', () => 
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((e) => e.type === 'reply-progress' && e.requestId === 42)).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'reply', requestId: 42, ok: true, result: { name: 'two colours', classNames: ['blue', 'red'] } });
+  });
+  it('reads pictures handed over as handles one at a time, as each is decoded, and skips one it cannot read with the reason', async () => {
+    const reads: string[] = [];
+    const { session, events } = cpuSession((handle) => {
+      const { name, bytes } = handle as { name: string; bytes?: Uint8Array };
+      reads.push(name);
+      if (!bytes) throw new Error('cannot read it (NotReadableError)');
+      return bytes;
+    });
+    const handles = { ...folder, files: [...folder.files.map(({ className, name, bytes }) => ({ className, name, handle: { name, bytes } })), { className: 'red', name: 'gone.png', handle: { name: 'gone.png' } }] };
+    await session.handle({ type: 'import', requestId: 7, folder: handles });
+    expect(reads).toEqual([...folder.files.map((f) => f.name), 'gone.png']);
+    expect(events.at(-1)).toMatchObject({ type: 'reply', requestId: 7, ok: true, result: { trainCount: 10, testCount: 2, skipped: [{ name: 'gone.png', reason: 'cannot read it (NotReadableError)' }] } });
+    // Bytes or a handle, not both (nor neither).
+    await session.handle({ type: 'import', requestId: 8, folder: { ...folder, files: [{ className: 'red', name: 'both.png', bytes: new Uint8Array(1), handle: {} }] } });
+    expect(events.at(-1)).toMatchObject({ type: 'error', message: expect.stringContaining('a picture has its bytes or a handle') });
   });
   it('posts only messages the page accepts: every event and reply of a whole run and its probe', async () => {
     const { session, events } = cpuSession();
