@@ -26,7 +26,7 @@ describe('undo history with large parts', () => {
 
   it('counts weights shared by many steps once', () => {
     let history: History<Doc> = emptyHistory();
-    const trained = { bytes: 40 * 2 ** 20 };
+    const trained = { bytes: HISTORY_BYTES / 2 };
     for (let edit = 0; edit < 700; edit++) history = record(history, { edit, weights: trained }, undefined, parts);
     expect(history.past).toHaveLength(HISTORY_LIMIT);
     expect(undo(history, { edit: 700, weights: trained })?.value.edit).toBe(699);
