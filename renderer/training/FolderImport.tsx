@@ -9,7 +9,7 @@ import type { GraphDocument } from '../../engine';
 import { notAPictureReason, type SkippedFile } from '../../engine/data/folderImport';
 import type { FolderPicture } from '../../engine/training/protocol';
 import { imageInput } from './imageInput';
-import type { TrainingClient } from './trainingClient';
+import { IMPORT_CANCELLED, type TrainingClient } from './trainingClient';
 
 /** Skipped files listed by name; past this many a folder of thousands would cost the page more than the list is worth. */
 const SKIPPED_SHOWN = 1000;
@@ -18,7 +18,8 @@ type ImportState =
   | { stage: 'idle' }
   | { stage: 'decoding'; done: number; total: number }
   | { stage: 'done'; summary: string; skipped: SkippedFile[] }
-  | { stage: 'failed'; message: string; skipped: SkippedFile[] };
+  | { stage: 'failed'; message: string; skipped: SkippedFile[] }
+  | { stage: 'cancelled'; name: string };
 
 /** Groups a folder picked with webkitdirectory into classes: root/<class>/<file>. */
 export function classifyFiles(files: readonly { webkitRelativePath: string; name: string; size: number }[]): { classNames: string[]; usable: number[]; skipped: SkippedFile[] } {
@@ -64,6 +65,7 @@ export function FolderImport({ client, document, disabled, onImported }: { clien
     });
     setState({ stage: 'decoding', done: 0, total: images.length });
     const reply = await client.importFolder({ name, classNames, files: images, ...input }, (done, total) => setState({ stage: 'decoding', done, total }));
+    if (!reply.ok && reply.message === IMPORT_CANCELLED) return setState({ stage: 'cancelled', name });
     if (!reply.ok) return setState({ stage: 'failed', message: `${name} was not imported: ${reply.message}.`, skipped });
     setState({ stage: 'done', summary: `${name}: ${reply.classNames.length} classes, ${reply.trainCount} training and ${reply.testCount} test images, ${input.width}×${input.height} ${input.color ? 'colour' : 'gray'}`, skipped: [...skipped, ...reply.skipped] });
     onImported(name);
@@ -92,8 +94,10 @@ export function FolderImport({ client, document, disabled, onImported }: { clien
         <p className="training__numbers" data-testid="import-progress">
           decoding {state.done}/{state.total} images
           <progress max={state.total} value={state.done} aria-label="import progress" />
+          <button type="button" data-testid="import-cancel" onClick={() => client.cancelImport()}>Cancel</button>
         </p>
       )}
+      {state.stage === 'cancelled' && <p className="training__reason" role="status" data-testid="import-summary">Import of {state.name} cancelled: nothing was added.</p>}
       {state.stage === 'done' && <p className="training__reason" role="status" data-testid="import-summary">{state.summary}</p>}
       {state.stage === 'failed' && <p className="training__error" role="alert" data-testid="import-error">{state.message}</p>}
       {(state.stage === 'done' || state.stage === 'failed') && state.skipped.length > 0 && (

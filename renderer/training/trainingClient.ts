@@ -63,6 +63,9 @@ export interface TrainingState {
 
 const IDLE: TrainingState = { state: 'idle', runId: 0, history: [], status: '', loss: EMPTY_LOSS_SERIES, epochs: [], folders: [] };
 
+/** What importFolder answers when cancelled. */
+export const IMPORT_CANCELLED = 'the import was cancelled';
+
 export function runLabel(id: number, settings: TrainSettings | undefined): string {
   return settings ? `run ${id}: ${settings.optimizer} lr ${settings.learningRate} batch ${settings.batchSize}` : `run ${id}`;
 }
@@ -125,16 +128,28 @@ export class TrainingClient {
       requests.failAll(`the import crashed: ${e.message || 'unknown error'}`);
     };
     let reply: ImportReply;
+    this.stopImport = () => {
+      worker.terminate();
+      requests.failAll(IMPORT_CANCELLED);
+    };
     try {
       reply = await requests.ask('import', (requestId) => worker.postMessage({ type: 'import', requestId, folder } satisfies WorkerCommand), onProgress);
     } finally {
       worker.terminate();
+      this.stopImport = undefined;
     }
     if (reply.ok) {
       this.folders.set(folder.name, folder);
       this.set({ folders: [...this.folders.keys()] });
     }
     return reply;
+  }
+
+  private stopImport: (() => void) | undefined;
+
+  /** Stops the folder import under way, if any: its worker ends and importFolder answers IMPORT_CANCELLED. */
+  cancelImport() {
+    this.stopImport?.();
   }
 
   /** Ends the worker, answering every question still waiting on it so no caller hangs. */

@@ -12,7 +12,7 @@ import type { GraphDocument } from '../../engine';
 import { chromiumAvailable, type ChromiumPage } from '../../bench/chromium';
 import { openEditor, showView, SHOTS } from './openEditor';
 import { ORACLES_REQUIRED } from '../helpers/oracles';
-import { png } from '../helpers/imageFiles';
+import { jpeg, png } from '../helpers/imageFiles';
 import { describeSmoothness, startSmoothnessMeter } from './smoothnessMeter';
 import { LIVE_BEAT } from '../../renderer/training/paintBeat';
 
@@ -197,6 +197,25 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.getByTestId('train-learningRate').fill('0.001');
     await page.locator('select').filter({ hasText: 'adam' }).selectOption('adam');
   }, 120_000);
+
+  it('cancels a long folder import at once, and nothing is added', async () => {
+    // 60 photos of 2400×2400 (one flat JPEG, written 60 times): seconds of decoding in the worker.
+    const folder = join(mkdtempSync(join(tmpdir(), 'convstudio-photos-')), 'big-photos');
+    const photo = jpeg(2400, 2400, [90, 120, 150]);
+    for (const name of ['a', 'b']) {
+      mkdirSync(join(folder, name), { recursive: true });
+      for (let i = 0; i < 30; i++) writeFileSync(join(folder, name, `${i}.jpg`), photo);
+    }
+    await showView(page, 'Train');
+    await page.getByTestId('import-folder').setInputFiles(folder);
+    await expect.poll(() => page.getByTestId('import-progress').textContent()).toMatch(/decoding \d+\/60 images/);
+    const clicked = Date.now();
+    await page.getByTestId('import-cancel').click();
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('Import of big-photos cancelled: nothing was added.');
+    console.log(`import cancelled in ${Date.now() - clicked} ms`);
+    expect(await page.getByTestId('train-dataset').locator('option').allTextContents()).not.toContain('big-photos');
+    expect(await page.getByTestId('import-folder').isEnabled()).toBe(true);
+  }, 60_000);
 
   it('imports a folder of pictures with progress and the skipped files, and trains on it', async () => {
     // Two classes a network tells apart by brightness, 40 pictures each, plus files that cannot be used.
