@@ -37,6 +37,8 @@ describe('convstudio with a folder of hostile image files', () => {
       expect(skipped.get(name), name).toMatch(reason);
     }
     expect([...skipped].find(([name]) => name.startsWith('cats/caf'))?.[1]).toMatch(/not UTF-8/);
+    // A decoder's own JavaScript error is said as damage first (it once read "Cannot read properties of undefined").
+    for (const [name, reason] of skipped) if (/undefined|Cannot read|outside the bounds/.test(reason)) expect(reason, name).toMatch(/: its data is damaged or cut short \(the decoder stopped at: /);
     const reasons = new Map<string, number>();
     for (const reason of skipped.values()) {
       const kind = reason.replace(/\d+/g, 'N').slice(0, 60);

@@ -55,9 +55,19 @@ export function decodeImage(bytes: Uint8Array): RgbaImage {
     }
   } catch (e) {
     if (e instanceof ImageTooLarge) throw e; // a frame's size, found while decoding: a limit, not corruption
-    const message = (e as Error).message || String(e);
-    throw new Error(format && format !== 'webp' ? `corrupt or unsupported ${format.toUpperCase()}: ${message}` : message, { cause: e });
+    throw new Error(format && format !== 'webp' ? `corrupt or unsupported ${format.toUpperCase()}: ${decoderSays(e)}` : (e as Error).message || String(e), { cause: e });
   }
+}
+
+/**
+ * The decoder's reason in words: a decoder that trips over damaged data often throws a JavaScript
+ * error of its own ("Cannot read properties of undefined (reading '0')", "Unsupported filter:
+ * undefined"), which says nothing to a student; that is said as damage, with the original after it.
+ */
+function decoderSays(e: unknown): string {
+  const message = (e as Error).message || String(e);
+  const tripped = e instanceof TypeError || e instanceof RangeError || /\bundefined\b|\bNaN\b/.test(message);
+  return tripped ? `its data is damaged or cut short (the decoder stopped at: ${message})` : message;
 }
 
 function fromPng(bytes: Uint8Array): RgbaImage {
