@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeHostileImageFolder } from '../helpers/hostileImages';
-
-const PEAK_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('peak RSS kB '+process.resourceUsage().maxRSS+'\\n'))`;
+import { PEAK_RSS, peakRssMB } from '../helpers/cli';
 
 describe('convstudio with a folder of hostile image files', () => {
   it('imports what it can, skips every other file by name with its reason, and stays under 300 MB', () => {
@@ -44,7 +43,7 @@ describe('convstudio with a folder of hostile image files', () => {
       const kind = reason.replace(/\d+/g, 'N').slice(0, 60);
       reasons.set(kind, (reasons.get(kind) ?? 0) + 1);
     }
-    const peakMb = Number(/peak RSS kB (\d+)/.exec(run.stderr)?.[1]) / 1024;
+    const peakMb = peakRssMB(run.stderr);
     console.log(`hostile folder: ${entries} entries, ${imported} imported, ${skipped.size} skipped in ${seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB; reasons: ${[...reasons].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([r, k]) => `${k}× ${r}`).join(' | ')}`);
     expect(peakMb).toBeLessThan(300);
   }, 150_000);

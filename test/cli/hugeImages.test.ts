@@ -11,10 +11,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimingImages } from '../helpers/hugeImages';
 import { png } from '../helpers/imageFiles';
+import { PEAK_RSS, peakRssMB } from '../helpers/cli';
 
 // Prints the process's peak resident memory (kB on Linux) as it exits.
-const PEAK_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('peak RSS kB '+process.resourceUsage().maxRSS+'\\n'))`;
-
 describe('convstudio with a folder of images that claim 60000×60000 pixels', () => {
   it('skips each from its header, names it and its size, and keeps its memory under 300 MB', () => {
     const folder = mkdtempSync(join(tmpdir(), 'convstudio-huge-'));
@@ -30,7 +29,7 @@ describe('convstudio with a folder of images that claim 60000×60000 pixels', ()
       expect(run.stderr).toContain(`skipped circles/huge.${extension}: 60000×60000 is larger than 8192 pixels on a side (read from its header; not decoded)`);
     }
     expect(run.stdout).toContain('2 classes');
-    const peakMb = Number(/peak RSS kB (\d+)/.exec(run.stderr)?.[1]) / 1024;
+    const peakMb = peakRssMB(run.stderr);
     console.log(`folder import with ${Object.keys(claims).length} files claiming 60000×60000: peak RSS ${peakMb.toFixed(0)} MB`);
     expect(peakMb).toBeGreaterThan(0);
     expect(peakMb).toBeLessThan(300);

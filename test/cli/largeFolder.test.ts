@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encode as encodePng } from 'fast-png';
 import { bmp } from '../helpers/imageFiles';
-
-const PEAK_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('peak RSS kB '+process.resourceUsage().maxRSS+'\\n'))`;
+import { PEAK_RSS, peakRssMB } from '../helpers/cli';
 
 /** `convstudio datasets preview` of the folder (it imports it), with a cache of its own and the peak memory. */
 function preview(root: string) {
@@ -27,7 +26,7 @@ function preview(root: string) {
     run,
     seconds: (Date.now() - started) / 1000,
     imported: counts ? Number(counts[1]) + Number(counts[2]) : 0,
-    peakMB: Number(/peak RSS kB (\d+)/.exec(run.stderr)?.[1]) / 1024,
+    peakMB: peakRssMB(run.stderr),
   };
 }
 
