@@ -29,8 +29,19 @@ export function emptyHistory<T>(): History<T> {
 export function record<T>(history: History<T>, before: T, group?: string, largeParts?: LargeParts<T>): History<T> {
   if (group !== undefined && group === history.openGroup) return { ...history, future: [] };
   const kept = [...history.past, before].slice(-HISTORY_LIMIT);
-  const past = largeParts ? newestWithin(kept, largeParts, HISTORY_BYTES) : kept;
+  // Most steps (a move, a renamed node) hold the same weights as the one before: the history's total
+  // is then unchanged, and walking all 500 steps on every edit would be work on the UI thread for nothing.
+  const past = largeParts && addsParts(before, history.past.at(-1), largeParts) ? newestWithin(kept, largeParts, HISTORY_BYTES) : kept;
   return { past, future: [], ...(group !== undefined ? { openGroup: group } : {}) };
+}
+
+/** Whether `entry` holds a large part that `previous` does not. */
+function addsParts<T>(entry: T, previous: T | undefined, largeParts: LargeParts<T>): boolean {
+  if (previous === undefined) return true;
+  const held = new Set<object>();
+  for (const [part] of largeParts(previous)) held.add(part);
+  for (const [part] of largeParts(entry)) if (!held.has(part)) return true;
+  return false;
 }
 
 /** The newest entries whose distinct large parts fit in `limit` bytes (the newest always stays). */
