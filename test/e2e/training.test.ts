@@ -215,6 +215,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     console.log(`import cancelled in ${Date.now() - clicked} ms`);
     expect(await page.getByTestId('train-dataset').locator('option').allTextContents()).not.toContain('big-photos');
     expect(await page.getByTestId('import-folder').isEnabled()).toBe(true);
+    await page.locator('section[aria-label="Training"]').screenshot({ path: `${SHOTS}/15-folder-import-cancelled.png` });
   }, 60_000);
 
   it('imports a folder of pictures with progress and the skipped files, and trains on it', async () => {
