@@ -1,7 +1,8 @@
 /**
- * Training in the app against the command line, same backend (cpu), same data
+ * Training in the app against the command line, same backend, same data
  * (MNIST, the first 3,200 training images, batch 32, Adam), in one run: the
- * CLI's `train --json` and the editor's Train button in headless Chromium.
+ * CLI's `train --json` and the editor's Train button in headless Chromium
+ * (on a named backend, or on `auto`, the app's own choice, which it names).
  */
 import { execFileSync } from 'node:child_process';
 import { CHROMIUM, chromiumAvailable, openPage } from './chromium';
@@ -11,20 +12,25 @@ const STEPS = 100;
 export interface Throughput {
   name: string;
   samplesPerSec?: number;
+  /** The backend that ran (for `auto`, the one the app chose). */
+  backend?: string;
   unavailable?: string;
 }
 
-export function cliThroughput(): Throughput {
+export function cliThroughput(backend: string): Throughput {
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'pipe' });
-  const out = execFileSync(process.execPath, ['bin/convstudio.mjs', 'train', 'resources/examples/lenet-5.json', '--dataset', 'mnist', '--steps', String(STEPS), '--backend', 'cpu', '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, ['bin/convstudio.mjs', 'train', 'resources/examples/lenet-5.json', '--dataset', 'mnist', '--steps', String(STEPS), '--backend', backend, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const done = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { samplesPerSec?: number };
-  return { name: `ConvStudio CLI train (cpu, MNIST, ${STEPS} steps)`, ...(done.samplesPerSec ? { samplesPerSec: done.samplesPerSec } : { unavailable: 'no done event' }) };
+  return { name: `ConvStudio CLI train (${backend}, MNIST, ${STEPS} steps)`, backend, ...(done.samplesPerSec ? { samplesPerSec: done.samplesPerSec } : { unavailable: 'no done event' }) };
 }
 
-export async function appThroughput(): Promise<Throughput> {
-  const name = `ConvStudio app, Train button (cpu in a Web Worker, Chromium, MNIST, ${STEPS} steps)`;
+let webBuilt = false;
+
+export async function appThroughput(backend: string): Promise<Throughput> {
+  const name = `ConvStudio app, Train button (${backend} in a Web Worker, Chromium, MNIST, ${STEPS} steps)`;
   if (!chromiumAvailable) return { name, unavailable: `no Chromium at ${CHROMIUM}` };
-  execFileSync(process.execPath, ['scripts/build-web.mjs', '--production'], { stdio: 'pipe' });
+  if (!webBuilt) execFileSync(process.execPath, ['scripts/build-web.mjs', '--production'], { stdio: 'pipe' });
+  webBuilt = true;
   const chromium = await openPage('dist/web');
   try {
     const { page } = chromium;
@@ -32,14 +38,15 @@ export async function appThroughput(): Promise<Throughput> {
     // A fresh profile is greeted by the welcome sheet; the Train view shares the right dock with the Inspector.
     await page.getByRole('dialog', { name: 'Welcome to ConvStudio' }).getByTestId('sheet-close').click();
     await page.getByRole('tab', { name: 'Train', exact: true }).click();
-    await page.getByTestId('train-backend').selectOption('cpu');
+    await page.getByTestId('train-backend').selectOption(backend);
     await page.getByTestId('train-epochs').fill('1');
     await page.getByTestId('train-trainLimit').fill(String(STEPS * 32));
     await page.getByTestId('train-start').click();
     await page.waitForFunction(() => /^done/.test(document.querySelector('[data-testid="train-status"]')?.textContent ?? ''), null, { timeout: 300_000 });
     const text = (await page.getByTestId('train-progress').textContent()) ?? '';
     const rate = Number(text.match(/(\d+) samples\/s/)?.[1]);
-    return { name, ...(rate ? { samplesPerSec: rate } : { unavailable: `could not read "${text}"` }) };
+    const ran = (await page.getByTestId('train-backend-reason').textContent())?.match(/^why (\S+):/)?.[1] ?? backend;
+    return { name: name.replace(`(${backend} in`, `(${backend === ran ? ran : `${backend}: ${ran}`} in`), backend: ran, ...(rate ? { samplesPerSec: rate } : { unavailable: `could not read "${text}"` }) };
   } finally {
     await chromium.close();
   }

@@ -2,8 +2,11 @@
  * `npm run bench`: LeNet-5 training speed, batch 32, MNIST-shaped input
  * (1×28×28, 10 classes), in samples per second, for ConvStudio's backends and
  * its peers, side by side in one run on one machine: each figure is the
- * median of several timed repetitions after a warm-up. Only the ratios
- * compare across machines this noisy. Writes bench/results/latest.{md,json}.
+ * median of several timed repetitions after a warm-up. Then how the cost
+ * grows (batch 32, 64, 128; a small VGG on 3×32×32) beside PyTorch, one
+ * MNIST epoch from the CLI on every Node backend (accuracy, peak memory), the
+ * app against the CLI, and where a step's time goes. Only the ratios compare
+ * across machines this noisy. Writes bench/results/latest.{md,json}.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, platform, release } from 'node:os';
@@ -13,6 +16,7 @@ import { createCpuBackend } from '../engine/backend/cpu/cpuBackend';
 import type { GpuClass } from '../engine/backend/gpujs/gpuApi';
 import { createGpujsBackend } from '../engine/backend/gpujs/gpujsBackend';
 import type { KernelThreads } from '../engine/backend/gpujs/kernelThreads';
+import { createWasmBackend } from '../engine/backend/wasm/wasmBackend';
 import { startNodeKernelThreads } from '../host/kernelHelpers';
 import { CHROMIUM, chromiumAvailable, openSuitePage, type ChromiumPage } from './chromium';
 import { appThroughput, cliThroughput } from './appVsCli';
@@ -21,6 +25,8 @@ import { convstudioPeer, lenetStep } from './peers/convstudio';
 import { profileBackend } from '../engine/backend/profiledBackend';
 import { BATCH, PeerUnavailable, REPETITIONS, type Peer } from './peers/peer';
 import { pytorchPeer } from './peers/pytorch';
+import { scalingTable } from './scaling';
+import { mnistEpoch } from './mnistEpoch';
 import { tfjsCpuPeer } from './peers/tfjsCpu';
 
 interface Row {
@@ -34,7 +40,7 @@ interface Row {
 
 /**
  * The same LeNet-5 step inside headless Chromium (Playwright, Debian's
- * chromium): the cpu reference, webasm on one thread and on every core, and
+ * chromium): the cpu reference, wasm, webasm on one thread and on every core, and
  * webgl2 on SwiftShader, in two pages (two processes: one Chromium process
  * holds only about 125 WebAssembly memories, and a webasm LeNet-5 needs about
  * 50). The repetitions are interleaved, so a burst of other work on the
@@ -45,6 +51,7 @@ async function chromiumRows(): Promise<Row[]> {
   type Suite = { convstudio: { startThreads(): Promise<number>; prepareBench(n: string): void; timeSteps(n: string, s: number): number } };
   const backends = [
     { name: 'cpu', steps: 10, page: 0 },
+    { name: 'wasm', steps: 20, page: 0 },
     { name: 'gpujs:webasm threaded', steps: 10, page: 0 },
     { name: 'gpujs:webasm', steps: 10, page: 1 },
     { name: 'gpujs:webgl2', steps: 3, page: 1 },
@@ -88,10 +95,11 @@ function timePerPrimitive(backend: Backend): Map<string, { calls: number; ms: nu
   return times;
 }
 
-/** Where a training step's time goes, primitive by primitive, on the CPU reference and on gpujs:webasm (whose kernels run synchronously), on one thread and on all. */
+/** Where a training step's time goes, primitive by primitive, on the CPU reference, wasm and gpujs:webasm (whose kernels run synchronously), on one thread and on all. */
 function primitiveBreakdown(GPU: GpuClass, threads: KernelThreads): string {
   const columns = [
     { name: 'cpu', times: timePerPrimitive(createCpuBackend()) },
+    { name: 'wasm', times: timePerPrimitive(createWasmBackend()) },
     { name: 'gpujs:webasm', times: timePerPrimitive(createGpujsBackend(GPU, 'webasm')) },
     { name: `gpujs:webasm, ${threads.threads} threads`, times: timePerPrimitive(createGpujsBackend(GPU, 'webasm', { threads })) },
   ];
@@ -122,6 +130,7 @@ async function main() {
   const threads = await startNodeKernelThreads(Math.max(1, availableParallelism() - 1));
   const ours: Peer[] = [
     convstudioPeer('cpu (reference)', () => createCpuBackend()),
+    convstudioPeer('wasm', () => createWasmBackend(), 40),
     convstudioPeer('gpujs:webasm', () => createGpujsBackend(GPU, 'webasm'), 5),
     convstudioPeer(`gpujs:webasm, ${threads.threads} threads`, () => createGpujsBackend(GPU, 'webasm', { threads }), 5),
     convstudioPeer('gpujs:cpu', () => createGpujsBackend(GPU, 'cpu'), 5),
@@ -152,26 +161,66 @@ async function main() {
         : `| ${r.name} | ${r.median.toFixed(0)} | ${r.min?.toFixed(0)}–${r.max?.toFixed(0)} | ${best?.median ? (best.median / r.median).toFixed(2) : ''} |`,
     ),
   ].join('\n');
-  const markdown = `# LeNet-5 training benchmark\n\nMachine: ${machine}\n\nBatch ${BATCH}, Adam 0.001, MNIST-shaped random data; best ConvStudio backend: ${best?.name ?? 'none'}.\n\n${table}\n`;
+  const sections = [`# LeNet-5 training benchmark\n\nMachine: ${machine}\n\nBatch ${BATCH}, Adam 0.001, MNIST-shaped random data; best ConvStudio backend: ${best?.name ?? 'none'}.\n\n${table}`];
   console.log(`\n${table}`);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.md', markdown);
-  writeFileSync('bench/results/latest.json', `${JSON.stringify({ machine, batch: BATCH, date: new Date().toISOString(), rows }, null, 2)}\n`);
-  // The app against the command line, same backend and data, in this run.
-  process.stdout.write('\nmeasuring the CLI and the app on MNIST… ');
-  const [cli, app] = [cliThroughput(), await appThroughput()];
+  const save = (section: string) => {
+    sections.push(section);
+    console.log(`\n${section}`);
+    writeFileSync('bench/results/latest.md', `${sections.join('\n\n')}\n`);
+  };
+  writeFileSync('bench/results/latest.md', `${sections.join('\n\n')}\n`);
+
+  // The app against the command line, same backend and data, in this run; then the app's own choice.
+  process.stdout.write('\nmeasuring the CLI and the app on MNIST (cpu, then the app on auto)… ');
+  const [cli, app, appAuto] = [cliThroughput('cpu'), await appThroughput('cpu'), await appThroughput('auto')];
   const ratio = cli.samplesPerSec && app.samplesPerSec ? app.samplesPerSec / cli.samplesPerSec : undefined;
-  const appVsCli = [
-    '## Training in the app against the command line (cpu backend, MNIST)',
+  save(
+    [
+      '## Training in the app against the command line (MNIST)',
+      '',
+      ...[cli, app, appAuto].map((t) => `- ${t.name}: ${t.samplesPerSec ? `${t.samplesPerSec.toFixed(0)} samples/s` : `not available: ${t.unavailable}`}`),
+      ...(ratio ? [`- on cpu the app reaches ${(ratio * 100).toFixed(0)}% of the CLI's speed`] : []),
+    ].join('\n'),
+  );
+
+  const rate = (name: string) => rows.find((r) => r.name === name)?.median;
+  const bestNode = rows.filter((r) => r.ours && r.median !== undefined && !r.name.endsWith('in Chromium')).sort((a, b) => (b.median ?? 0) - (a.median ?? 0))[0];
+  const pytorch = rows.find((r) => r.name.startsWith('PyTorch'))?.median;
+  const cpuInChromium = rate('ConvStudio cpu in Chromium');
+  const ratioLine = (what: string, ours: number | undefined, theirs: number | undefined, target: number) =>
+    ours && theirs ? `- ${what}: ${(ours / theirs).toFixed(2)}× (target ${target}×: ${ours / theirs >= target ? 'met' : 'not met'})` : `- ${what}: not measured here`;
+  const targets = [
+    '## Targets (issue 19)',
     '',
-    ...[cli, app].map((t) => `- ${t.name}: ${t.samplesPerSec ? `${t.samplesPerSec.toFixed(0)} samples/s` : `not available: ${t.unavailable}`}`),
-    ...(ratio ? [`- the app reaches ${(ratio * 100).toFixed(0)}% of the CLI's speed`] : []),
+    ratioLine(`fastest Node backend (${bestNode?.name ?? 'none'}, ${bestNode?.median?.toFixed(0)}) ÷ PyTorch CPU on 2 threads (${pytorch?.toFixed(0)})`, bestNode?.median, pytorch, 0.6),
+    ratioLine(`the app's own choice in Chromium (${appAuto.backend ?? 'auto'}, Train button, ${appAuto.samplesPerSec?.toFixed(0)}) ÷ cpu in Chromium (suite page, ${cpuInChromium?.toFixed(0)})`, appAuto.samplesPerSec, cpuInChromium, 1.5),
+    ratioLine(`the same ÷ cpu in the app (Train button, ${app.samplesPerSec?.toFixed(0)})`, appAuto.samplesPerSec, app.samplesPerSec, 1.5),
   ].join('\n');
-  console.log(`\n${appVsCli}`);
-  const breakdown = primitiveBreakdown(GPU, threads);
+  save(targets);
+
+  save(await scalingTable());
+
+  // One MNIST epoch from the CLI on every Node backend: accuracy and peak memory of the whole process.
+  const epochs = ['cpu', 'wasm', 'gpujs:webasm', 'gpujs:cpu'].map((backend) => {
+    process.stdout.write(`one MNIST epoch on ${backend}… `);
+    const result = mnistEpoch(backend);
+    console.log(result.unavailable ?? `${((result.testAccuracy ?? 0) * 100).toFixed(2)}%, ${result.peakRssMB?.toFixed(0)} MB`);
+    return result;
+  });
+  save(
+    [
+      '## One MNIST epoch of LeNet-5 from the CLI (`train --epochs 1`, batch 32, Adam), under /usr/bin/time -v',
+      '',
+      '| backend | test accuracy | samples/s | peak RSS (MB) |',
+      '|---|---:|---:|---:|',
+      ...epochs.map((e) => (e.unavailable ? `| ${e.backend} | not available: ${e.unavailable} | | |` : `| ${e.backend} | ${((e.testAccuracy ?? 0) * 100).toFixed(2)}% | ${e.samplesPerSec?.toFixed(0)} | ${e.peakRssMB?.toFixed(0)} |`)),
+    ].join('\n'),
+  );
+
+  save(primitiveBreakdown(GPU, threads));
   threads.destroy();
-  console.log(`\n${breakdown}`);
-  writeFileSync('bench/results/latest.md', `${markdown}\n${appVsCli}\n\n${breakdown}\n`);
+  writeFileSync('bench/results/latest.json', `${JSON.stringify({ machine, batch: BATCH, date: new Date().toISOString(), rows, app: [cli, app, appAuto], epochs }, null, 2)}\n`);
   console.log('\nwrote bench/results/latest.md and latest.json');
 }
 

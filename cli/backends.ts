@@ -1,4 +1,4 @@
-/** `--backend`: cpu, gpujs:MODE, or auto (the fastest that works on this network, measured); names and candidates from engine/backend/registry.ts. */
+/** `--backend`: cpu, wasm, gpujs:MODE, or auto (the fastest that works on this network, measured); names and candidates from engine/backend/registry.ts. */
 import { createRequire } from 'node:module';
 import type { Backend } from '../engine/backend/backend';
 import type { GpuClass } from '../engine/backend/gpujs/gpuApi';
@@ -33,7 +33,7 @@ export async function resolveBackend(name: string | undefined, trial: (backend: 
   } catch (e) {
     throw new CliError((e as Error).message, EXIT.unreadable);
   }
-  if (spec.kind === 'cpu') return { backend: createNamedBackend(spec), reason: 'asked for' };
+  if (spec.kind === 'cpu' || spec.kind === 'wasm') return { backend: createNamedBackend(spec), reason: 'asked for' };
   try {
     const wantsThreads = spec.kind === 'auto' || spec.mode === 'webasm';
     const threads = wantsThreads ? await nodeKernelThreads() : undefined;

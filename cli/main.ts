@@ -28,7 +28,7 @@ Usage:
   convstudio gradients FILE --input X.json --labels Y.json [--seed S] [--json]
                                     the loss and its gradient for every weight and the input
   convstudio train FILE [--dataset NAME] [--epochs N] [--steps N] [--batch B] [--lr X]
-                   [--optimizer sgd|momentum|adam] [--seed S] [--backend cpu|auto|gpujs:MODE]
+                   [--optimizer sgd|momentum|adam] [--seed S] [--backend cpu|wasm|auto|gpujs:MODE]
                    [--shift PIXELS] [--out TRAINED.json] [--json]
                                     train; settings come from the document, flags override
   convstudio eval FILE [--dataset NAME] [--json]

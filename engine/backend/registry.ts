@@ -10,23 +10,25 @@ import { createCpuBackend } from './cpu/cpuBackend';
 import type { GpuClass, GpuMode } from './gpujs/gpuApi';
 import { createGpujsBackend } from './gpujs/gpujsBackend';
 import type { KernelThreads } from './gpujs/kernelThreads';
+import { createWasmBackend } from './wasm/wasmBackend';
 import { isSoftwareRenderer, type BackendCandidate } from '../training/chooseBackend';
 
 export const GPU_MODES = ['cpu', 'webasm', 'headlessgl', 'webgl2', 'webgl', 'webgpu'] as const satisfies readonly GpuMode[];
 
-export const BACKEND_NAMES = ['auto', 'cpu', ...GPU_MODES.map((mode) => `gpujs:${mode}` as const)] as const;
+export const BACKEND_NAMES = ['auto', 'cpu', 'wasm', ...GPU_MODES.map((mode) => `gpujs:${mode}` as const)] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /** The backends the app's training panel offers (the worker resolves them): those a page can run. */
-export const APP_BACKENDS = ['auto', 'cpu', 'gpujs:webasm', 'gpujs:webgl2', 'gpujs:webgl', 'gpujs:cpu'] as const satisfies readonly BackendName[];
+export const APP_BACKENDS = ['auto', 'cpu', 'wasm', 'gpujs:webasm', 'gpujs:webgl2', 'gpujs:webgl', 'gpujs:cpu'] as const satisfies readonly BackendName[];
 
-export type BackendSpec = { kind: 'auto' } | { kind: 'cpu' } | { kind: 'gpujs'; mode: GpuMode };
+export type BackendSpec = { kind: 'auto' } | { kind: 'cpu' } | { kind: 'wasm' } | { kind: 'gpujs'; mode: GpuMode };
 
 /** A backend name checked against the names offered here; the error lists them. */
 export function parseBackendName(name: string, offered: readonly string[] = BACKEND_NAMES): BackendSpec {
   if (!offered.includes(name)) throw new Error(`unknown backend "${name}"; available: ${offered.join(', ')}`);
   if (name === 'auto') return { kind: 'auto' };
   if (name === 'cpu') return { kind: 'cpu' };
+  if (name === 'wasm') return { kind: 'wasm' };
   return { kind: 'gpujs', mode: name.slice('gpujs:'.length) as GpuMode };
 }
 
@@ -43,15 +45,17 @@ export interface HostCapabilities {
   gpujsCpu?: boolean;
 }
 
-/** The backend a cpu or gpujs spec names (auto is chosen by timing the candidates); gpujs needs the host's GPU class. */
+/** The backend a cpu, wasm or gpujs spec names (auto is chosen by timing the candidates); gpujs needs the host's GPU class. */
 export function createNamedBackend(spec: Exclude<BackendSpec, { kind: 'auto' }>, host: Partial<HostCapabilities> = {}): Backend {
   if (spec.kind === 'cpu') return createCpuBackend();
+  if (spec.kind === 'wasm') return createWasmBackend();
   if (!host.GPU) throw new Error(`gpujs:${spec.mode} needs gpu.js, which this host has not loaded`);
   return createGpujsBackend(host.GPU, spec.mode, { threads: spec.mode === 'webasm' ? host.threads : undefined });
 }
 
 /**
- * What `auto` times on this host: the CPU reference, gpu.js on WebAssembly,
+ * What `auto` times on this host: the CPU reference, the hand-written
+ * WebAssembly kernels, gpu.js on WebAssembly,
  * headless GL where it loads, WebGL2 where there is one that is not a
  * software renderer (SwiftShader or llvmpipe are slower than WebAssembly),
  * and gpu.js's cpu mode where the host wants it.
@@ -65,6 +69,7 @@ export function autoCandidates(host: HostCapabilities): BackendCandidate[] {
   ];
   return [
     { name: 'cpu', create: () => createCpuBackend() },
+    { name: 'wasm', create: () => createWasmBackend() },
     ...modes.map((mode) => ({ name: `gpujs:${mode}`, create: () => createNamedBackend({ kind: 'gpujs', mode }, host) })),
   ];
 }

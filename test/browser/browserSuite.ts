@@ -1,7 +1,7 @@
 /**
  * What the Chromium tests and benchmark run inside the page: parity cases,
  * the 200-step loss curve and a LeNet-5 speed measurement, for gpujs:webgl2,
- * gpujs:webasm and the cpu reference, each compared with the float64 CPU
+ * gpujs:webasm, wasm and the cpu reference, each compared with the float64 CPU
  * reference computed in the same page. Bundled by test/browser/bundle.ts.
  */
 import type { Backend } from '../../engine/backend/backend';
@@ -9,6 +9,7 @@ import { createCpuBackend } from '../../engine/backend/cpu/cpuBackend';
 import type { GpuClass } from '../../engine/backend/gpujs/gpuApi';
 import { createNamedBackend, parseBackendName } from '../../engine/backend/registry';
 import { createGpujsBackend } from '../../engine/backend/gpujs/gpujsBackend';
+import { loadWasmKernels } from '../../engine/backend/wasm/wasmModule';
 import { compareWithReference, curveDistance, lossCurve, PARITY_CASES, relativeError, type CaseErrors } from '../helpers/parityCases';
 import { disposedUses, viewAfterDispose } from '../helpers/disposedUses';
 import { PRIMITIVE_CASES } from '../helpers/primitiveCases';
@@ -116,4 +117,7 @@ const suite = {
   },
 };
 
-(globalThis as unknown as { convstudio: typeof suite }).convstudio = suite;
+// The page's main thread may not instantiate a module over 4 KB synchronously: the wasm backend's kernels load first.
+void loadWasmKernels().then(() => {
+  (globalThis as unknown as { convstudio: typeof suite }).convstudio = suite;
+});

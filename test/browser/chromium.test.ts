@@ -1,6 +1,6 @@
 /**
  * The parity suite in Chromium: gpujs:webgl2 (SwiftShader here), gpujs:webasm
- * (on one thread, and split over helper threads), and the cpu reference, each
+ * (on one thread, and split over helper threads), wasm and the cpu reference, each
  * against the float64 reference computed in the same page. A backend that
  * falls back to another mode throws in the page and fails here.
  */
@@ -35,7 +35,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('the engine in Chromium
     expect(info.renderer).toMatch(/SwiftShader/i);
   });
 
-  describe.each(['gpujs:webgl2', 'gpujs:webasm', 'gpujs:webasm threaded, every kernel split', 'cpu'])('%s', (name) => {
+  describe.each(['gpujs:webgl2', 'gpujs:webasm', 'gpujs:webasm threaded, every kernel split', 'wasm', 'cpu'])('%s', (name) => {
     it('matches the float64 reference on every parity case', async () => {
       const results = await chromium.page.evaluate((n) => convstudio.parity(n), name);
       expect(results.length).toBeGreaterThan(15);

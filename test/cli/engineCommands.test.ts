@@ -103,9 +103,9 @@ describe('convstudio train and eval', () => {
     expect(done(['--backend', 'gpujs:webasm'])).toMatchObject({ event: 'done', backend: 'gpujs:webasm', backendReason: `asked for; gpujs:webasm kernels on ${threads}` });
     const auto = done(['--backend', 'auto']);
     expect(auto.backendReason).toMatch(/^auto: fastest on this network: [\d.]+ ms per step \(.+\); gpujs:webasm kernels on \d+ threads?$/);
-    expect(['cpu', 'gpujs:webasm', 'gpujs:cpu']).toContain(auto.backend);
+    expect(['cpu', 'wasm', 'gpujs:webasm', 'gpujs:cpu']).toContain(auto.backend);
     // The others were timed too, and each is named with its time.
-    for (const other of ['cpu', 'gpujs:webasm', 'gpujs:cpu'].filter((name) => name !== auto.backend)) expect(auto.backendReason).toMatch(new RegExp(`(\\(|, )${other} [\\d.]+ ms`));
+    for (const other of ['cpu', 'wasm', 'gpujs:webasm', 'gpujs:cpu'].filter((name) => name !== auto.backend)) expect(auto.backendReason).toMatch(new RegExp(`(\\(|, )${other} [\\d.]+ ms`));
   }, 120_000);
 
   it.each([
@@ -114,7 +114,7 @@ describe('convstudio train and eval', () => {
     [['train', SHAPES, '--optimizer', 'rmsprop'], 2, '--optimizer must be sgd, momentum or adam'],
     [['train', SHAPES, '--lr=-1'], 2, '--lr must be a positive number'],
     [['train', SHAPES, '--epochs', '1.5'], 2, '--epochs must be a whole number'],
-    [['train', SHAPES, '--backend', 'gpujs:metal'], 2, 'unknown backend "gpujs:metal"; available: auto, cpu, gpujs:cpu, gpujs:webasm'],
+    [['train', SHAPES, '--backend', 'gpujs:metal'], 2, 'unknown backend "gpujs:metal"; available: auto, cpu, wasm, gpujs:cpu, gpujs:webasm'],
     [['train', SHAPES, '--backend', 'gpujs:webgl2'], 1, 'gpujs:webgl2 is not available here'],
     [['train', 'resources/examples/edge-detection.json', '--dataset', 'shapes'], 1, 'training needs the network to end in a softmax node'],
   ])('refuses %j', (args, code, message) => {
