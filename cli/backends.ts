@@ -14,11 +14,14 @@ function loadGpu(): GpuClass {
   return gpuClass;
 }
 
-/** For the reason line: "gpujs:webasm kernels on 2 threads". */
-function describeThreads(threads: KernelThreads | undefined): string {
+/** "2 threads" */
+function describeCount(threads: KernelThreads | undefined): string {
   const count = threads?.threads ?? 1;
-  return `gpujs:webasm kernels on ${count} thread${count > 1 ? 's' : ''}`;
+  return `${count} thread${count > 1 ? 's' : ''}`;
 }
+
+/** For the reason line: "wasm and gpujs:webasm kernels on 2 threads". */
+const describeThreads = (threads: KernelThreads | undefined) => `wasm and gpujs:webasm kernels on ${describeCount(threads)}`;
 
 export interface ResolvedBackend {
   backend: Backend;
@@ -33,9 +36,13 @@ export async function resolveBackend(name: string | undefined, trial: (backend: 
   } catch (e) {
     throw new CliError((e as Error).message, EXIT.unreadable);
   }
-  if (spec.kind === 'cpu' || spec.kind === 'wasm') return { backend: createNamedBackend(spec), reason: 'asked for' };
+  if (spec.kind === 'cpu') return { backend: createNamedBackend(spec), reason: 'asked for' };
   try {
-    const wantsThreads = spec.kind === 'auto' || spec.mode === 'webasm';
+    const wantsThreads = spec.kind !== 'gpujs' || spec.mode === 'webasm';
+    if (spec.kind === 'wasm') {
+      const threads = await nodeKernelThreads();
+      return { backend: createNamedBackend(spec, { threads }), reason: `asked for; wasm on ${describeCount(threads)}` };
+    }
     const threads = wantsThreads ? await nodeKernelThreads() : undefined;
     const GPU = loadGpu();
     if (spec.kind === 'auto') {
@@ -43,7 +50,7 @@ export async function resolveBackend(name: string | undefined, trial: (backend: 
       const choice = chooseFastestBackend(autoCandidates({ GPU, threads, headlessgl: GPU.isHeadlessGLSupported === true, gpujsCpu: true }), trial);
       return { backend: choice.backend, reason: `auto: ${choice.reason}; ${describeThreads(threads)}` };
     }
-    return { backend: createNamedBackend(spec, { GPU, threads }), reason: spec.mode === 'webasm' ? `asked for; ${describeThreads(threads)}` : 'asked for' };
+    return { backend: createNamedBackend(spec, { GPU, threads }), reason: spec.mode === 'webasm' ? `asked for; gpujs:webasm kernels on ${describeCount(threads)}` : 'asked for' };
   } catch (e) {
     throw new CliError((e as Error).message, { cause: e });
   }

@@ -35,7 +35,7 @@ export function parseBackendName(name: string, offered: readonly string[] = BACK
 /** What a host can run, for making backends and choosing among them. */
 export interface HostCapabilities {
   GPU: GpuClass;
-  /** Helper threads for webasm kernels, where the host has started them. */
+  /** Helper threads for the wasm backend and webasm kernels, where the host has started them. */
   threads?: KernelThreads | undefined;
   /** The WebGL2 renderer's name, where the host has WebGL2 (a page or worker). */
   webgl2Renderer?: string | undefined;
@@ -48,7 +48,7 @@ export interface HostCapabilities {
 /** The backend a cpu, wasm or gpujs spec names (auto is chosen by timing the candidates); gpujs needs the host's GPU class. */
 export function createNamedBackend(spec: Exclude<BackendSpec, { kind: 'auto' }>, host: Partial<HostCapabilities> = {}): Backend {
   if (spec.kind === 'cpu') return createCpuBackend();
-  if (spec.kind === 'wasm') return createWasmBackend();
+  if (spec.kind === 'wasm') return createWasmBackend({ threads: host.threads });
   if (!host.GPU) throw new Error(`gpujs:${spec.mode} needs gpu.js, which this host has not loaded`);
   return createGpujsBackend(host.GPU, spec.mode, { threads: spec.mode === 'webasm' ? host.threads : undefined });
 }
@@ -69,7 +69,7 @@ export function autoCandidates(host: HostCapabilities): BackendCandidate[] {
   ];
   return [
     { name: 'cpu', create: () => createCpuBackend() },
-    { name: 'wasm', create: () => createWasmBackend() },
+    { name: 'wasm', create: () => createWasmBackend({ threads: host.threads }) },
     ...modes.map((mode) => ({ name: `gpujs:${mode}`, create: () => createNamedBackend({ kind: 'gpujs', mode }, host) })),
   ];
 }

@@ -102,7 +102,7 @@ describe('convstudio train and eval', () => {
     const threads = availableParallelism() > 1 ? `${availableParallelism()} threads` : '1 thread';
     expect(done(['--backend', 'gpujs:webasm'])).toMatchObject({ event: 'done', backend: 'gpujs:webasm', backendReason: `asked for; gpujs:webasm kernels on ${threads}` });
     const auto = done(['--backend', 'auto']);
-    expect(auto.backendReason).toMatch(/^auto: fastest on this network: [\d.]+ ms per step \(.+\); gpujs:webasm kernels on \d+ threads?$/);
+    expect(auto.backendReason).toMatch(/^auto: fastest on this network: [\d.]+ ms per step \(.+\); wasm and gpujs:webasm kernels on \d+ threads?$/);
     expect(['cpu', 'wasm', 'gpujs:webasm', 'gpujs:cpu']).toContain(auto.backend);
     // The others were timed too, and each is named with its time.
     for (const other of ['cpu', 'wasm', 'gpujs:webasm', 'gpujs:cpu'].filter((name) => name !== auto.backend)) expect(auto.backendReason).toMatch(new RegExp(`(\\(|, )${other} [\\d.]+ ms`));

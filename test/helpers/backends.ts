@@ -23,11 +23,12 @@ const gpujs = (mode: GpuMode): BackendUnderTest => ({ name: `gpujs:${mode}`, cre
 /** One helper thread for the threaded webasm backend, whatever the core count, and every kernel split over both threads, however small. */
 const threads = await startNodeKernelThreads(1);
 
-/** In Node: the reference, the hand-written WebAssembly kernels, gpu.js's cpu and webasm modes (WebGL needs a browser, or X and the native gl package), and webasm on two threads. */
+/** In Node: the reference, the hand-written WebAssembly kernels, gpu.js's cpu and webasm modes (WebGL needs a browser, or X and the native gl package), and wasm and webasm on two threads. */
 export const NODE_BACKENDS: BackendUnderTest[] = [
   { name: 'cpu', create: () => createCpuBackend('float32') },
   { name: 'wasm', create: () => createWasmBackend() },
   gpujs('cpu'),
   gpujs('webasm'),
+  { name: 'wasm on 2 threads', create: () => createWasmBackend({ threads, threadedMacs: 0 }) },
   { name: 'gpujs:webasm on 2 threads', create: () => createGpujsBackend(GPU, 'webasm', { threads, threadedWork: 0 }) },
 ];

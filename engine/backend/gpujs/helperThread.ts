@@ -89,7 +89,13 @@ export function helperMain(words: typeof CONTROL, timing: HelperTiming, runCells
     }
     for (const id of message.drop ?? []) modules.delete(id);
     if (message.module !== undefined && message.id !== undefined) {
-      const env: Record<string, unknown> = { memory: message.memory };
+      // abort: what an AssemblyScript module (the wasm backend's) imports; gpu.js's modules ignore it.
+      const env: Record<string, unknown> = {
+        memory: message.memory,
+        abort: () => {
+          throw new Error('abort');
+        },
+      };
       const math = Math as unknown as Record<string, unknown>;
       for (const name of message.mathImports ?? []) env[`math_${name}`] = math[name];
       modules.set(message.id, new wasm.Instance(message.module, { env }).exports);

@@ -19,12 +19,22 @@
 import { now, yieldToEventLoop } from '../../platform/clock';
 import type { GpuKernel } from './gpuApi';
 import { builtModule, instanceOf, runThreaded, shapeOutput, takeOverThreading, type KernelInstance, type ModuleEntry } from './gpujsInternals';
-import { CONTROL, helperScript, runRange } from './helperThread';
+import { CONTROL, helperScript, runRange, type RangeRunner } from './helperThread';
 
 /** What the host gives back for a started helper: a message port it can also stop. */
 export interface HelperPort {
   postMessage(message: unknown): void;
   terminate(): unknown;
+}
+
+/** A module the helpers can instantiate over its shared memory and run ranges of (gpu.js's entries are ones). */
+export interface ThreadedModule {
+  /** Unique among the modules given to these threads. */
+  id: number;
+  module: unknown;
+  memory: unknown;
+  mathImports: string[];
+  run: RangeRunner;
 }
 
 /** Starts a helper thread running `source` (JavaScript for a Web Worker or a Node worker thread). */
@@ -53,8 +63,8 @@ interface Helper {
 export class KernelThreads {
   private readonly control: Int32Array;
   private readonly helpers: Helper[];
-  /** Module ids per adopted kernel instance, to free on the helpers when the kernel goes. */
-  private readonly modulesOf = new Map<KernelInstance, Set<number>>();
+  /** Module ids per adopted kernel instance (or other owner, see runModule), to free on the helpers when it goes. */
+  private readonly modulesOf = new Map<object, Set<number>>();
 
   /**
    * Starts `helperCount` helpers and resolves once all of them run. Waiting
@@ -103,9 +113,14 @@ export class KernelThreads {
   /** The helpers may free what they hold for `kernel` (after the backend destroyed it). */
   forget(kernel: GpuKernel): void {
     const instance = instanceOf(kernel);
-    const ids = instance && this.modulesOf.get(instance);
+    if (instance) this.forgetOwner(instance);
+  }
+
+  /** The helpers may free the modules `runModule` gave them for `owner`. */
+  forgetOwner(owner: object): void {
+    const ids = this.modulesOf.get(owner);
     if (!ids) return;
-    this.modulesOf.delete(instance);
+    this.modulesOf.delete(owner);
     for (const helper of this.helpers) {
       for (const id of ids) if (helper.modules.delete(id)) helper.drops.push(id);
     }
@@ -125,6 +140,29 @@ export class KernelThreads {
   destroy(): void {
     for (const helper of this.helpers) void helper.port.terminate();
     this.helpers.length = 0;
+  }
+
+  /**
+   * Runs a module of the caller's own (not gpu.js's) on the threads: its
+   * `run(start, end, 0)` over each of `ranges`, the first on this thread, the
+   * rest on one helper each. `ready` runs once every helper has the module and
+   * before any starts: instantiating a module re-applies its data segments to
+   * the shared memory, so whatever the run reads there is written after.
+   */
+  runModule(owner: object, entry: ThreadedModule, ranges: readonly (readonly [number, number])[], ready: () => void): void {
+    if (!this.modulesOf.has(owner)) this.modulesOf.set(owner, new Set());
+    const busy = this.helpers.slice(0, ranges.length - 1);
+    for (const helper of busy) this.ensureModule(helper, owner, entry);
+    ready();
+    busy.forEach((helper, i) => {
+      const [start, end] = ranges[i + 1] as [number, number];
+      // One call for the whole range: with no SIMD entry, runRange walks "rows" of sizeX cells.
+      this.command(helper, RUN, start, end, entry.id, Math.max(1, end - start));
+    });
+    const [start, end] = ranges[0] ?? [0, 0];
+    if (end > start) entry.run(start, end, 0);
+    for (const helper of busy) this.awaitDone(helper);
+    if (busy.some((helper) => this.control[helper.base + FAILED] === 1)) throw new Error('a kernel failed on a helper thread');
   }
 
   private run(instance: KernelInstance, args: ArrayLike<unknown>): unknown {
@@ -147,7 +185,7 @@ export class KernelThreads {
   }
 
   /** Gives `helper` the kernel's module over the shared memory, once per module. */
-  private ensureModule(helper: Helper, instance: KernelInstance, entry: ModuleEntry): void {
+  private ensureModule(helper: Helper, owner: object, entry: ThreadedModule): void {
     if (helper.modules.has(entry.id)) return;
     this.command(helper, YIELD, 0, 0, 0, 0);
     this.awaitDone(helper);
@@ -155,7 +193,7 @@ export class KernelThreads {
     helper.drops = [];
     this.spinUntil(() => Atomics.load(this.control, helper.base + READY) === entry.id);
     helper.modules.add(entry.id);
-    this.modulesOf.get(instance)?.add(entry.id);
+    this.modulesOf.get(owner)?.add(entry.id);
   }
 
   private command(helper: Helper, command: number, start: number, end: number, entryId: number, sizeX: number): void {

@@ -6,11 +6,13 @@
  * memory (wasmContext.ts). float32 throughout, like the GPU backends.
  */
 import type { Backend } from '../backend';
+import type { KernelThreads } from '../gpujs/kernelThreads';
 import { bindKernels } from '../kernelTable';
 import { WASM_KERNELS } from './kernels';
 import { createWasmContext } from './wasmContext';
 import { wasmKernels, type WasmKernels } from './wasmModule';
 import { createWasmStorage } from './wasmStorage';
+import { createWasmParallel } from './wasmThreads';
 
 export interface WasmBackend extends Backend {
   /** Tensors alive in the memory: a leak test watches this stay flat. */
@@ -18,8 +20,20 @@ export interface WasmBackend extends Backend {
   destroy(): void;
 }
 
-export function createWasmBackend(kernels: WasmKernels = wasmKernels()): WasmBackend {
+export interface WasmOptions {
+  /** Helper threads (the host's): convolutions are split over them by samples. */
+  threads?: KernelThreads | undefined;
+  /** Multiply-adds from which a convolution is split (tests use 0 to split every one). */
+  threadedMacs?: number;
+  /** The module instance to use (default: this thread's, over a shared memory when there are threads). */
+  kernels?: WasmKernels;
+}
+
+export function createWasmBackend(options: WasmOptions = {}): WasmBackend {
+  const { threads } = options;
+  const kernels = options.kernels ?? wasmKernels(threads !== undefined);
   const storage = createWasmStorage(kernels);
+  const parallel = threads && threads.threads > 1 ? createWasmParallel(kernels, storage, threads, options.threadedMacs) : undefined;
   return {
     name: 'wasm',
     liveStorageCount: storage.liveCount,
@@ -44,6 +58,6 @@ export function createWasmBackend(kernels: WasmKernels = wasmKernels()): WasmBac
       if (size !== t.size) throw new Error(`cannot reshape [${t.shape.join(', ')}] to [${shape.join(', ')}]`);
       return storage.share(t, shape);
     },
-    ...bindKernels(createWasmContext(kernels.exports, storage), WASM_KERNELS),
+    ...bindKernels(createWasmContext(kernels.exports, storage, parallel), WASM_KERNELS),
   };
 }

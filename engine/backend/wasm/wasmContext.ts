@@ -8,16 +8,19 @@ import { CpuTensor } from '../cpu/cpuTensor';
 import { CPU_KERNELS } from '../cpu/kernels';
 import type { Kernel, PrimitiveName } from '../kernelTable';
 import type { KernelExports } from './wasmModule';
+import type { WasmParallel } from './wasmThreads';
 import { WasmTensor, type WasmStorage } from './wasmStorage';
 
 export interface WasmContext {
   k: KernelExports;
   storage: WasmStorage;
+  /** Convolutions over helper threads, where the host gave some. */
+  parallel: WasmParallel | undefined;
   /** Runs the CPU reference's kernel for `name` on these arguments, its tensors seen in place. */
   viaCpu(name: PrimitiveName, args: unknown[]): unknown;
 }
 
-export function createWasmContext(k: KernelExports, storage: WasmStorage): WasmContext {
+export function createWasmContext(k: KernelExports, storage: WasmStorage, parallel: WasmParallel | undefined): WasmContext {
   const cpu = createCpuContext(Float32Array);
   const cpuKernels = CPU_KERNELS as unknown as Record<PrimitiveName, (context: unknown, ...args: unknown[]) => unknown>;
   const toCpu = (value: unknown): unknown => {
@@ -33,6 +36,7 @@ export function createWasmContext(k: KernelExports, storage: WasmStorage): WasmC
   return {
     k,
     storage,
+    parallel,
     viaCpu(name, args) {
       const result = cpuKernels[name](cpu, ...args.map(toCpu));
       // A result may be a view of an input, in the module's memory: copied out before anything allocated could move it.

@@ -11,7 +11,7 @@
  * may instantiate at once).
  */
 import { base64ToBytes } from '../../graph/base64';
-import { KERNELS_WASM } from './kernelsModule';
+import { KERNELS_WASM, KERNELS_WASM_SHARED } from './kernelsModule';
 
 /** The exports of ./assembly/kernels.ts: pointers are byte offsets, counts in float32 values, booleans 0 or 1. */
 export interface KernelExports {
@@ -25,17 +25,29 @@ export interface KernelExports {
   convForward(x: number, w: number, y: number, col: number, batch: number, outC: number): void;
   convFilterGradient(x: number, dy: number, dw: number, col: number, batch: number, outC: number): void;
   convInputGradient(dy: number, w: number, dx: number, col: number, batch: number, outC: number): void;
+  /** The job block threads read (see run in the source), and the job kinds. */
+  job(): number;
+  JOB_FORWARD: { value: number };
+  JOB_FILTER: { value: number };
+  JOB_INPUT: { value: number };
+  run(start: number, end: number, seed: number): void;
+  sumSlots(first: number, stride: number, slots: number, out: number, count: number): void;
   maxPool(x: number, y: number, argmax: number, planes: number): void;
   maxPoolBackward(dy: number, argmax: number, dx: number, outputs: number, inputs: number): void;
   leakyRelu(x: number, y: number, count: number, alpha: number): void;
   leakyReluBackward(x: number, dy: number, dx: number, count: number, alpha: number): void;
   add(a: number, b: number, out: number, count: number): void;
   addBias(y: number, b: number, out: number, outer: number, channels: number, positions: number): void;
+  biasGradient(dy: number, out: number, outer: number, channels: number, positions: number): void;
   adam(p: number, g: number, m: number, v: number, count: number, lr: number, beta1: number, beta2: number, epsilon: number, weightDecay: number, correction1: number, correction2: number): void;
 }
 
 export interface WasmKernels {
   readonly exports: KernelExports;
+  /** The compiled module and its memory, which helper threads instantiate over (shared kernels only). */
+  readonly module: object;
+  readonly memory: object;
+  readonly shared: boolean;
   /** float32 values at ptr, a view valid until the memory next grows (any alloc may grow it). */
   f32(ptr: number, count: number): Float32Array;
   i32(ptr: number, count: number): Int32Array;
@@ -57,7 +69,7 @@ interface WebAssemblyInstance {
 interface WebAssemblyApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => WebAssemblyInstance;
-  Memory: new (descriptor: { initial: number; maximum: number }) => WebAssemblyMemory;
+  Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => WebAssemblyMemory;
   compile(bytes: Uint8Array): Promise<object>;
   instantiate(module: object, imports: object): Promise<WebAssemblyInstance>;
 }
@@ -66,12 +78,12 @@ const WebAssembly = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).W
 /** 2 GiB: far beyond any network the app trains, and a clear refusal past it rather than the machine's memory. */
 const MAXIMUM_PAGES = 32768;
 
-let compiled: object | undefined;
-let instance: WasmKernels | undefined;
+/** Per kind of memory: the compiled module, and this thread's instance. */
+const loaded = { plain: {} as { compiled?: object; instance?: WasmKernels }, shared: {} as { compiled?: object; instance?: WasmKernels } };
 
 /** The memory and imports for one instance, and the kernels once it is made. */
-function prepare() {
-  const memory = new WebAssembly.Memory({ initial: 16, maximum: MAXIMUM_PAGES });
+function prepare(module: object, shared: boolean) {
+  const memory = new WebAssembly.Memory({ initial: 16, maximum: MAXIMUM_PAGES, shared });
   let f32 = new Float32Array(memory.buffer);
   let i32 = new Int32Array(memory.buffer);
   const fresh = () => {
@@ -95,6 +107,9 @@ function prepare() {
   };
   const kernelsOf = (made: WebAssemblyInstance): WasmKernels => ({
     exports: made.exports as unknown as KernelExports,
+    module,
+    memory,
+    shared,
     f32(ptr, count) {
       fresh();
       return f32.subarray(ptr >>> 2, (ptr >>> 2) + count);
@@ -108,27 +123,34 @@ function prepare() {
   return { imports: { env: { memory, abort } }, kernelsOf };
 }
 
-const moduleBytes = () => {
-  const bytes = base64ToBytes(KERNELS_WASM);
+const moduleBytes = (shared: boolean) => {
+  const bytes = base64ToBytes(shared ? KERNELS_WASM_SHARED : KERNELS_WASM);
   if (!bytes) throw new Error('the wasm backend\'s module (kernelsModule.ts) is not base64: rebuild it with npm run build:wasm');
   return bytes;
 };
 
-/** This thread's kernels, instantiated now if need be (not on a page's main thread in Chromium: see loadWasmKernels). */
-export function wasmKernels(): WasmKernels {
-  if (instance) return instance;
-  compiled ??= new WebAssembly.Module(moduleBytes());
-  const { imports, kernelsOf } = prepare();
-  instance = kernelsOf(new WebAssembly.Instance(compiled, imports));
-  return instance;
+/**
+ * This thread's kernels, instantiated now if need be (not on a page's main
+ * thread in Chromium: see loadWasmKernels). `shared`: over a shared memory,
+ * for helper threads (needs SharedArrayBuffer: Node, or a cross-origin
+ * isolated page); the two instances are separate, each with its own tensors.
+ */
+export function wasmKernels(shared = false): WasmKernels {
+  const slot = shared ? loaded.shared : loaded.plain;
+  if (slot.instance) return slot.instance;
+  slot.compiled ??= new WebAssembly.Module(moduleBytes(shared));
+  const { imports, kernelsOf } = prepare(slot.compiled, shared);
+  slot.instance = kernelsOf(new WebAssembly.Instance(slot.compiled, imports));
+  return slot.instance;
 }
 
 /** Compiles and instantiates asynchronously (allowed everywhere); afterwards wasmKernels() returns at once. */
-export async function loadWasmKernels(): Promise<WasmKernels> {
-  if (instance) return instance;
-  compiled ??= await WebAssembly.compile(moduleBytes());
-  const { imports, kernelsOf } = prepare();
+export async function loadWasmKernels(shared = false): Promise<WasmKernels> {
+  const slot = shared ? loaded.shared : loaded.plain;
+  if (slot.instance) return slot.instance;
+  const compiled = (slot.compiled ??= await WebAssembly.compile(moduleBytes(shared)));
+  const { imports, kernelsOf } = prepare(compiled, shared);
   const made = await WebAssembly.instantiate(compiled, imports);
-  instance ??= kernelsOf(made);
-  return instance;
+  slot.instance ??= kernelsOf(made);
+  return slot.instance;
 }

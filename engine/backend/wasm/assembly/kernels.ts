@@ -342,43 +342,100 @@ function col2im(col: usize, dx: usize): void {
   }
 }
 
-/** y[n] (outC × positions) = w (outC × rows) · windows of x[n], for each sample; col holds rows × positions values. */
-export function convForward(x: usize, w: usize, y: usize, col: usize, batch: i32, outC: i32): void {
+/** y[n] (outC × positions) = w (outC × rows) · windows of x[n], for samples [start, end); col holds rows × positions values. */
+function convForwardRange(x: usize, w: usize, y: usize, col: usize, start: i32, end: i32, outC: i32): void {
   const rows = inC * kH * kW;
   const positions = outH * outW;
-  for (let n = 0; n < batch; n++) {
+  for (let n = start; n < end; n++) {
     im2col(x + (<usize>(n * inC * inH * inW) << 2), col);
     gemmRows(w, rows, 1, col, positions, y + (<usize>(n * outC * positions) << 2), positions, outC, positions, rows, false);
   }
 }
 
-/** dw (outC × rows) = Σ over samples of dy[n] (outC × positions) · windowsᵀ. */
-export function convFilterGradient(x: usize, dy: usize, dw: usize, col: usize, batch: i32, outC: i32): void {
+/** dw (outC × rows) = Σ over samples [start, end) of dy[n] (outC × positions) · windowsᵀ. */
+function convFilterGradientRange(x: usize, dy: usize, dw: usize, col: usize, start: i32, end: i32, outC: i32): void {
   const rows = inC * kH * kW;
   const positions = outH * outW;
   fill(dw, outC * rows, 0);
-  for (let n = 0; n < batch; n++) {
+  for (let n = start; n < end; n++) {
     im2col(x + (<usize>(n * inC * inH * inW) << 2), col);
     gemmDot(dy + (<usize>(n * outC * positions) << 2), positions, col, positions, dw, rows, outC, rows, positions, true);
   }
 }
 
-/** dx[n] = the windows' gradient wᵀ · dy[n], added back onto the inputs they came from. */
-export function convInputGradient(dy: usize, w: usize, dx: usize, col: usize, batch: i32, outC: i32): void {
+/** dx[n] for samples [start, end): the windows' gradient wᵀ · dy[n], added back onto the inputs they came from. */
+function convInputGradientRange(dy: usize, w: usize, dx: usize, col: usize, start: i32, end: i32, outC: i32): void {
   const rows = inC * kH * kW;
   const positions = outH * outW;
   const sample = inC * inH * inW;
-  fill(dx, batch * sample, 0);
-  for (let n = 0; n < batch; n++) {
+  fill(dx + (<usize>(start * sample) << 2), (end - start) * sample, 0);
+  for (let n = start; n < end; n++) {
     gemmRows(w, 1, rows, dy + (<usize>(n * outC * positions) << 2), positions, col, positions, rows, positions, outC, false);
     col2im(col, dx + (<usize>(n * sample) << 2));
   }
+}
+
+export function convForward(x: usize, w: usize, y: usize, col: usize, batch: i32, outC: i32): void {
+  convForwardRange(x, w, y, col, 0, batch, outC);
+}
+
+export function convFilterGradient(x: usize, dy: usize, dw: usize, col: usize, batch: i32, outC: i32): void {
+  convFilterGradientRange(x, dy, dw, col, 0, batch, outC);
+}
+
+export function convInputGradient(dy: usize, w: usize, dx: usize, col: usize, batch: i32, outC: i32): void {
+  convInputGradientRange(dy, w, dx, col, 0, batch, outC);
+}
+
+// ---- work shared between threads -------------------------------------------------
+
+/**
+ * One job for every thread, in memory all threads share (globals are each
+ * instance's own): the kind, pointers, the window, and per-thread scratch.
+ * A thread runs samples [start, end) through `run`, with scratch slot
+ * start / share: its unrolled windows, then (filter gradient) its partial dw.
+ */
+const JOB: usize = memory.data(128, 16);
+const JOB_KIND = 0, JOB_A = 4, JOB_B = 8, JOB_OUT = 12, JOB_SCRATCH = 16, JOB_SLOT_BYTES = 20, JOB_SHARE = 24, JOB_OUTC = 28, JOB_WINDOW = 32;
+export const JOB_FORWARD = 1, JOB_FILTER = 2, JOB_INPUT = 3;
+
+export function job(): usize {
+  return JOB;
+}
+
+/** Sets the window globals from the job (as setWindow does from arguments). */
+function windowFromJob(): void {
+  const j = JOB + JOB_WINDOW;
+  setWindow(load<i32>(j), load<i32>(j, 4), load<i32>(j, 8), load<i32>(j, 12), load<i32>(j, 16), load<i32>(j, 20), load<i32>(j, 24), load<i32>(j, 28), load<i32>(j, 32), load<i32>(j, 36), load<i32>(j, 40));
+}
+
+/** A thread's share of the job: samples [start, end). The third argument is unused (the helper protocol passes a seed). */
+export function run(start: i32, end: i32, _seed: i32): void {
+  windowFromJob();
+  const kind = load<i32>(JOB + JOB_KIND);
+  const a = load<u32>(JOB + JOB_A), b = load<u32>(JOB + JOB_B), out = load<u32>(JOB + JOB_OUT);
+  const outC = load<i32>(JOB + JOB_OUTC);
+  const slot = <usize>(start / load<i32>(JOB + JOB_SHARE));
+  const scratch = <usize>load<u32>(JOB + JOB_SCRATCH) + slot * <usize>load<u32>(JOB + JOB_SLOT_BYTES);
+  if (kind == JOB_FORWARD) convForwardRange(a, b, out, scratch, start, end, outC);
+  else if (kind == JOB_INPUT) convInputGradientRange(a, b, out, scratch, start, end, outC);
+  else if (kind == JOB_FILTER) convFilterGradientRange(a, b, scratch + (<usize>(inC * kH * kW * outH * outW) << 2), scratch, start, end, outC);
+}
+
+/** out = Σ of `slots` blocks of `count` values, `stride` bytes apart (the threads' partial filter gradients). */
+export function sumSlots(first: usize, stride: usize, slots: i32, out: usize, count: i32): void {
+  memory.copy(out, first, <usize>count << 2);
+  for (let s = 1; s < slots; s++) add(out, first + <usize>s * stride, out, count);
 }
 
 // ---- pooling --------------------------------------------------------------------
 
 /** Max pooling over planes (batch · channels) with the geometry of `setWindow`; argmax as int32 input indices (−1 for an empty window). */
 export function maxPool(x: usize, y: usize, argmax: usize, planes: i32): void {
+  if (kH == 2 && kW == 2 && strideH == 2 && strideW == 2 && padTop == 0 && padLeft == 0 && outH * 2 <= inH && outW * 2 <= inW) {
+    maxPool2x2(x, y, argmax, planes);
+    return;
+  }
   let out: usize = 0;
   for (let plane = 0; plane < planes; plane++) {
     const base = plane * inH * inW;
@@ -404,6 +461,39 @@ export function maxPool(x: usize, y: usize, argmax: usize, planes: i32): void {
           }
         }
         store<f32>(y + (out << 2), bestIndex < 0 ? 0 : best);
+        store<i32>(argmax + (out << 2), bestIndex);
+        out++;
+      }
+    }
+  }
+}
+
+/** The usual pooling (2×2, stride 2, every window inside the image): the same choice, without the general walk's bounds. */
+function maxPool2x2(x: usize, y: usize, argmax: usize, planes: i32): void {
+  let out: usize = 0;
+  for (let plane = 0; plane < planes; plane++) {
+    const base = plane * inH * inW;
+    for (let oy = 0; oy < outH; oy++) {
+      let i = base + 2 * oy * inW;
+      for (let ox = 0; ox < outW; ox++, i += 2) {
+        const p = x + (<usize>i << 2);
+        const row = <usize>inW << 2;
+        let best = load<f32>(p);
+        let bestIndex = i;
+        // Branch-free choices (select): which value wins is data, and a mispredicted branch costs more than the comparison.
+        let v = load<f32>(p, 4);
+        let wins = v > best || (v != v && best == best);
+        best = select<f32>(v, best, wins);
+        bestIndex = select<i32>(i + 1, bestIndex, wins);
+        v = load<f32>(p + row);
+        wins = v > best || (v != v && best == best);
+        best = select<f32>(v, best, wins);
+        bestIndex = select<i32>(i + inW, bestIndex, wins);
+        v = load<f32>(p + row + 4);
+        wins = v > best || (v != v && best == best);
+        best = select<f32>(v, best, wins);
+        bestIndex = select<i32>(i + inW + 1, bestIndex, wins);
+        store<f32>(y + (out << 2), best);
         store<i32>(argmax + (out << 2), bestIndex);
         out++;
       }
@@ -488,6 +578,28 @@ export function addBias(y: usize, b: usize, out: usize, outer: i32, channels: i3
         store<f32>(out + o, load<f32>(y + o) + bias);
         o += 4;
       }
+    }
+  }
+}
+
+/** dL/db: dy summed over `outer` samples and, per channel, over `positions` (out holds `channels` values). */
+export function biasGradient(dy: usize, out: usize, outer: i32, channels: i32, positions: i32): void {
+  fill(out, channels, 0);
+  let o: usize = dy;
+  for (let n = 0; n < outer; n++) {
+    if (positions == 1) {
+      add(out, o, out, channels);
+      o += <usize>channels << 2;
+      continue;
+    }
+    for (let j = 0; j < channels; j++) {
+      let s = f32x4.splat(0);
+      let p = 0;
+      for (; p + 4 <= positions; p += 4, o += 16) s = f32x4.add(s, v128.load(o));
+      let sum = lanesSum(s);
+      for (; p < positions; p++, o += 4) sum += load<f32>(o);
+      const to = out + (<usize>j << 2);
+      store<f32>(to, load<f32>(to) + sum);
     }
   }
 }

@@ -1,6 +1,6 @@
-/** Adding a bias in the module (per channel or per value); its gradient on the CPU reference. */
+/** Adding a bias (per channel or per value) and its gradient, in the module. */
 import type { KernelsFor } from '../../kernelTable';
-import { viaCpu, type WasmContext } from '../wasmContext';
+import type { WasmContext } from '../wasmContext';
 
 export const biasKernels: KernelsFor<WasmContext, 'addBias' | 'biasGradient'> = {
   addBias(c, y, b) {
@@ -10,5 +10,10 @@ export const biasKernels: KernelsFor<WasmContext, 'addBias' | 'biasGradient'> = 
     c.k.addBias(c.storage.ptr(y), c.storage.ptr(b), c.storage.ptr(out), samples, b.size, y.size / samples / b.size);
     return out;
   },
-  biasGradient: viaCpu('biasGradient'),
+  biasGradient(c, dy, biasShape) {
+    const out = c.storage.allocate(biasShape);
+    const samples = dy.shape[0] ?? 1;
+    c.k.biasGradient(c.storage.ptr(dy), c.storage.ptr(out), samples, out.size, dy.size / samples / out.size);
+    return out;
+  },
 };
