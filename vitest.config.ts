@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * `npm run test:fast` runs everything else (the loop while working);
  * `npm test` runs all three projects.
  */
-const SLOW = ['test/e2e/**/*.test.ts', 'test/cli/largeFolder.test.ts', 'test/browser/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/engine/backend/parity.test.ts', 'test/app/packaging.test.ts', 'test/app/electronegativity.test.ts', 'test/cli/exportTorchrun.test.ts', 'test/cli/import.test.ts', 'test/property/exports.test.ts'];
+const SLOW = ['test/e2e/**/*.test.ts', 'test/cli/largeFolder.test.ts', 'test/cli/mnistEpoch.test.ts', 'test/browser/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/engine/backend/parity.test.ts', 'test/app/packaging.test.ts', 'test/app/electronegativity.test.ts', 'test/cli/exportTorchrun.test.ts', 'test/cli/import.test.ts', 'test/property/exports.test.ts'];
 /**
  * Files that each run with nothing beside them, one after the other, once
  * the rest has finished: the lessons (their experiments train networks in

@@ -5,7 +5,7 @@ import { build, context } from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 
 const options = {
-  entryPoints: ['renderer/main.tsx', 'renderer/worker/trainingWorker.ts'],
+  entryPoints: ['renderer/main.tsx', 'renderer/worker/trainingWorker.ts', 'renderer/worker/kernelHelper.ts'],
   outdir: 'dist/web',
   bundle: true,
   format: 'esm',

@@ -37,6 +37,13 @@ export interface HostCapabilities {
   GPU: GpuClass;
   /** Helper threads for the wasm backend and webasm kernels, where the host has started them. */
   threads?: KernelThreads | undefined;
+  /**
+   * Whether gpujs:webasm may use them too (default yes). Not in a browser:
+   * gpu.js gives every compiled kernel a WebAssembly memory of its own, and
+   * helpers hold theirs too, so a threaded LeNet-5 ran a Chromium process
+   * (about 125 memories) out of them. The wasm backend shares one memory.
+   */
+  webasmThreads?: boolean;
   /** The WebGL2 renderer's name, where the host has WebGL2 (a page or worker). */
   webgl2Renderer?: string | undefined;
   /** Whether gpu.js's headless-gl mode loads (Node with the native gl package). */
@@ -50,7 +57,7 @@ export function createNamedBackend(spec: Exclude<BackendSpec, { kind: 'auto' }>,
   if (spec.kind === 'cpu') return createCpuBackend();
   if (spec.kind === 'wasm') return createWasmBackend({ threads: host.threads });
   if (!host.GPU) throw new Error(`gpujs:${spec.mode} needs gpu.js, which this host has not loaded`);
-  return createGpujsBackend(host.GPU, spec.mode, { threads: spec.mode === 'webasm' ? host.threads : undefined });
+  return createGpujsBackend(host.GPU, spec.mode, { threads: spec.mode === 'webasm' && host.webasmThreads !== false ? host.threads : undefined });
 }
 
 /**

@@ -43,6 +43,11 @@ export interface TrainSettings {
   seed: number;
   /** `auto` (the fastest that works, measured on this network), `cpu`, or `gpujs:MODE`; auto when absent. */
   backend?: string;
+  /**
+   * Threads the wasm backend computes on, the run's own included (its helpers are one fewer); the
+   * host's choice when absent: the app leaves one core to the page, the CLI uses them all.
+   */
+  threads?: number;
   /** Random translation of training images, pixels per axis; the document's `training.augmentation.maxShift` when absent. */
   maxShift?: number;
   /** Use only the first N training / test images (quick runs, tests). */

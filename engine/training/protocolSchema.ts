@@ -11,6 +11,8 @@ import type { WorkerCommand, WorkerMessage } from './protocol';
 
 const requestId = z.number().int().min(0);
 const whole = z.number().int().min(1);
+/** What a message may ask for at most; the worker also starts no more than its machine has cores. */
+export const MAX_THREADS = 64;
 
 // Shapes, not policy: the panel may ask for odd values on purpose (a learning rate of a million to
 // show a divergence), and the run reports what comes of them.
@@ -22,6 +24,7 @@ const TrainSettingsSchema = z.strictObject({
   optimizer: z.enum(['sgd', 'momentum', 'adam']),
   seed: z.number().int().min(0),
   backend: z.string().max(64).optional(),
+  threads: z.number().int().min(1).max(MAX_THREADS).optional(),
   maxShift: z.number().int().min(0).optional(),
   trainLimit: whole.optional(),
   testLimit: whole.optional(),

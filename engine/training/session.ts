@@ -31,7 +31,7 @@ export interface SessionHost {
   /** A bundled data set (MNIST, Fashion-MNIST) decoded: the worker fetches its files, Node reads them. */
   loadBundled(name: string): Promise<Dataset>;
   /** The backend a run uses: the one named, or for `auto` the fastest of those this host has. */
-  chooseBackend(name: string, trial: (backend: Backend) => () => void): { backend: Backend; reason: string };
+  chooseBackend(name: string, trial: (backend: Backend) => () => void, threads?: number): { backend: Backend; reason: string } | Promise<{ backend: Backend; reason: string }>;
   /** A folder picture's bytes from its handle (see FolderPicture), read when it is decoded; throws with the reason it cannot be read. */
   readPicture?(handle: unknown): Uint8Array;
 }
@@ -149,8 +149,8 @@ export class TrainingSession {
     this.snapshotNetwork = undefined;
     previous?.destroy?.();
     post({ type: 'status', message: settings.backend === undefined || settings.backend === 'auto' ? 'timing the backends on this network…' : `starting ${settings.backend}…` });
-    const { backend, reason: backendReason } = this.host.chooseBackend(settings.backend ?? 'auto', (candidate) =>
-      trialStep(Network.create(loaded.document, loaded.analysis, candidate, resolved.seed), dataset, resolved.batchSize, resolved.optimizer));
+    const { backend, reason: backendReason } = await this.host.chooseBackend(settings.backend ?? 'auto', (candidate) =>
+      trialStep(Network.create(loaded.document, loaded.analysis, candidate, resolved.seed), dataset, resolved.batchSize, resolved.optimizer), settings.threads);
     const network = Network.create(loaded.document, loaded.analysis, backend, resolved.seed);
     const run = new TrainingRun(network, dataset, {
       epochs: resolved.epochs,

@@ -17,8 +17,13 @@ import { ProgressLine } from './ProgressLine';
 import type { TrainingSettingsStore } from './settingsStore';
 import type { TrainingClient } from './trainingClient';
 
-type NumberSetting = 'epochs' | 'batchSize' | 'learningRate' | 'seed' | 'maxShift' | 'trainLimit';
-const NUMBER_LABELS: Record<NumberSetting, string> = { epochs: 'epochs', batchSize: 'batch size', learningRate: 'learning rate', seed: 'seed', maxShift: 'random shift (pixels)', trainLimit: 'use only the first N images' };
+type NumberSetting = 'epochs' | 'batchSize' | 'learningRate' | 'seed' | 'maxShift' | 'trainLimit' | 'threads';
+const NUMBER_LABELS: Record<NumberSetting, string> = { epochs: 'epochs', batchSize: 'batch size', learningRate: 'learning rate', seed: 'seed', maxShift: 'random shift (pixels)', trainLimit: 'use only the first N images', threads: 'threads (wasm)' };
+const NUMBER_TITLES: Partial<Record<NumberSetting, string>> = {
+  maxShift: 'moves each training image by a random shift of up to this many pixels on each axis (the document\'s augmentation.maxShift)',
+  threads: 'how many cores the wasm backend trains on; empty: all cores but one (at least one), which is left to keep the page smooth',
+};
+const PLACEHOLDERS: Partial<Record<NumberSetting, string>> = { threads: 'auto' };
 const MINIMUM: Partial<Record<NumberSetting, number>> = { learningRate: 0, maxShift: 0 };
 
 export function TrainView({ client, settingsStore, registry, document }: { client: TrainingClient; settingsStore: TrainingSettingsStore; registry: CommandRegistry; document: GraphDocument }) {
@@ -27,9 +32,9 @@ export function TrainView({ client, settingsStore, registry, document }: { clien
   const active = run.state === 'running' || run.state === 'paused' || run.state === 'loading';
   const set = (change: Partial<TrainSettings>) => settingsStore.update(change);
   const number = (key: NumberSetting) => (
-    <label className="training__field" title={key === 'maxShift' ? 'moves each training image by a random shift of up to this many pixels on each axis (the document\'s augmentation.maxShift)' : undefined}>
+    <label className="training__field" title={NUMBER_TITLES[key]}>
       {NUMBER_LABELS[key]}
-      <input type="number" data-testid={`train-${key}`} value={settings[key] ?? ''} disabled={active} min={MINIMUM[key] ?? 1} step={key === 'learningRate' ? 0.0001 : 1}
+      <input type="number" data-testid={`train-${key}`} value={settings[key] ?? ''} placeholder={PLACEHOLDERS[key]} disabled={active} min={MINIMUM[key] ?? 1} step={key === 'learningRate' ? 0.0001 : 1}
         onChange={(e) => set({ [key]: e.target.value === '' ? undefined : Number(e.target.value) })} />
     </label>
   );
@@ -69,7 +74,7 @@ export function TrainView({ client, settingsStore, registry, document }: { clien
           {APP_BACKENDS.map((name) => <option key={name}>{name}</option>)}
         </select>
       </label>
-      {number('epochs')}{number('batchSize')}{number('learningRate')}{number('seed')}{number('maxShift')}{number('trainLimit')}
+      {number('epochs')}{number('batchSize')}{number('learningRate')}{number('seed')}{number('maxShift')}{number('trainLimit')}{number('threads')}
     </section>
   );
 }

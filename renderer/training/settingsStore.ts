@@ -38,7 +38,9 @@ export class TrainingSettingsStore {
       const next = store.getState().document;
       if (next.training === this.from) return;
       this.from = next.training;
-      this.replace({ ...defaultSettings(next), ...(this.settings.backend ? { backend: this.settings.backend } : {}) });
+      // Where it computes is the machine's business, not the document's: kept across documents.
+      const { backend, threads } = this.settings;
+      this.replace({ ...defaultSettings(next), ...(backend ? { backend } : {}), ...(threads ? { threads } : {}) });
     });
   }
 

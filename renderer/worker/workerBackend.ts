@@ -2,13 +2,17 @@
  * Which backend a run in the worker uses. "auto" (the default) times a few
  * steps of the network on each candidate the worker can run and keeps the
  * fastest (engine/backend/registry.ts says which: WebGL2 only where it is
- * not a software renderer). The panel can also pin one.
+ * not a software renderer). The panel can also pin one. Where the page is
+ * cross-origin isolated, the wasm backend runs on helper threads (see
+ * threadPlan for how many), started with the worker and ended with it.
  */
 import * as gpujs from 'gpu.js';
 import type { Backend } from '../../engine/backend/backend';
 import type { GpuClass } from '../../engine/backend/gpujs/gpuApi';
+import { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
 import { APP_BACKENDS, autoCandidates, createNamedBackend, parseBackendName, type HostCapabilities } from '../../engine/backend/registry';
 import { chooseFastestBackend, isSoftwareRenderer } from '../../engine/training/chooseBackend';
+import { threadPlan } from './threadPlan';
 
 // The package's browser build (its "browser" field), bundled into the worker.
 const GPU = (gpujs as unknown as { GPU: GpuClass }).GPU;
@@ -22,12 +26,26 @@ export function webgl2Renderer(): string | undefined {
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
 }
 
-export function resolveWorkerBackend(name: string, trial: (backend: Backend) => () => void): { backend: Backend; reason: string } {
+let helpers: Promise<KernelThreads | undefined> | undefined;
+
+/** This worker's helper threads, started on first use (a worker runs one training run): none if they fail to start. */
+function workerThreads(count: number): Promise<KernelThreads | undefined> {
+  helpers ??= count < 2 ? Promise.resolve(undefined) : KernelThreads.start(() => new Worker(new URL('./kernelHelper.js', import.meta.url)), count - 1).catch(() => undefined);
+  return helpers;
+}
+
+const threadsSaid = (threads: KernelThreads | undefined, why: string | undefined) =>
+  `wasm on ${threads ? threads.threads : 1} thread${threads && threads.threads > 1 ? 's' : ''}${why ? ` (${why})` : ''}`;
+
+export async function resolveWorkerBackend(name: string, trial: (backend: Backend) => () => void, asked?: number): Promise<{ backend: Backend; reason: string }> {
   const spec = parseBackendName(name, APP_BACKENDS);
-  if (spec.kind !== 'auto') return { backend: createNamedBackend(spec, { GPU }), reason: 'chosen in the panel' };
+  const plan = threadPlan(asked, globalThis.navigator?.hardwareConcurrency ?? 1, typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true);
+  const threads = spec.kind === 'auto' || spec.kind === 'wasm' ? await workerThreads(plan.threads) : undefined;
+  const why = threads || plan.threads < 2 ? plan.why : 'the helpers did not start';
+  const host: HostCapabilities = { GPU, threads, webasmThreads: false };
+  if (spec.kind !== 'auto') return { backend: createNamedBackend(spec, host), reason: spec.kind === 'wasm' ? `chosen in the panel; ${threadsSaid(threads, why)}` : 'chosen in the panel' };
   const renderer = webgl2Renderer();
-  const host: HostCapabilities = { GPU, webgl2Renderer: renderer };
-  const choice = chooseFastestBackend(autoCandidates(host), trial);
+  const choice = chooseFastestBackend(autoCandidates({ ...host, webgl2Renderer: renderer }), trial);
   const webgl = renderer === undefined ? 'no WebGL2 in this worker' : isSoftwareRenderer(renderer) ? `WebGL2 left out: ${renderer} is a software renderer` : `WebGL2 on ${renderer}`;
-  return { backend: choice.backend, reason: `auto: ${choice.reason}; ${webgl}` };
+  return { backend: choice.backend, reason: `auto: ${choice.reason}; ${webgl}; ${threadsSaid(threads, why)}` };
 }

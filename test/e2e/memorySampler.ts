@@ -28,6 +28,13 @@ export interface MemorySample {
 
 export interface MemorySampler {
   sample(label: string): Promise<MemorySample>;
+  /**
+   * How many more WebAssembly memories the renderer process could still make: allocated in the page
+   * until refused, then dropped and collected. It sees what the counts cannot reach (helper threads,
+   * workers still being torn down), but a run that needs a memory meanwhile would fail: call it only
+   * when nothing runs.
+   */
+  wasmRoom(): Promise<number>;
   readonly samples: MemorySample[];
 }
 
@@ -104,6 +111,18 @@ export async function startMemorySampler(chromium: ChromiumPage): Promise<Memory
   const samples: MemorySample[] = [];
   return {
     samples,
+    async wasmRoom() {
+      const room = await page.evaluate(() => {
+        const kept: unknown[] = []; // garbage once this returns
+        try {
+          for (;;) kept.push(new WebAssembly.Memory({ initial: 1 }));
+        } catch {
+          return kept.length;
+        }
+      });
+      await inPage('HeapProfiler.collectGarbage');
+      return room;
+    },
     async sample(label) {
       const pageContext = await measureContext(inPage);
       let workersHeap = 0;

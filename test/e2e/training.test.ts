@@ -35,7 +35,9 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
   it('trains LeNet-5 on an MNIST subset in a worker: live curve, pause and resume, above 90% test accuracy, weights in the document', async () => {
     await showView(page, 'Train');
     await page.getByTestId('train-epochs').fill('1');
-    await page.getByTestId('train-trainLimit').fill('6000');
+    // 48,000 images (1,500 steps): long enough that the run is still going when it is paused below, at
+    // the wasm backend's ~4,000 samples/s here (6,000 images were done before the pause came).
+    await page.getByTestId('train-trainLimit').fill('48000');
     // Watch the first convolution's feature maps while it learns.
     await page.locator('.react-flow__node[data-id="c1"]').click();
     // Smoothness while training (the 20-second measurement is smoothness.test.ts).
@@ -43,9 +45,9 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.getByTestId('train-start').click();
     await expect.poll(() => stepsDrawn(page), { timeout: 60_000 }).toBeGreaterThan(20);
     // The running accuracy is on the progress line while it trains.
-    await expect.poll(() => page.getByTestId('train-progress').textContent()).toMatch(/epoch 1 · step \d+\/188 · loss [\d.]+ · accuracy [\d.]+% · \d+ samples\/s · \d+ s left/);
+    await expect.poll(() => page.getByTestId('train-progress').textContent()).toMatch(/epoch 1 · step \d+\/1500 · loss [\d.]+ · accuracy [\d.]+% · \d+ samples\/s · \d+ s left/);
     // The status bar carries the same line, whichever views are open.
-    await expect.poll(() => page.getByTestId('status-progress').textContent()).toMatch(/epoch 1 · step \d+\/188/);
+    await expect.poll(() => page.getByTestId('status-progress').textContent()).toMatch(/epoch 1 · step \d+\/1500/);
     await showView(page, 'Activations');
     await expect.poll(() => page.getByTestId('feature-maps').locator('canvas').count(), { timeout: 10_000 }).toBe(6);
     const early = await page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
@@ -74,7 +76,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.evaluate(() => (window as unknown as { convstudioStore: { select(ids: string[]): void } }).convstudioStore.select(['c1']));
     await page.screenshot({ path: `${SHOTS}/10-training-paused.png` });
     await page.getByTestId('train-resume').click();
-    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 120_000 }).toMatch(/^(done|failed)/);
+    await expect.poll(() => page.getByTestId('train-status').textContent(), { timeout: 240_000 }).toMatch(/^(done|failed)/);
     expect(await page.getByTestId('train-status').textContent(), await shownError(page)).toMatch(/^done/);
     const smooth = await stopMeter();
     console.log(`while training: ${describeSmoothness(smooth)}`);
@@ -85,7 +87,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     // The feature maps of the same image changed as the filters learned.
     await showView(page, 'Activations');
     await expect.poll(() => page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(early);
-    expect(await stepsDrawn(page)).toBe(188);
+    expect(await stepsDrawn(page)).toBe(1500);
     // The epoch slider goes back to the weights before training, and forward again.
     const firstMap = () => page.getByTestId('feature-maps').locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
     await expect.poll(() => page.getByTestId('activation-epoch').count()).toBe(1);
@@ -100,12 +102,12 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     const accuracy = Number((await page.getByTestId('train-epoch-table').textContent())?.match(/([\d.]+)%$/)?.[1]);
     expect(accuracy).toBeGreaterThan(90);
     expect(await page.getByTestId('accuracy-chart').locator('.u-legend').textContent()).toContain('test 1');
-    // The automatic choice timed the backends on this network (on this machine the two are within about
-    // 30% of each other) and says so.
+    // The automatic choice timed the backends on this network and says so, and how many threads wasm
+    // had (the test page is cross-origin isolated, as the app is; with 2 cores one is left to the page).
     await showView(page, 'Train');
     const reason = await page.getByTestId('train-backend-reason').textContent();
     console.log(reason);
-    expect(reason).toMatch(/^why (cpu|gpujs:webasm): auto: fastest on this network: [\d.]+ ms per step \((gpujs:webasm|cpu) [\d.]+ ms\); WebGL2 left out: .*SwiftShader.* is a software renderer$/);
+    expect(reason).toMatch(/^why (cpu|wasm|gpujs:webasm): auto: fastest on this network: [\d.]+ ms per step \(((gpujs:webasm|cpu|wasm) [\d.]+ ms(, )?){2}\); WebGL2 left out: .*SwiftShader.* is a software renderer; wasm on (1 thread \((one core here|one of 2 cores left to the page)\)|\d+ threads)$/);
     const doc = await page.evaluate(() => convstudioStore.getState().document);
     expect(Object.keys(doc.weights ?? {}).sort()).toEqual(['c1', 'c2', 'd1', 'd2', 'd3']);
     // c1's kernels, one small image each (6 filters × 1 input channel).
@@ -134,7 +136,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await page.screenshot({ path: `${SHOTS}/11-trained.png` });
     await page.locator('section[aria-label="Activations"]').screenshot({ path: `${SHOTS}/11-activations-and-kernels.png` });
     expect(chromium.errors).toEqual([]);
-  }, 240_000);
+  }, 420_000);
 
   it('predicts what is drawn on the pad with the trained network', async () => {
     await showView(page, 'Draw');

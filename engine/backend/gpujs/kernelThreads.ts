@@ -48,7 +48,9 @@ const IDLE_SPINS = 200_000;
 /** How long the caller waits for a helper before it calls the helper stuck (an idle helper also re-checks this often). */
 const STUCK_MS = 60_000;
 
-const HELPER_SOURCE = helperScript({ idleSpins: IDLE_SPINS, stuckMs: STUCK_MS });
+/** The helpers' timing, for a host that starts them from a script file of its own (renderer/worker/kernelHelper.ts). */
+export const HELPER_TIMING = { idleSpins: IDLE_SPINS, stuckMs: STUCK_MS };
+const HELPER_SOURCE = helperScript(HELPER_TIMING);
 
 interface Helper {
   port: HelperPort;
