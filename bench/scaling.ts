@@ -1,11 +1,12 @@
 /**
  * How cost grows with work: LeNet-5 and a small VGG (bench/networks/vgg-small.json,
  * 3×32×32) at batch 32, 64 and 128, on ConvStudio's fastest Node backend
- * (wasm) and on PyTorch CPU (2 threads), in this run. GFLOP/s counts a
+ * (wasm, on the host's helper threads) and on PyTorch CPU (2 threads), in this run. GFLOP/s counts a
  * training step as three forward passes (forward, input gradient, weight
  * gradient), each multiply and each add one operation.
  */
 import { loadDocumentValue } from '../engine';
+import type { KernelThreads } from '../engine/backend/gpujs/kernelThreads';
 import { createWasmBackend } from '../engine/backend/wasm/wasmBackend';
 import { summarize } from '../engine/summary';
 import { BENCH_NETWORKS, networkStep, type BenchNetwork } from './peers/networks';
@@ -25,11 +26,12 @@ function forwardOperations(name: BenchNetwork): number {
   return summarize(loaded.document, loaded.analysis).totals.flops;
 }
 
-export async function scalingTable(): Promise<string> {
+export async function scalingTable(threads: KernelThreads): Promise<string> {
+  const ourName = `ConvStudio wasm, ${threads.threads} threads`;
   const lines = [
     `## How cost grows: batch size and a larger network (samples/s, median of ${REPETITIONS}; GFLOP/s = samples/s × 3 × forward multiplies and adds)`,
     '',
-    '| network | parameters | batch | ConvStudio wasm | GFLOP/s | PyTorch CPU, 2 threads | GFLOP/s | wasm ÷ PyTorch |',
+    `| network | parameters | batch | ${ourName} | GFLOP/s | PyTorch CPU, 2 threads | GFLOP/s | wasm ÷ PyTorch |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const name of Object.keys(BENCH_NETWORKS) as BenchNetwork[]) {
@@ -37,7 +39,7 @@ export async function scalingTable(): Promise<string> {
     for (const batch of BATCHES) {
       const steps = Math.max(1, Math.round(SAMPLES_PER_REPETITION[name] / batch));
       process.stdout.write(`scaling: ${name}, batch ${batch}… `);
-      const backend = createWasmBackend();
+      const backend = createWasmBackend({ threads });
       const { step, parameters } = networkStep(backend, name, batch);
       const ours = median(await timeSteps(step, 2, steps, batch));
       backend.destroy();

@@ -131,6 +131,7 @@ async function main() {
   const ours: Peer[] = [
     convstudioPeer('cpu (reference)', () => createCpuBackend()),
     convstudioPeer('wasm', () => createWasmBackend(), 40),
+    convstudioPeer(`wasm, ${threads.threads} threads`, () => createWasmBackend({ threads }), 40),
     convstudioPeer('gpujs:webasm', () => createGpujsBackend(GPU, 'webasm'), 5),
     convstudioPeer(`gpujs:webasm, ${threads.threads} threads`, () => createGpujsBackend(GPU, 'webasm', { threads }), 5),
     convstudioPeer('gpujs:cpu', () => createGpujsBackend(GPU, 'cpu'), 5),
@@ -199,7 +200,7 @@ async function main() {
   ].join('\n');
   save(targets);
 
-  save(await scalingTable());
+  save(await scalingTable(threads));
 
   // One MNIST epoch from the CLI on every Node backend: accuracy and peak memory of the whole process.
   const epochs = ['cpu', 'wasm', 'gpujs:webasm', 'gpujs:cpu'].map((backend) => {

@@ -26,11 +26,16 @@ export function webgl2Renderer(): string | undefined {
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
 }
 
-let helpers: Promise<KernelThreads | undefined> | undefined;
+let helpers: Promise<{ threads?: KernelThreads; failure?: string }> | undefined;
 
-/** This worker's helper threads, started on first use (a worker runs one training run): none if they fail to start. */
-function workerThreads(count: number): Promise<KernelThreads | undefined> {
-  helpers ??= count < 2 ? Promise.resolve(undefined) : KernelThreads.start(() => new Worker(new URL('./kernelHelper.js', import.meta.url)), count - 1).catch(() => undefined);
+/** This worker's helper threads, started on first use (a worker runs one training run); why not, if they failed to start. */
+function workerThreads(count: number): Promise<{ threads?: KernelThreads; failure?: string }> {
+  helpers ??= count < 2
+    ? Promise.resolve({})
+    : KernelThreads.start(() => new Worker(new URL('./kernelHelper.js', import.meta.url)), count - 1).then(
+      (threads) => ({ threads }),
+      (e: unknown) => ({ failure: `the helpers did not start: ${e instanceof Error ? e.message : String(e)}` }),
+    );
   return helpers;
 }
 
@@ -40,8 +45,8 @@ const threadsSaid = (threads: KernelThreads | undefined, why: string | undefined
 export async function resolveWorkerBackend(name: string, trial: (backend: Backend) => () => void, asked?: number): Promise<{ backend: Backend; reason: string }> {
   const spec = parseBackendName(name, APP_BACKENDS);
   const plan = threadPlan(asked, globalThis.navigator?.hardwareConcurrency ?? 1, typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true);
-  const threads = spec.kind === 'auto' || spec.kind === 'wasm' ? await workerThreads(plan.threads) : undefined;
-  const why = threads || plan.threads < 2 ? plan.why : 'the helpers did not start';
+  const { threads, failure } = spec.kind === 'auto' || spec.kind === 'wasm' ? await workerThreads(plan.threads) : {};
+  const why = failure ?? plan.why;
   const host: HostCapabilities = { GPU, threads, webasmThreads: false };
   if (spec.kind !== 'auto') return { backend: createNamedBackend(spec, host), reason: spec.kind === 'wasm' ? `chosen in the panel; ${threadsSaid(threads, why)}` : 'chosen in the panel' };
   const renderer = webgl2Renderer();
