@@ -20,15 +20,14 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('smoothness while train
   }, 120_000);
   afterAll(async () => chromium?.close());
 
-  /** A run of LeNet-5 stopped after 20 s of training, measured from its start; the backend's reason line. */
-  async function measureRun(threads: string) {
+  /** A run of LeNet-5 with the default settings stopped after 20 s of training, measured from its start; the backend's reason line. */
+  async function measureRun() {
     await page.locator('.react-flow__node[data-id="c1"]').click(); // its feature maps refresh live, as do every node's strips
     await showView(page, 'Train');
     // More than 20 seconds' work on any machine (wasm does an epoch of 48,000 images in about 10 s
     // here), stopped at 20 s of training so the measurement lasts as long on a fast machine as on a slow one.
     await page.getByTestId('train-epochs').fill('10');
     await page.getByTestId('train-trainLimit').fill('48000');
-    await page.getByTestId('train-threads').fill(threads);
     const stopMeter = await startSmoothnessMeter(page);
     await page.getByTestId('train-start').click();
     await expect.poll(() => page.getByTestId('train-progress').textContent(), { timeout: 120_000 }).toMatch(/step \d+/);
@@ -39,35 +38,22 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('smoothness while train
     expect(await page.getByTestId('train-status').textContent()).toMatch(/^(done|stopped)/);
     const smooth = await stopMeter();
     const reason = (await page.getByTestId('train-backend-reason').textContent()) ?? '';
-    console.log(`smoothness of a training run (threads: ${threads || 'auto'}): ${describeSmoothness(smooth)}\n${progress}\n${reason}`);
+    console.log(`smoothness of a training run: ${describeSmoothness(smooth)}\n${progress}\n${reason}`);
     expect(smooth.seconds).toBeGreaterThan(20);
     return { smooth, reason };
   }
 
-  // The target is 50 frames per second and no task over 50 ms: measured here 54.1 to 54.4 frames per
-  // second with no task over 50 ms on the cpu backend, three runs, on this project's 2-core machines
-  // with the test alone (it runs after all the others; see vitest.config.ts). A CI machine, also alone,
-  // measured 36.9 with tasks up to 167 ms while its training took 177 s (46 s here): its cores are far
-  // slower, so the bounds catch a real regression (a paint per update, a stall) rather than a slow machine.
-  const expectSmooth = ({ framesPerSecond, longTasks }: { framesPerSecond: number; longTasks: number[] }, atLeast = 25) => {
-    expect(framesPerSecond).toBeGreaterThan(atLeast);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(400);
-  };
-
-  it('keeps the page smooth through a 20-second run: frames per second and main-thread tasks over 50 ms', async () => {
-    const { smooth, reason } = await measureRun('');
-    // On 2 cores the default leaves one to the page (renderer/worker/threadPlan.ts).
-    expect(reason).toMatch(/; wasm on (1 thread \((one core here|one of 2 cores left to the page)\)|\d+ threads)$/);
-    expectSmooth(smooth);
-  }, 240_000);
-
-  it('stays smooth with wasm on every core (the helper threads on)', async () => {
+  // The target is 50 frames per second and no task over 50 ms. Measured here, with wasm on both of
+  // 2 cores (the default) and the test alone (it runs after all the others; see vitest.config.ts):
+  // 59.7 frames per second twice, no task over 50 ms, 10,200 to 11,200 samples/s. Before Chromium
+  // composited in software (bench/chromium.ts) the page fell to 46-50 here, and to 36.9 with tasks up
+  // to 167 ms on a CI machine whose cores are far slower; the bounds leave room for such a machine and
+  // still catch a real regression (a paint per update, a stall).
+  it('keeps the page smooth through a 20-second run on every core: frames per second and main-thread tasks over 50 ms', async () => {
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    const { smooth, reason } = await measureRun(String(cores));
-    expect(reason).toMatch(cores > 1 ? new RegExp(`; wasm on ${cores} threads$`) : /; wasm on 1 thread$/);
-    // With no core left to it the page slows: 27.7 to 33.9 frames per second here (50.3 by default, one
-    // core left), still no task over 50 ms, for about 8% more samples per second (7,559 against 7,012).
-    // That is why the default leaves a core; only a stall fails here.
-    expectSmooth(smooth, 15);
+    const { smooth, reason } = await measureRun();
+    expect(reason).toMatch(cores > 1 ? new RegExp(`; wasm on ${cores} threads$`) : /; wasm on 1 thread \(one core here\)$/);
+    expect(smooth.framesPerSecond).toBeGreaterThan(40);
+    expect(Math.max(0, ...smooth.longTasks)).toBeLessThan(200);
   }, 240_000);
 });

@@ -107,7 +107,7 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('training in the app', 
     await showView(page, 'Train');
     const reason = await page.getByTestId('train-backend-reason').textContent();
     console.log(reason);
-    expect(reason).toMatch(/^why (cpu|wasm|gpujs:webasm): auto: fastest on this network: [\d.]+ ms per step \(((gpujs:webasm|cpu|wasm) [\d.]+ ms(, )?){2}\); WebGL2 left out: .*SwiftShader.* is a software renderer; wasm on (1 thread \((one core here|one of 2 cores left to the page)\)|\d+ threads)$/);
+    expect(reason).toMatch(/^why (cpu|wasm|gpujs:webasm): auto: fastest on this network: [\d.]+ ms per step \(((gpujs:webasm|cpu|wasm) [\d.]+ ms(, )?){2}\); WebGL2 left out: .*SwiftShader.* is a software renderer; wasm on (1 thread \(one core here\)|\d+ threads)$/);
     const doc = await page.evaluate(() => convstudioStore.getState().document);
     expect(Object.keys(doc.weights ?? {}).sort()).toEqual(['c1', 'c2', 'd1', 'd2', 'd3']);
     // c1's kernels, one small image each (6 filters × 1 input channel).

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { threadPlan } from '../../renderer/worker/threadPlan';
 
 describe('how many threads wasm trains on in the app', () => {
-  it('leaves one core to the page by default, and none on one or two cores', () => {
+  it('uses every core by default, and says why it is one thread on one core', () => {
     expect(threadPlan(undefined, 1, true)).toEqual({ threads: 1, why: 'one core here' });
-    expect(threadPlan(undefined, 2, true)).toEqual({ threads: 1, why: 'one of 2 cores left to the page' });
-    expect(threadPlan(undefined, 8, true)).toEqual({ threads: 7 });
+    expect(threadPlan(undefined, 2, true)).toEqual({ threads: 2 });
+    expect(threadPlan(undefined, 8, true)).toEqual({ threads: 8 });
   });
   it('takes what is asked for, up to the cores there are', () => {
     expect(threadPlan(2, 2, true)).toEqual({ threads: 2 });

@@ -116,6 +116,7 @@ export function helperMain(words: typeof CONTROL, timing: HelperTiming, runCells
       idle = 0;
       if (control[base + words.COMMAND] === words.YIELD) {
         Atomics.store(control, base + words.DONE, pending);
+        Atomics.notify(control, base + words.DONE);
         return;
       }
       try {
@@ -126,6 +127,7 @@ export function helperMain(words: typeof CONTROL, timing: HelperTiming, runCells
         control[base + words.FAILED] = 1;
       }
       Atomics.store(control, base + words.DONE, pending);
+      Atomics.notify(control, base + words.DONE); // a caller that may sleep waits on it
     }
   };
 }
