@@ -50,6 +50,14 @@ export interface HostCapabilities {
   headlessgl?: boolean;
   /** Whether gpu.js's own cpu mode is worth timing (Node: yes; a page leaves it out). */
   gpujsCpu?: boolean;
+  /**
+   * Whether auto times gpujs:webasm (default yes; it can still be pinned). Not
+   * in the app: it is the slowest there (LeNet-5 28-40 ms per step against
+   * wasm's 3-5), and the memories of its 96 kernels outlive the trial until
+   * the worker is collected or torn down, which with wasm's helper threads
+   * came too late for the next worker's own (could not allocate memory).
+   */
+  autoTriesWebasm?: boolean;
 }
 
 /** The backend a cpu, wasm or gpujs spec names (auto is chosen by timing the candidates); gpujs needs the host's GPU class. */
@@ -69,7 +77,7 @@ export function createNamedBackend(spec: Exclude<BackendSpec, { kind: 'auto' }>,
  */
 export function autoCandidates(host: HostCapabilities): BackendCandidate[] {
   const modes: GpuMode[] = [
-    'webasm',
+    ...(host.autoTriesWebasm !== false ? (['webasm'] as const) : []),
     ...(host.headlessgl ? (['headlessgl'] as const) : []),
     ...(host.webgl2Renderer && !isSoftwareRenderer(host.webgl2Renderer) ? (['webgl2'] as const) : []),
     ...(host.gpujsCpu ? (['cpu'] as const) : []),

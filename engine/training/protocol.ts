@@ -45,7 +45,7 @@ export interface TrainSettings {
   backend?: string;
   /**
    * Threads the wasm backend computes on, the run's own included (its helpers are one fewer); the
-   * host's choice when absent: the app leaves one core to the page, the CLI uses them all.
+   * host's choice when absent: every core, in the app and the CLI.
    */
   threads?: number;
   /** Random translation of training images, pixels per axis; the document's `training.augmentation.maxShift` when absent. */

@@ -37,7 +37,7 @@ export interface SessionHost {
 }
 
 /** Epochs whose weights are kept for the slider (LeNet-5's are about 0.25 MB each). */
-const MAX_SNAPSHOTS = 100;
+export const MAX_SNAPSHOTS = 100;
 
 export class TrainingSession {
   private run: TrainingRun | undefined;

@@ -31,8 +31,14 @@ export const CONTROL = {
 export interface HelperTiming {
   /** Checks a helper makes for a new command before it sleeps (a few hundred microseconds). */
   idleSpins: number;
-  /** How long an idle helper sleeps before it re-checks. */
-  stuckMs: number;
+  /**
+   * How long an idle helper sleeps in one Atomics.wait before it checks
+   * again. Short on purpose: Chromium tears a terminated worker down only
+   * once the waits in it have ended, and until then the WebAssembly memories
+   * of the worker that started the helpers stay reserved (with 60 s waits the
+   * app's next run could not allocate gpu.js's kernels).
+   */
+  sleepMs: number;
 }
 
 /** One of a kernel module's entry points: runs cells [start, end) (the third argument is gpu.js's random seed). */
@@ -109,7 +115,7 @@ export function helperMain(words: typeof CONTROL, timing: HelperTiming, runCells
         // The next kernel of a step usually comes within microseconds: spin a
         // little before sleeping, since waking from Atomics.wait takes longer.
         if (++idle < timing.idleSpins) continue;
-        Atomics.wait(control, base + words.SEQUENCE, pending, timing.stuckMs);
+        Atomics.wait(control, base + words.SEQUENCE, pending, timing.sleepMs);
         idle = 0;
         continue;
       }

@@ -45,8 +45,11 @@ const { SEQUENCE, COMMAND, START, END, ENTRY, DONE, SIZE_X, READY, FAILED, START
 /** Checks a helper makes for a new command before it sleeps (a few hundred microseconds). */
 const IDLE_SPINS = 200_000;
 
-/** How long the caller waits for a helper before it calls the helper stuck (an idle helper also re-checks this often). */
+/** How long the caller waits for a helper before it calls the helper stuck. */
 const STUCK_MS = 60_000;
+
+/** The longest single Atomics.wait, the helpers' and the caller's (see HelperTiming.sleepMs). */
+const SLEEP_MS = 200;
 
 /**
  * How long the caller spins for a helper's DONE before it sleeps, where its
@@ -68,7 +71,7 @@ function threadMaySleep(): boolean {
 }
 
 /** The helpers' timing, for a host that starts them from a script file of its own (renderer/worker/kernelHelper.ts). */
-export const HELPER_TIMING = { idleSpins: IDLE_SPINS, stuckMs: STUCK_MS };
+export const HELPER_TIMING = { idleSpins: IDLE_SPINS, sleepMs: SLEEP_MS };
 const HELPER_SOURCE = helperScript(HELPER_TIMING);
 
 interface Helper {
@@ -241,7 +244,7 @@ export class KernelThreads {
       if ((spins & 0x3ff) === 0 && now() - started > CALLER_SPIN_MS) break;
     }
     for (let seen = Atomics.load(this.control, at); seen !== helper.sequence; seen = Atomics.load(this.control, at)) {
-      if (Atomics.wait(this.control, at, seen, STUCK_MS) === 'timed-out' && now() - started > STUCK_MS) throw new Error('a kernel helper thread stopped answering');
+      if (Atomics.wait(this.control, at, seen, SLEEP_MS) === 'timed-out' && now() - started > STUCK_MS) throw new Error('a kernel helper thread stopped answering');
     }
   }
 

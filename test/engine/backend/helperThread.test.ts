@@ -12,7 +12,7 @@ import { CONTROL } from '../../../engine/backend/gpujs/helperThread';
 
 function scriptAsBundled(minify: boolean): string {
   const { outputFiles } = buildSync({
-    stdin: { contents: "import { helperScript } from './engine/backend/gpujs/helperThread'; result = helperScript({ idleSpins: 10, stuckMs: 50 });", resolveDir: process.cwd(), loader: 'ts' },
+    stdin: { contents: "import { helperScript } from './engine/backend/gpujs/helperThread'; result = helperScript({ idleSpins: 10, sleepMs: 50 });", resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     minify,
     keepNames: true,
