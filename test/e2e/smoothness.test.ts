@@ -45,7 +45,9 @@ describe.skipIf(!chromiumAvailable && !ORACLES_REQUIRED)('smoothness while train
 
   // The target is 50 frames per second and no task over 50 ms. Measured here, with wasm on both of
   // 2 cores (the default) and the test alone (it runs after all the others; see vitest.config.ts):
-  // 59.7 frames per second twice, no task over 50 ms, 10,200 to 11,200 samples/s. Before Chromium
+  // 59.6 to 59.7 frames per second in five runs, 10,000 to 11,200 samples/s; no task over 50 ms while
+  // it trained, but in two of the five one of 53 and 68 ms about 70 ms after Stop (the page taking the
+  // trained weights into the document), which the acceptance target counts. Before Chromium
   // composited in software (bench/chromium.ts) the page fell to 46-50 here, and to 36.9 with tasks up
   // to 167 ms on a CI machine whose cores are far slower; the bounds leave room for such a machine and
   // still catch a real regression (a paint per update, a stall).
