@@ -38,26 +38,22 @@ export interface HostCapabilities {
   /** Helper threads for the wasm backend and webasm kernels, where the host has started them. */
   threads?: KernelThreads | undefined;
   /**
-   * Whether gpujs:webasm may use them too (default yes). Not in a browser:
-   * gpu.js gives every compiled kernel a WebAssembly memory of its own, and
-   * helpers hold theirs too, so a threaded LeNet-5 ran a Chromium process
-   * (about 125 memories) out of them. The wasm backend shares one memory.
+   * Whether this process holds few WebAssembly memories (a Chromium process:
+   * about 125). gpu.js gives every compiled webasm kernel one of its own (96
+   * for LeNet-5), so there gpujs:webasm runs on one thread (helpers holding
+   * theirs ran the process out of them) and auto leaves it out: the memories
+   * outlive the trial until its worker is collected or torn down, which with
+   * wasm's helper threads came too late for the next worker (could not
+   * allocate memory), and it is the slowest there anyway (LeNet-5 28-40 ms per
+   * step against wasm's 3-5). It can still be pinned. wasm needs one memory.
    */
-  webasmThreads?: boolean;
+  fewWasmMemories?: boolean;
   /** The WebGL2 renderer's name, where the host has WebGL2 (a page or worker). */
   webgl2Renderer?: string | undefined;
   /** Whether gpu.js's headless-gl mode loads (Node with the native gl package). */
   headlessgl?: boolean;
   /** Whether gpu.js's own cpu mode is worth timing (Node: yes; a page leaves it out). */
   gpujsCpu?: boolean;
-  /**
-   * Whether auto times gpujs:webasm (default yes; it can still be pinned). Not
-   * in the app: it is the slowest there (LeNet-5 28-40 ms per step against
-   * wasm's 3-5), and the memories of its 96 kernels outlive the trial until
-   * the worker is collected or torn down, which with wasm's helper threads
-   * came too late for the next worker's own (could not allocate memory).
-   */
-  autoTriesWebasm?: boolean;
 }
 
 /** The backend a cpu, wasm or gpujs spec names (auto is chosen by timing the candidates); gpujs needs the host's GPU class. */
@@ -65,7 +61,7 @@ export function createNamedBackend(spec: Exclude<BackendSpec, { kind: 'auto' }>,
   if (spec.kind === 'cpu') return createCpuBackend();
   if (spec.kind === 'wasm') return createWasmBackend({ threads: host.threads });
   if (!host.GPU) throw new Error(`gpujs:${spec.mode} needs gpu.js, which this host has not loaded`);
-  return createGpujsBackend(host.GPU, spec.mode, { threads: spec.mode === 'webasm' && host.webasmThreads !== false ? host.threads : undefined });
+  return createGpujsBackend(host.GPU, spec.mode, { threads: spec.mode === 'webasm' && !host.fewWasmMemories ? host.threads : undefined });
 }
 
 /**
@@ -77,7 +73,7 @@ export function createNamedBackend(spec: Exclude<BackendSpec, { kind: 'auto' }>,
  */
 export function autoCandidates(host: HostCapabilities): BackendCandidate[] {
   const modes: GpuMode[] = [
-    ...(host.autoTriesWebasm !== false ? (['webasm'] as const) : []),
+    ...(host.fewWasmMemories ? [] : (['webasm'] as const)),
     ...(host.headlessgl ? (['headlessgl'] as const) : []),
     ...(host.webgl2Renderer && !isSoftwareRenderer(host.webgl2Renderer) ? (['webgl2'] as const) : []),
     ...(host.gpujsCpu ? (['cpu'] as const) : []),

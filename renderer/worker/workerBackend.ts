@@ -47,7 +47,7 @@ export async function resolveWorkerBackend(name: string, trial: (backend: Backen
   const plan = threadPlan(asked, globalThis.navigator?.hardwareConcurrency ?? 1, typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true);
   const { threads, failure } = spec.kind === 'auto' || spec.kind === 'wasm' ? await workerThreads(plan.threads) : {};
   const why = failure ?? plan.why;
-  const host: HostCapabilities = { GPU, threads, webasmThreads: false, autoTriesWebasm: false };
+  const host: HostCapabilities = { GPU, threads, fewWasmMemories: true };
   if (spec.kind !== 'auto') return { backend: createNamedBackend(spec, host), reason: spec.kind === 'wasm' ? `chosen in the panel; ${threadsSaid(threads, why)}` : 'chosen in the panel' };
   const renderer = webgl2Renderer();
   const choice = chooseFastestBackend(autoCandidates({ ...host, webgl2Renderer: renderer }), trial);

@@ -47,6 +47,7 @@ const IDLE_SPINS = 200_000;
 
 /** How long the caller waits for a helper before it calls the helper stuck. */
 const STUCK_MS = 60_000;
+const STUCK = 'a kernel helper thread stopped answering';
 
 /** The longest single Atomics.wait, the helpers' and the caller's (see HelperTiming.sleepMs). */
 const SLEEP_MS = 200;
@@ -239,12 +240,10 @@ export class KernelThreads {
     const at = helper.base + DONE;
     const done = () => Atomics.load(this.control, at) === helper.sequence;
     if (!this.maySleep) return this.spinUntil(done);
+    if (this.spinFor(done, CALLER_SPIN_MS)) return;
     const started = now();
-    for (let spins = 0; !done(); spins++) {
-      if ((spins & 0x3ff) === 0 && now() - started > CALLER_SPIN_MS) break;
-    }
     for (let seen = Atomics.load(this.control, at); seen !== helper.sequence; seen = Atomics.load(this.control, at)) {
-      if (Atomics.wait(this.control, at, seen, SLEEP_MS) === 'timed-out' && now() - started > STUCK_MS) throw new Error('a kernel helper thread stopped answering');
+      if (Atomics.wait(this.control, at, seen, SLEEP_MS) === 'timed-out' && now() - started > STUCK_MS) throw new Error(STUCK);
     }
   }
 
@@ -253,10 +252,16 @@ export class KernelThreads {
    * wait is short, because the caller did an equal share of the work first.
    */
   private spinUntil(done: () => boolean): void {
+    if (!this.spinFor(done, STUCK_MS)) throw new Error(STUCK);
+  }
+
+  /** Spins until `done`, for at most `ms`; whether it came. */
+  private spinFor(done: () => boolean, ms: number): boolean {
     const started = now();
     for (let spins = 0; !done(); spins++) {
-      if ((spins & 0xffff) === 0 && now() - started > STUCK_MS) throw new Error('a kernel helper thread stopped answering');
+      if ((spins & 0x3ff) === 0 && now() - started > ms) return false;
     }
+    return true;
   }
 }
 

@@ -20,9 +20,8 @@ const STALLING_WASM = `var stallingWasm = { Instance: function (module, imports)
 } };`;
 
 const helpers = await KernelThreads.start((source) => {
-  const script = `${STALLING_WASM}\n${source.replace(/, WebAssembly\);/, ', stallingWasm);')}`;
-  if (script === `${STALLING_WASM}\n${source}`) throw new Error('the helper script no longer passes WebAssembly as its last argument');
-  const worker = new Worker(script, { eval: true });
+  if (!source.includes(', WebAssembly);')) throw new Error('the helper script no longer passes WebAssembly as its last argument');
+  const worker = new Worker(`${STALLING_WASM}\n${source.replace(', WebAssembly);', ', stallingWasm);')}`, { eval: true });
   worker.unref();
   return worker;
 }, 1);

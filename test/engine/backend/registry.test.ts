@@ -21,7 +21,7 @@ describe('the backend registry', () => {
     expect(names({ GPU, webgl2Renderer: 'ANGLE (NVIDIA GeForce RTX 3060)' })).toEqual(['cpu', 'wasm', 'gpujs:webasm', 'gpujs:webgl2']);
     expect(names({ GPU, headlessgl: true, gpujsCpu: true })).toEqual(['cpu', 'wasm', 'gpujs:webasm', 'gpujs:headlessgl', 'gpujs:cpu']);
     // The app's worker: gpu.js on WebAssembly only when pinned.
-    expect(names({ GPU, autoTriesWebasm: false, webgl2Renderer: 'ANGLE (NVIDIA GeForce RTX 3060)' })).toEqual(['cpu', 'wasm', 'gpujs:webgl2']);
+    expect(names({ GPU, fewWasmMemories: true, webgl2Renderer: 'ANGLE (NVIDIA GeForce RTX 3060)' })).toEqual(['cpu', 'wasm', 'gpujs:webgl2']);
   });
 
   it('makes the backend a name says', () => {
