@@ -81,5 +81,10 @@ export function chooseFastestBackend(candidates: readonly BackendCandidate[], tr
 
 /** Software WebGL (no real GPU behind it) is slower than WebAssembly: leave it out of the race. */
 export function isSoftwareRenderer(renderer: string): boolean {
-  return /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i.test(renderer);
+  return softwareRendererName(renderer) !== undefined;
+}
+
+/** The software renderer a WebGL renderer string names, as people call it ("SwiftShader" out of ANGLE's long line); undefined for hardware. */
+export function softwareRendererName(renderer: string): string | undefined {
+  return /swiftshader|llvmpipe|softpipe|microsoft basic render(er)?|software/i.exec(renderer)?.[0];
 }

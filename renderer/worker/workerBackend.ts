@@ -11,7 +11,7 @@ import type { Backend } from '../../engine/backend/backend';
 import type { GpuClass } from '../../engine/backend/gpujs/gpuApi';
 import { KernelThreads } from '../../engine/backend/gpujs/kernelThreads';
 import { APP_BACKENDS, autoCandidates, createNamedBackend, parseBackendName, type HostCapabilities } from '../../engine/backend/registry';
-import { chooseFastestBackend, isSoftwareRenderer } from '../../engine/training/chooseBackend';
+import { chooseFastestBackend, softwareRendererName } from '../../engine/training/chooseBackend';
 import { threadPlan } from './threadPlan';
 
 // The package's browser build (its "browser" field), bundled into the worker.
@@ -51,6 +51,8 @@ export async function resolveWorkerBackend(name: string, trial: (backend: Backen
   if (spec.kind !== 'auto') return { backend: createNamedBackend(spec, host), reason: spec.kind === 'wasm' ? `chosen in the panel; ${threadsSaid(threads, why)}` : 'chosen in the panel' };
   const renderer = webgl2Renderer();
   const choice = chooseFastestBackend(autoCandidates({ ...host, webgl2Renderer: renderer }), trial);
-  const webgl = renderer === undefined ? 'no WebGL2 in this worker' : isSoftwareRenderer(renderer) ? `WebGL2 left out: ${renderer} is a software renderer` : `WebGL2 on ${renderer}`;
+  // The renderer's short name: ANGLE's full line is four lines of the panel, unreadable on a projector.
+  const software = renderer === undefined ? undefined : softwareRendererName(renderer);
+  const webgl = renderer === undefined ? 'no WebGL2 in this worker' : software ? `WebGL2 left out: ${software} is a software renderer` : `WebGL2 on ${renderer}`;
   return { backend: choice.backend, reason: `auto: ${choice.reason}; ${webgl}; ${threadsSaid(threads, why)}` };
 }
